@@ -1,0 +1,5 @@
+export * from './contract.js';
+export * from './routes.js';
+export * from './errors.js';
+export type * from './api.js';
+export { createClient, type ClientOptions, type CercleClient } from './http.js';

@@ -1,0 +1,44 @@
+// Component tests of @cercle/elements in a real browser: Debian's Chromium, headless.
+// `npm run test:browser` runs every group; `npm run test:widget -- join` one widget.
+import { readdirSync, existsSync } from 'node:fs';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+
+const widgetsDir = new URL('./packages/elements/src/', import.meta.url);
+const groups = readdirSync(widgetsDir, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .filter((name) =>
+    readdirSync(new URL(`${name}/`, widgetsDir)).some((f) => f.endsWith('.test.ts')),
+  )
+  .map((name) => ({ name, files: `packages/elements/src/${name}/**/*.test.ts` }));
+
+const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+if (!existsSync(executablePath)) {
+  throw new Error(`Chromium not found at ${executablePath}: install Debian's chromium or set CHROME_PATH`);
+}
+
+export default {
+  files: 'packages/elements/src/**/*.test.ts',
+  groups,
+  nodeResolve: { exportConditions: ['source', 'development'] },
+  concurrency: 1,
+  testFramework: { config: { timeout: 5000 } },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'packages/elements/tsconfig.json' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath,
+        args: [
+          '--no-sandbox',
+          '--headless=new',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+};
