@@ -4,7 +4,14 @@
  * implementation of this interface (an adapter) once per page. Implementations reject
  * with `CercleError` so widgets can show a clear message for each kind of failure.
  */
-import type { Community, JoinRequest, JoinResponse, Me, MemberExport, MemberList } from './contract.js';
+import type {
+  Community,
+  JoinRequest,
+  JoinResponse,
+  Me,
+  MemberExport,
+  MemberList,
+} from './contract.js';
 
 export interface CallOptions {
   /** Cancels the call; always wins over retries. */

@@ -34,6 +34,19 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** The HTTP status each error code is sent with (CONTRACT.md § Errors). */
+export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
+  validation_failed: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  community_full: 409,
+  payload_too_large: 413,
+  rate_limited: 429,
+  internal: 500,
+};
+
 export const FieldIssue = v.object({
   /** Dotted path of the field in the request body, e.g. `consent.accepted`. */
   path: v.string(),

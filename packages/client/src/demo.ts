@@ -34,7 +34,11 @@ export const demoCommunities: readonly DemoCommunity[] = [
     disclosure: 'none',
     allowedOrigins: ['http://localhost:*', 'http://127.0.0.1:*'],
     invites: [
-      { kind: 'discord', label: 'Discord Maison Verte', url: 'https://discord.gg/maison-verte-demo' },
+      {
+        kind: 'discord',
+        label: 'Discord Maison Verte',
+        url: 'https://discord.gg/maison-verte-demo',
+      },
       { kind: 'telegram', label: 'Groupe Telegram', url: 'https://t.me/maison_verte_demo' },
     ],
     seedMembers: 120,
@@ -54,7 +58,20 @@ export const demoCommunities: readonly DemoCommunity[] = [
   },
 ];
 
-const FIRST = ['Camille', 'Léa', 'Hugo', 'Inès', 'Louis', 'Chloé', 'Jules', 'Manon', 'Nina', 'Théo', 'Zoé', 'Malo'];
+const FIRST = [
+  'Camille',
+  'Léa',
+  'Hugo',
+  'Inès',
+  'Louis',
+  'Chloé',
+  'Jules',
+  'Manon',
+  'Nina',
+  'Théo',
+  'Zoé',
+  'Malo',
+];
 const LAST = ['M.', 'D.', 'B.', 'L.', 'R.', 'P.', 'G.', 'F.', 'C.', 'V.'];
 
 /** Deterministic display names for seeded members: "Camille M.", "Léa D."… */

@@ -1,4 +1,226 @@
-// placeholder replaced by the client helper
-export interface ClientOptions { baseUrl: string }
-export type CercleClient = unknown;
-export declare function createClient(options: ClientOptions): CercleClient;
+/**
+ * The HTTP client: the default `CercleApi` implementation, a small `fetch` wrapper driven by
+ * the route table. Per-attempt timeout, the caller's `AbortSignal` always wins, retries with
+ * exponential backoff and full jitter (honouring `Retry-After`), an `Idempotency-Key` on
+ * every POST (reused across its retries), every 2xx body checked against the contract, and
+ * every failure a `CercleError`. Nothing runs at import time; the global `fetch` is looked
+ * up at call time, so it works in browsers, Node 20+ and under msw.
+ */
+import * as v from 'valibot';
+import type { CallOptions, CercleApi } from './api.js';
+import { ERROR_STATUS, ErrorBody, type ErrorCode, type Health } from './contract.js';
+import { CercleError } from './errors.js';
+import { buildPath, routes, type Route, type RouteName } from './routes.js';
+
+export interface ClientOptions {
+  /** Where the backend lives, e.g. `https://api.example.com` (route paths start with `/v1`). */
+  baseUrl: string;
+  /** The `fetch` to use (tests, instrumentation). Default: the global one, looked up per call. */
+  fetch?: typeof fetch;
+  /** Time allowed for each attempt, answer and body included. Default 10 000 ms. */
+  timeoutMs?: number;
+  /** Attempts after the first one. Default 2. */
+  retries?: number;
+  /** Backoff base: retry n waits a random time in [0, base × 2ⁿ). Default 300 ms. */
+  retryDelayMs?: number;
+  /** Longest wait between attempts; a longer `Retry-After` is not waited for. Default 10 000 ms. */
+  maxRetryDelayMs?: number;
+  /** Extra headers sent with every request. */
+  headers?: Record<string, string>;
+}
+
+type Routes = typeof routes;
+type Output<S> = S extends v.GenericSchema ? v.InferOutput<S> : undefined;
+
+/** What `request` resolves with: one of the route's success statuses and its checked body. */
+export type RouteResult<N extends RouteName> = {
+  [S in keyof Routes[N]['responses'] & number]: {
+    status: S;
+    data: Output<Routes[N]['responses'][S]>;
+  };
+}[keyof Routes[N]['responses'] & number];
+
+export interface RequestOptions<N extends RouteName = RouteName> extends CallOptions {
+  /** Values of the route's `{name}` path parameters. */
+  params?: Readonly<Record<string, string>>;
+  /** The JSON body, for routes that take one. */
+  body?: Routes[N] extends { body: infer B extends v.GenericSchema } ? v.InferInput<B> : never;
+  /** Member token (`Authorization: Bearer`). */
+  token?: string;
+  /** Host key (`Authorization: Bearer`), for host routes. */
+  hostKey?: string;
+  /** For POSTs: defaults to a fresh random key, reused across the retries of this call. */
+  idempotencyKey?: string;
+}
+
+export interface CercleClient extends CercleApi {
+  health(options?: CallOptions): Promise<Health>;
+  /** Calls any route of the table by name. */
+  request<N extends RouteName>(name: N, options?: RequestOptions<N>): Promise<RouteResult<N>>;
+}
+
+type LooseOptions = Omit<RequestOptions, 'body'> & { body?: unknown };
+
+const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
+
+const parseJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};
+
+/** `Retry-After` in seconds or as an HTTP date, in milliseconds from now. */
+const retryAfter = (header: string | null): number | undefined => {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - Date.now();
+  return Number.isNaN(ms) ? undefined : Math.max(0, ms);
+};
+
+/** Resolves after `ms`, or at once when `signal` aborts (the next attempt then rejects). */
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done);
+  });
+
+// A UUID where available (secure contexts), else 128 random bits in hex.
+const newKey = () =>
+  crypto.randomUUID?.() ??
+  Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
+    b.toString(16).padStart(2, '0'),
+  ).join('');
+
+export function createClient(options: ClientOptions): CercleClient {
+  const { timeoutMs = 10_000, retries = 2, retryDelayMs = 300, maxRetryDelayMs = 10_000 } = options;
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const fetchFn: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
+
+  async function request(name: RouteName, o: LooseOptions = {}) {
+    const route: Route = routes[name];
+    const { method } = route;
+    const { signal } = o;
+    const what = `${method} ${route.path}`;
+    const url = base + buildPath(route.path, o.params ?? {});
+    const headers = new Headers(options.headers);
+    headers.set('accept', 'application/json');
+    const auth = o.token ?? o.hostKey;
+    if (auth) headers.set('authorization', `Bearer ${auth}`);
+    const body = o.body === undefined ? undefined : JSON.stringify(o.body);
+    if (body !== undefined) headers.set('content-type', 'application/json');
+    // With its key, a POST is as safe to retry as GET, PUT and DELETE: the backend answers
+    // a repeated key with the first answer. So every route of the table may be retried.
+    if (method === 'POST') headers.set('idempotency-key', o.idempotencyKey ?? newKey());
+
+    /** One attempt: the answer and its body, or a network / timeout / aborted error. */
+    const send = async (): Promise<[Response, string]> => {
+      if (signal?.aborted)
+        throw new CercleError('aborted', `${what}: aborted`, { cause: signal.reason });
+      const controller = new AbortController();
+      const stop = () => controller.abort();
+      const timer = setTimeout(stop, timeoutMs);
+      signal?.addEventListener('abort', stop);
+      // Settles on abort even with a `fetch` that ignores its signal.
+      const aborted = new Promise<never>((_, reject) =>
+        controller.signal.addEventListener('abort', () => reject(controller.signal.reason)),
+      );
+      try {
+        const res = await Promise.race([
+          fetchFn(url, { method, headers, body, signal: controller.signal }),
+          aborted,
+        ]);
+        return [res, await Promise.race([res.text(), aborted])];
+      } catch (cause) {
+        if (signal?.aborted) throw new CercleError('aborted', `${what}: aborted`, { cause });
+        if (controller.signal.aborted) {
+          throw new CercleError('timeout', `${what}: no answer within ${timeoutMs} ms`, { cause });
+        }
+        throw new CercleError('network', `${what}: ${(cause as Error).message}`, { cause });
+      } finally {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', stop);
+      }
+    };
+
+    const invalid = (message: string, status: number, details?: unknown) =>
+      new CercleError('invalid_response', `${what}: ${message}`, { status, details });
+
+    for (let attempt = 0; ; attempt++) {
+      let wait = Math.random() * Math.min(maxRetryDelayMs, retryDelayMs * 2 ** attempt);
+      let error: CercleError;
+      const got = await send().catch((e: CercleError) => e);
+      if (got instanceof CercleError) {
+        if (got.kind === 'aborted') throw got;
+        error = got;
+      } else {
+        const [res, text] = got;
+        const { status } = res;
+        if (res.ok) {
+          if (!(status in route.responses)) throw invalid(`unexpected status ${status}`, status);
+          const schema = route.responses[status];
+          if (!schema) return { status, data: undefined };
+          const json = parseJson(text);
+          if (json === undefined) throw invalid('the body is not JSON', status);
+          const result = v.safeParse(schema, json);
+          if (!result.success) {
+            const issues = result.issues.map((i) => ({
+              path: v.getDotPath(i) ?? '',
+              message: i.message,
+            }));
+            throw invalid(
+              `the body does not match the contract (${issues[0]?.path}: ${issues[0]?.message})`,
+              status,
+              issues,
+            );
+          }
+          return { status, data: result.output };
+        }
+        const json = parseJson(text);
+        const sent = v.is(ErrorBody, json) ? json.error : undefined;
+        const after =
+          status === 429 || status === 503 ? retryAfter(res.headers.get('retry-after')) : undefined;
+        error = new CercleError('http', sent?.message ?? `${what} answered ${status}`, {
+          status,
+          code:
+            sent?.code ??
+            (Object.keys(ERROR_STATUS) as ErrorCode[]).find((c) => ERROR_STATUS[c] === status) ??
+            (status >= 500 ? 'internal' : 'unknown'),
+          details: sent?.details,
+          retryAfterMs: after,
+        });
+        // A Retry-After past the cap: give up now and let the caller say "come back later".
+        if (!RETRY_STATUSES.includes(status) || (after ?? 0) > maxRetryDelayMs) throw error;
+        if (after !== undefined) wait = after;
+      }
+      if (attempt >= retries) throw error;
+      await sleep(wait, signal);
+    }
+  }
+
+  const call = request as unknown as CercleClient['request'];
+  const data = async <N extends RouteName>(name: N, o?: RequestOptions<N>) =>
+    (await call(name, o)).data;
+
+  return {
+    request: call,
+    health: (o) => data('health', o),
+    getCommunity: (community, o) => data('getCommunity', { ...o, params: { community } }),
+    join: async (community, body, o) => {
+      const { status, data } = await call('join', { ...o, body, params: { community } });
+      return { ...data, waitlisted: status === 202 };
+    },
+    me: (community, o) => data('me', { ...o, params: { community } }),
+    exportMe: (community, o) => data('exportMe', { ...o, params: { community } }),
+    leave: async (community, o) => {
+      await call('leave', { ...o, params: { community } });
+    },
+    listMembers: (community, o) => data('listMembers', { ...o, params: { community } }),
+  };
+}

@@ -2,4 +2,10 @@ export * from './contract.js';
 export * from './routes.js';
 export * from './errors.js';
 export type * from './api.js';
-export { createClient, type ClientOptions, type CercleClient } from './http.js';
+export {
+  createClient,
+  type ClientOptions,
+  type CercleClient,
+  type RequestOptions,
+  type RouteResult,
+} from './http.js';

@@ -50,7 +50,8 @@ export const routes = {
   getCommunity: route({
     method: 'GET',
     path: '/v1/communities/{community}',
-    summary: 'Public information on a community: name, tagline, member count, capacity, join state.',
+    summary:
+      'Public information on a community: name, tagline, member count, capacity, join state.',
     auth: 'none',
     responses: { 200: Community },
     errors: ['not_found'],

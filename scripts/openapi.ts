@@ -1,0 +1,241 @@
+/**
+ * `npm run openapi` writes docs/openapi.json, the OpenAPI 3.1 description of the contract,
+ * generated from its one source of truth: the route table (packages/client/src/routes.ts)
+ * and the valibot schemas (packages/client/src/contract.ts). `npm run openapi -- --check`
+ * exits 1 when the checked-in file differs from a fresh generation; so does the client's
+ * test `packages/client/test/openapi.test.ts`.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { toJsonSchemaDefs, type ConversionConfig } from '@valibot/to-json-schema';
+import * as contract from '../packages/client/src/contract.ts';
+import { routes, type Route } from '../packages/client/src/routes.ts';
+
+type Json = { [key: string]: unknown };
+type Schema = Parameters<typeof toJsonSchemaDefs>[0][string];
+
+export const OPENAPI_FILE = fileURLToPath(new URL('../docs/openapi.json', import.meta.url));
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+const conversion: Omit<ConversionConfig, 'definitions'> = {
+  target: 'draft-2020-12',
+  // `trim` normalises input before it is checked; it has no JSON Schema equivalent and
+  // does not change what a valid body is. Anything else that cannot convert throws.
+  ignoreActions: ['trim'],
+  overrideRef: ({ referenceId }) => ref(referenceId).$ref,
+};
+
+/** Every valibot schema `contract.ts` exports, by its exported name, sorted. */
+function contractSchemas(): Record<string, Schema> {
+  const entries = Object.entries(contract).filter(
+    ([, value]) =>
+      typeof value === 'object' && value !== null && 'kind' in value && value.kind === 'schema',
+  ) as Array<[string, Schema]>;
+  return Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));
+}
+
+const ERROR_DESCRIPTIONS: Record<contract.ErrorCode, string> = {
+  validation_failed: 'The request is invalid; `details` lists the fields and what is wrong.',
+  unauthorized: 'The member token or host key is missing or unknown.',
+  forbidden: 'The credentials are valid but do not allow this.',
+  not_found: 'No such community, or no such member.',
+  conflict: 'The request conflicts with the current state.',
+  community_full: 'The community is full and takes no waitlist.',
+  payload_too_large: 'The body is larger than the backend accepts.',
+  rate_limited: 'Too many requests; retry after `Retry-After` seconds.',
+  internal: 'The backend failed unexpectedly.',
+};
+
+const STATUS_TEXT: Record<number, string> = {
+  200: 'OK',
+  201: 'Created',
+  202: 'Accepted',
+  204: 'No Content',
+};
+
+function errorResponse(status: number, codes: contract.ErrorCode[]): Json {
+  const examples = Object.fromEntries(
+    codes.map((code) => [
+      code,
+      {
+        summary: ERROR_DESCRIPTIONS[code],
+        value: {
+          error: {
+            code,
+            message: ERROR_DESCRIPTIONS[code].replace(/`/g, ''),
+            ...(code === 'validation_failed' && {
+              details: [{ path: 'displayName', message: 'display name is required' }],
+            }),
+          },
+        },
+      },
+    ]),
+  );
+  return {
+    description: codes.map((code) => `\`${code}\`: ${ERROR_DESCRIPTIONS[code]}`).join(' '),
+    ...(status === 429 && {
+      headers: {
+        'Retry-After': {
+          description: 'Seconds to wait before trying again.',
+          schema: { type: 'integer', minimum: 0 },
+        },
+      },
+    }),
+    content: { 'application/json': { schema: ref('ErrorBody'), examples } },
+  };
+}
+
+/** `community_full` → `CommunityFull`. */
+const pascal = (code: string) => code.replace(/(?:^|_)(\w)/g, (_, c: string) => c.toUpperCase());
+
+function operation(name: string, route: Route, slug: unknown, errorResponses: Json): Json {
+  const pathParams = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, param]) => ({
+    name: param,
+    in: 'path',
+    required: true,
+    ...(param === 'community'
+      ? { description: 'The community’s slug.', schema: slug }
+      : { schema: { type: 'string' } }),
+  }));
+  const parameters = [
+    ...pathParams,
+    ...(route.method === 'POST' ? [{ $ref: '#/components/parameters/IdempotencyKey' }] : []),
+  ];
+
+  const responses: Json = {};
+  for (const [status, schema] of Object.entries(route.responses)) {
+    const name = schema && schemaName(schema);
+    responses[status] = {
+      description: STATUS_TEXT[Number(status)] ?? `HTTP ${status}`,
+      ...(name && { content: { 'application/json': { schema: ref(name) } } }),
+    };
+  }
+  const codes = [...new Set([...route.errors, 'rate_limited', 'internal'])] as contract.ErrorCode[];
+  const statuses = [...new Set(codes.map((code) => contract.ERROR_STATUS[code]))].sort(
+    (a, b) => a - b,
+  );
+  for (const status of statuses) {
+    const atStatus = contract.ERROR_CODES.filter(
+      (code) => codes.includes(code) && contract.ERROR_STATUS[code] === status,
+    );
+    const name = atStatus.map(pascal).join('Or');
+    errorResponses[name] ??= errorResponse(status, atStatus);
+    responses[status] = { $ref: `#/components/responses/${name}` };
+  }
+
+  const bodyName = route.body && schemaName(route.body);
+  return {
+    operationId: name,
+    summary: route.summary,
+    ...(route.auth !== 'none' && {
+      security: [{ [route.auth === 'member' ? 'memberToken' : 'hostKey']: [] }],
+    }),
+    ...(parameters.length > 0 && { parameters }),
+    ...(bodyName && {
+      requestBody: { required: true, content: { 'application/json': { schema: ref(bodyName) } } },
+    }),
+    responses,
+  };
+}
+
+/** The exported name of a contract schema; request and response schemas must be exported. */
+function schemaName(schema: unknown): string {
+  const found = Object.entries(contractSchemas()).find(([, s]) => s === schema);
+  if (!found)
+    throw new Error('every request and response schema must be exported from contract.ts');
+  return found[0];
+}
+
+/** The OpenAPI 3.1 document of the contract, as a plain JSON value. */
+export function generateOpenApi(): Json {
+  const schemas = contractSchemas();
+  const components = toJsonSchemaDefs(schemas, conversion);
+  const slug = toJsonSchemaDefs({ slug: contract.Community.entries.slug }, conversion).slug;
+
+  const paths: Record<string, Json> = {};
+  const errorResponses: Json = {};
+  for (const [name, route] of Object.entries(routes) as Array<[string, Route]>) {
+    (paths[route.path] ??= {})[route.method.toLowerCase()] = operation(
+      name,
+      route,
+      slug,
+      errorResponses,
+    );
+  }
+
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Cercle API',
+      version: String(contract.CONTRACT_VERSION),
+      summary: 'The contract between the Cercle widgets and any backend.',
+      description:
+        'Generated from packages/client/src/routes.ts and contract.ts by `npm run openapi`; do not edit by hand. ' +
+        'Every non-2xx answer has the shape `{"error": {"code", "message", "details"}}` with a stable `code`. ' +
+        'A POST with an `Idempotency-Key` seen within 24 h returns the first answer.',
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    paths,
+    components: {
+      schemas: components,
+      responses: Object.fromEntries(
+        Object.entries(errorResponses).sort(([a], [b]) => a.localeCompare(b)),
+      ),
+      parameters: {
+        IdempotencyKey: {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: false,
+          description:
+            'A unique key per write (the client sends a random UUID and reuses it for its retries). The same key within 24 h returns the first answer, so a retried POST never takes effect twice.',
+          schema: { type: 'string', minLength: 1 },
+        },
+      },
+      securitySchemes: {
+        memberToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'The member token returned once by `join`.',
+        },
+        hostKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'The community’s host key, for host and moderation calls.',
+        },
+      },
+    },
+  };
+}
+
+/** The document as written to docs/openapi.json: two-space JSON, trailing newline. */
+export const renderOpenApi = (): string => `${JSON.stringify(generateOpenApi(), null, 2)}\n`;
+
+function main(check: boolean): void {
+  const fresh = renderOpenApi();
+  if (!check) {
+    writeFileSync(OPENAPI_FILE, fresh);
+    console.log(`wrote docs/openapi.json (${Object.keys(routes).length} operations)`);
+    return;
+  }
+  let current: string | undefined;
+  try {
+    current = readFileSync(OPENAPI_FILE, 'utf8');
+  } catch {
+    current = undefined;
+  }
+  if (current !== fresh) {
+    const what =
+      current === undefined ? 'is missing' : 'is stale (routes.ts or contract.ts changed)';
+    console.error(`docs/openapi.json ${what}: run \`npm run openapi\` and commit the result.`);
+    process.exitCode = 1;
+    return;
+  }
+  console.log('docs/openapi.json is up to date');
+}
+
+if (process.argv[1] && pathToFileURL(resolve(process.argv[1])).href === import.meta.url) {
+  main(process.argv.includes('--check'));
+}
