@@ -1,0 +1,380 @@
+/**
+ * The HTTP API as a hono app over an opened database. Paths, methods and request schemas
+ * come from the contract's route table (`routes` in @cercle/client); this file adds what a
+ * backend must enforce: CORS per community, rate limits, input limits, authentication.
+ *
+ * Middleware, outermost first: log line and security headers → CORS → rate limit per IP →
+ * body size limit → the route. Errors thrown anywhere become the contract's error shape
+ * and still pass back through CORS, so a browser can read them.
+ */
+import type { IncomingMessage } from 'node:http';
+import {
+  CONTRACT_VERSION,
+  routes,
+  type FieldIssue,
+  type JoinRequest,
+  type RouteName,
+} from '@cercle/client';
+import { Hono, type Context, type Handler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import * as v from 'valibot';
+import { originAllowed } from './cors.js';
+import { digestsEqual, sha256 } from './crypto.js';
+import type { Db } from './db.js';
+import { ApiError, invalid } from './errors.js';
+import { DEFAULT_RATE_LIMITS, TokenBuckets, type RateLimits } from './rate-limit.js';
+import {
+  allowedOrigins,
+  communityInfo,
+  exportView,
+  getCommunity,
+  join,
+  leave,
+  memberByToken,
+  memberList,
+  meView,
+  type CommunityRow,
+  type MemberRow,
+} from './store.js';
+
+/** Largest request body accepted, in bytes. */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+export interface AppOptions {
+  db: Db;
+  /** The instance's host key; applies to every community that has no host key of its own. */
+  hostKey: string;
+  /** Origins allowed for every community, on top of each community's own list (for development). */
+  allowedOrigins?: readonly string[];
+  rateLimits?: Partial<RateLimits>;
+  /** Receives one line per request and one per unexpected error; never personal data or tokens. */
+  logger?: (line: string) => void;
+  now?: () => Date;
+  /** Take the client IP from `X-Forwarded-For` (only behind a proxy you control). */
+  trustProxy?: boolean;
+}
+
+/** The hono environment: the Node request, when served by @hono/node-server. */
+export interface AppEnv {
+  Bindings: { incoming?: IncomingMessage };
+}
+
+const ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key';
+const COMMUNITY_PATH = /^\/v1\/communities\/([^/]+)(?:\/|$)/;
+const BEARER = /^Bearer[ \t]+([^\s]+)[ \t]*$/i;
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+/** A chunked body over the limit is read (and dropped) up to this size, then the connection is cut. */
+const DISCARD_MAX_BYTES = 1024 * 1024;
+
+const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
+
+const tooLarge = () =>
+  new ApiError('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
+
+/** Reads the body as UTF-8 text, at most MAX_BODY_BYTES. */
+async function readText(body: ReadableStream<Uint8Array> | null): Promise<string> {
+  if (!body) return '';
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > DISCARD_MAX_BYTES) {
+      await reader.cancel();
+      break;
+    }
+    if (size <= MAX_BODY_BYTES) chunks.push(value);
+  }
+  if (size > MAX_BODY_BYTES) throw tooLarge();
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw invalid('The request body is not valid UTF-8.', [{ path: '', message: 'invalid UTF-8' }]);
+  }
+}
+
+/** Maps valibot issues to the contract's field issues, with plainer words for the common cases. */
+function fieldIssue(issue: v.BaseIssue<unknown>): FieldIssue {
+  const path = v.getDotPath(issue) ?? '';
+  if (issue.type === 'strict_object') {
+    return { path, message: issue.input === undefined ? `${path} is required` : 'unknown field' };
+  }
+  return { path, message: issue.message };
+}
+
+export function createApp(options: AppOptions): Hono<AppEnv> {
+  const { db } = options;
+  const now = options.now ?? (() => new Date());
+  const log = options.logger ?? ((line: string) => console.log(line));
+  const extraOrigins = options.allowedOrigins ?? [];
+  const hostKeyHash = sha256(options.hostKey);
+  const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
+  const clock = () => now().getTime();
+  const buckets = {
+    ip: limits.ip ? new TokenBuckets(limits.ip, clock) : undefined,
+    join: limits.join ? new TokenBuckets(limits.join, clock) : undefined,
+    member: limits.member ? new TokenBuckets(limits.member, clock) : undefined,
+  };
+
+  function limit(which: keyof typeof buckets, key: string): void {
+    const waitMs = buckets[which]?.take(key) ?? 0;
+    if (waitMs === 0) return;
+    const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+    throw new ApiError(
+      'rate_limited',
+      `Too many requests; retry in ${seconds} s.`,
+      { retryAfterSeconds: seconds },
+      { 'Retry-After': String(seconds) },
+    );
+  }
+
+  function clientIp(c: Context<AppEnv>): string {
+    if (options.trustProxy) {
+      const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+      if (forwarded) return forwarded;
+    }
+    return c.env?.incoming?.socket.remoteAddress ?? 'unknown';
+  }
+
+  function requireCommunity(c: Context<AppEnv>): CommunityRow {
+    const slug = c.req.param('community') ?? '';
+    const community = getCommunity(db, slug);
+    if (!community) throw new ApiError('not_found', `No community "${slug}".`);
+    return community;
+  }
+
+  function bearer(c: Context<AppEnv>, what: string): string {
+    const match = BEARER.exec(c.req.header('authorization') ?? '');
+    if (!match?.[1]) {
+      throw new ApiError(
+        'unauthorized',
+        `Missing ${what}: send Authorization: Bearer <${what}>.`,
+        undefined,
+        {
+          'WWW-Authenticate': 'Bearer',
+        },
+      );
+    }
+    return match[1];
+  }
+
+  function requireMember(c: Context<AppEnv>, community: CommunityRow): MemberRow {
+    const tokenHash = sha256(bearer(c, 'member token'));
+    limit('member', tokenHash);
+    const member = memberByToken(db, community.slug, tokenHash);
+    if (!member) {
+      throw new ApiError(
+        'unauthorized',
+        'This member token is unknown here (never issued, or the member left).',
+        undefined,
+        { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
+      );
+    }
+    return member;
+  }
+
+  function requireHost(c: Context<AppEnv>, community: CommunityRow): void {
+    const given = sha256(bearer(c, 'host key'));
+    if (!digestsEqual(given, community.host_key_hash ?? hostKeyHash)) {
+      throw new ApiError('unauthorized', 'This is not the host key of this community.', undefined, {
+        'WWW-Authenticate': 'Bearer error="invalid_token"',
+      });
+    }
+  }
+
+  async function readBody<S extends v.GenericSchema>(
+    c: Context<AppEnv>,
+    schema: S,
+  ): Promise<v.InferOutput<S>> {
+    const [mediaType, ...params] = (c.req.header('content-type') ?? '')
+      .split(';')
+      .map((part) => part.trim().toLowerCase());
+    if (mediaType !== 'application/json') {
+      throw invalid('Send the request body as JSON, with Content-Type: application/json.', [
+        { path: '', message: 'Content-Type must be application/json' },
+      ]);
+    }
+    const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length);
+    if (charset !== undefined && charset.replace(/"/g, '') !== 'utf-8') {
+      throw invalid('The request body must be UTF-8.', [
+        { path: '', message: 'charset must be utf-8' },
+      ]);
+    }
+    const text = await readText(c.req.raw.body);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw invalid('The request body is not valid JSON.', [
+        { path: '', message: text.trim() === '' ? 'empty body' : (error as Error).message },
+      ]);
+    }
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+      throw invalid('The request body must be a JSON object.', [
+        { path: '', message: 'expected a JSON object' },
+      ]);
+    }
+    const result = v.safeParse(schema, json);
+    if (!result.success) {
+      throw invalid('Some fields are missing or invalid.', result.issues.map(fieldIssue));
+    }
+    return result.output;
+  }
+
+  function idempotencyKey(c: Context<AppEnv>): string | undefined {
+    const key = c.req.header('idempotency-key');
+    if (key === undefined) return undefined;
+    if (!IDEMPOTENCY_KEY.test(key)) {
+      throw invalid('The Idempotency-Key header is malformed.', [
+        { path: 'Idempotency-Key', message: '1 to 255 visible ASCII characters' },
+      ]);
+    }
+    return key;
+  }
+
+  const handlers: Record<RouteName, Handler<AppEnv>> = {
+    health: (c) => c.json({ ok: true, contract: CONTRACT_VERSION }),
+
+    getCommunity: (c) => c.json(communityInfo(db, requireCommunity(c))),
+
+    join: async (c) => {
+      limit('join', clientIp(c));
+      const community = requireCommunity(c);
+      const key = idempotencyKey(c);
+      const input: v.InferOutput<typeof JoinRequest> = await readBody(c, routes.join.body);
+      if (input.consent.version !== community.consent_version) {
+        throw invalid('The consent text has changed; show the current one and ask again.', [
+          {
+            path: 'consent.version',
+            message: `must be the current consent version "${community.consent_version}"`,
+          },
+        ]);
+      }
+      const result = join(
+        db,
+        community.slug,
+        {
+          displayName: input.displayName,
+          email: input.email,
+          consentVersion: input.consent.version,
+        },
+        now(),
+        key,
+      );
+      if (result.replayed) c.header('Idempotent-Replayed', 'true');
+      return c.json(result.body, result.status);
+    },
+
+    listMembers: (c) => {
+      const community = requireCommunity(c);
+      requireHost(c, community);
+      return c.json(memberList(db, community.slug));
+    },
+
+    me: (c) => {
+      const community = requireCommunity(c);
+      return c.json(meView(db, community, requireMember(c, community)));
+    },
+
+    exportMe: (c) => {
+      const community = requireCommunity(c);
+      return c.json(exportView(requireMember(c, community), now()));
+    },
+
+    leave: (c) => {
+      const community = requireCommunity(c);
+      leave(db, requireMember(c, community));
+      return c.body(null, 204);
+    },
+  };
+
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    c.res.headers.set('X-Content-Type-Options', 'nosniff');
+    c.res.headers.set('Cache-Control', 'no-store');
+    const ms = Math.round(performance.now() - started);
+    log(`${c.req.method} ${c.req.path.slice(0, 200)} ${c.res.status} ${ms}ms`);
+  });
+
+  app.use('*', async (c, next) => {
+    const origin = c.req.header('origin');
+    const isHealth = c.req.path === routes.health.path;
+    const slug = COMMUNITY_PATH.exec(c.req.path)?.[1];
+    let allow: string | undefined;
+    if (isHealth) {
+      allow = '*';
+    } else if (origin !== undefined) {
+      const community = slug === undefined ? undefined : getCommunity(db, slug);
+      const patterns = community ? [...allowedOrigins(community), ...extraOrigins] : extraOrigins;
+      // An unknown community answers 404 to anyone, so a typo in a slug reads as one.
+      if (originAllowed(origin, patterns) || (slug !== undefined && !community)) {
+        allow = origin;
+      } else if (slug !== undefined) {
+        throw new ApiError(
+          'forbidden',
+          `The origin ${origin} is not allowed to use the community "${slug}"; add it to the community's allowed origins.`,
+        );
+      }
+    }
+    const headers = (target: Headers) => {
+      if (!isHealth) target.append('Vary', 'Origin');
+      if (allow === undefined) return;
+      target.set('Access-Control-Allow-Origin', allow);
+      target.set('Access-Control-Expose-Headers', 'Retry-After, Idempotent-Replayed');
+    };
+    if (c.req.method === 'OPTIONS') {
+      const res = new Response(null, { status: 204 });
+      headers(res.headers);
+      if (allow !== undefined) {
+        res.headers.set('Access-Control-Allow-Methods', 'GET, POST, DELETE');
+        res.headers.set('Access-Control-Allow-Headers', ALLOW_HEADERS);
+        res.headers.set('Access-Control-Max-Age', '600');
+      }
+      return res;
+    }
+    await next();
+    headers(c.res.headers);
+  });
+
+  app.use('*', async (c, next) => {
+    limit('ip', clientIp(c));
+    await next();
+  });
+
+  // A declared length over the limit is refused before anything reads the body; the server
+  // then drains it, so the client still gets the answer. Chunked bodies are counted in readBody.
+  app.use('*', async (c, next) => {
+    if (Number(c.req.header('content-length') ?? 0) > MAX_BODY_BYTES) throw tooLarge();
+    await next();
+  });
+
+  for (const name of Object.keys(routes) as RouteName[]) {
+    const route = routes[name];
+    app.on(route.method, honoPath(route.path), handlers[name]);
+  }
+
+  app.notFound((c) =>
+    c.json(new ApiError('not_found', `No route ${c.req.method} ${c.req.path}.`).toBody(), 404),
+  );
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) {
+      return c.json(error.toBody(), error.status as ContentfulStatusCode, error.headers);
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      const code = error.status === 413 ? 'payload_too_large' : 'validation_failed';
+      return c.json(new ApiError(code, error.message || 'Bad request.').toBody(), error.status);
+    }
+    log(`error ${c.req.method} ${c.req.path.slice(0, 200)}: ${error.stack ?? error.message}`);
+    return c.json(new ApiError('internal', 'Something went wrong on the server.').toBody(), 500);
+  });
+
+  return app;
+}
