@@ -1,0 +1,19 @@
+/**
+ * @cercle/mock: msw handlers that speak the Cercle contract over an in-memory store
+ * seeded with the demo data. Isomorphic and free of side effects; for a ready server or
+ * worker import `@cercle/mock/node` or `@cercle/mock/browser`.
+ */
+export {
+  createHandlers,
+  DEFAULT_HOST_KEY,
+  MAX_BODY_BYTES,
+  type HandlerOptions,
+} from './handlers.js';
+export {
+  createMockStore,
+  fieldIssues,
+  MockApiError,
+  type MockJoinResult,
+  type MockStore,
+  type MockStoreOptions,
+} from './store.js';

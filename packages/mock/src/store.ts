@@ -1,0 +1,410 @@
+/**
+ * The mock's in-memory backend: the membership part of the contract with the same demo
+ * data and the same rules as the reference server (validation and its messages, consent
+ * version, capacity and waitlist, Idempotency-Key replay, erasure that promotes the
+ * waitlist), without HTTP. `createHandlers` puts it behind msw.
+ *
+ * Isomorphic: no Node or DOM API beyond `crypto.getRandomValues`.
+ *
+ * Unlike the reference server, which keeps only hashes of member tokens and encrypts
+ * replayable answers, this store keeps tokens as given, in memory, for the life of the
+ * page or test. It holds only demo data and persists nothing unless given a `storage`
+ * (the playground passes `localStorage` so a reload behaves as against a real server).
+ */
+import * as v from 'valibot';
+import { JoinRequest } from '@cercle/client/contract';
+import { demoCommunities, demoMemberName, type DemoCommunity } from '@cercle/client/demo';
+import type {
+  Community,
+  ErrorCode,
+  FieldIssue,
+  JoinResponse,
+  Me,
+  Member,
+  MemberExport,
+  MemberList,
+  MemberStatus,
+} from '@cercle/client';
+
+/** A failure with the contract's error shape; the handlers turn it into the HTTP answer. */
+export class MockApiError extends Error {
+  override readonly name = 'MockApiError';
+  readonly status: number;
+  readonly code: ErrorCode;
+  readonly details: unknown;
+  readonly headers: Readonly<Record<string, string>>;
+
+  constructor(
+    status: number,
+    code: ErrorCode,
+    message: string,
+    details?: unknown,
+    headers: Readonly<Record<string, string>> = {},
+  ) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.details = details;
+    this.headers = headers;
+  }
+}
+
+const invalid = (message: string, details: FieldIssue[]) =>
+  new MockApiError(400, 'validation_failed', message, details);
+
+export interface MockStoreOptions {
+  /** The communities to serve, seeded with their `seedMembers`; defaults to the demo. */
+  communities?: readonly DemoCommunity[];
+  /** The clock; defaults to `() => new Date()`. */
+  now?: () => Date;
+  /**
+   * Where to keep the state between page loads (e.g. `localStorage`): read once at
+   * creation, written after every change. Default: memory only.
+   */
+  storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+  /** The key in `storage`; default `cercle-mock-state`. */
+  storageKey?: string;
+}
+
+/** What a join answers: 201 joined or 202 waitlisted, and whether it replays an earlier answer. */
+export interface MockJoinResult {
+  status: 201 | 202;
+  body: JoinResponse;
+  replayed: boolean;
+}
+
+export interface MockStore {
+  /** Public information; `not_found` for an unknown slug. */
+  getCommunity(community: string): Community;
+  /**
+   * Validates `input` against the contract's `JoinRequest` and the consent version, then
+   * joins: active while there is room, else waitlisted or `community_full`. With an
+   * `idempotencyKey`, the first answer within 24 h is replayed for the same request, and
+   * the same key with a different request is a `conflict`.
+   */
+  join(community: string, input: unknown, options?: { idempotencyKey?: string }): MockJoinResult;
+  /** `unauthorized` unless `token` belongs to a member of this community. */
+  me(community: string, token: string | undefined): Me;
+  exportMe(community: string, token: string | undefined): MemberExport;
+  /** Erases the member (and any replayable answer naming them); the waitlist moves up. */
+  leave(community: string, token: string | undefined): void;
+  /** Active members in join order, then the waitlist in order. Host only (the handlers check). */
+  listMembers(community: string): MemberList;
+  /** Back to the seeded state: joined members, tokens and idempotency keys forgotten. */
+  reset(): void;
+}
+
+interface StoredMember {
+  id: string;
+  displayName: string;
+  email: string | null;
+  status: MemberStatus;
+  joinedAt: string;
+  consent: { version: string; acceptedAt: string };
+}
+
+interface StoredCommunity {
+  def: DemoCommunity;
+  /** In order of arrival: the waitlist order is the order of this array. */
+  members: StoredMember[];
+  /** token → member id. */
+  tokens: Map<string, string>;
+}
+
+interface StoredAnswer {
+  request: string;
+  memberId: string;
+  status: 201 | 202;
+  body: JoinResponse;
+  at: number;
+}
+
+/** What `storage` holds: the whole state, as JSON. */
+interface SavedState {
+  v: 1;
+  communities: Record<string, { members: StoredMember[]; tokens: [string, string][] }>;
+  answers: [string, StoredAnswer][];
+}
+
+const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+/** Hours between two seeded members' join dates, as in the reference server's seed. */
+const SEED_SPACING_MS = 36 * 60 * 60 * 1000;
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+/** base64url of `bytes` random bytes (crypto.getRandomValues: browsers and Node 20). */
+function randomId(bytes: number): string {
+  let s = '';
+  for (const b of crypto.getRandomValues(new Uint8Array(bytes))) s += String.fromCharCode(b);
+  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function seed(def: DemoCommunity, now: Date): StoredCommunity {
+  const members: StoredMember[] = [];
+  for (let i = 0; i < def.seedMembers; i++) {
+    const joinedAt = new Date(now.getTime() - (def.seedMembers - i) * SEED_SPACING_MS);
+    const at = joinedAt.toISOString();
+    members.push({
+      id: `mem_${randomId(12)}`,
+      displayName: demoMemberName(i),
+      email: null,
+      status: def.capacity === null || i < def.capacity ? 'active' : 'waitlisted',
+      joinedAt: at,
+      consent: { version: def.consentVersion, acceptedAt: at },
+    });
+  }
+  return { def, members, tokens: new Map() };
+}
+
+const activeCount = (c: StoredCommunity) => c.members.filter((m) => m.status === 'active').length;
+
+const hasRoom = (c: StoredCommunity) => c.def.capacity === null || activeCount(c) < c.def.capacity;
+
+function toMember(c: StoredCommunity, m: StoredMember): Member {
+  const member: Member = {
+    id: m.id,
+    displayName: m.displayName,
+    status: m.status,
+    joinedAt: m.joinedAt,
+  };
+  if (m.status === 'waitlisted') {
+    member.waitlistPosition =
+      c.members.filter((o) => o.status === 'waitlisted').findIndex((o) => o.id === m.id) + 1;
+  }
+  return member;
+}
+
+/** Valibot issues as the contract's field issues, in the reference server's words. */
+export function fieldIssues(issues: readonly v.BaseIssue<unknown>[]): FieldIssue[] {
+  return issues.map((issue) => {
+    const path = v.getDotPath(issue) ?? '';
+    if (issue.type === 'strict_object') {
+      return { path, message: issue.input === undefined ? `${path} is required` : 'unknown field' };
+    }
+    return { path, message: issue.message };
+  });
+}
+
+export function createMockStore(options: MockStoreOptions = {}): MockStore {
+  const defs = options.communities ?? demoCommunities;
+  const now = options.now ?? (() => new Date());
+  const { storage, storageKey = 'cercle-mock-state' } = options;
+  let communities = new Map<string, StoredCommunity>();
+  let answers = new Map<string, StoredAnswer>();
+
+  const save = () => {
+    if (!storage) return;
+    const state: SavedState = {
+      v: 1,
+      communities: Object.fromEntries(
+        [...communities].map(([slug, c]) => [slug, { members: c.members, tokens: [...c.tokens] }]),
+      ),
+      answers: [...answers],
+    };
+    storage.setItem(storageKey, JSON.stringify(state));
+  };
+
+  const reset = () => {
+    const at = now();
+    communities = new Map(defs.map((def) => [def.slug, seed(def, at)]));
+    answers = new Map();
+    storage?.removeItem(storageKey);
+  };
+
+  const restore = (): boolean => {
+    const raw = storage?.getItem(storageKey);
+    if (!raw) return false;
+    try {
+      const state = JSON.parse(raw) as SavedState;
+      if (state.v !== 1) return false;
+      const at = now();
+      communities = new Map(
+        defs.map((def) => {
+          const saved = state.communities[def.slug];
+          return [
+            def.slug,
+            saved ? { def, members: saved.members, tokens: new Map(saved.tokens) } : seed(def, at),
+          ];
+        }),
+      );
+      answers = new Map(state.answers);
+      return true;
+    } catch {
+      return false; // unreadable: start from the seed
+    }
+  };
+
+  if (!restore()) reset();
+
+  const find = (slug: string): StoredCommunity => {
+    const c = communities.get(slug);
+    if (!c) throw new MockApiError(404, 'not_found', `No community "${slug}".`);
+    return c;
+  };
+
+  const authenticate = (slug: string, token: string | undefined) => {
+    const c = find(slug);
+    if (token === undefined) {
+      throw new MockApiError(
+        401,
+        'unauthorized',
+        'Missing member token: send Authorization: Bearer <member token>.',
+        undefined,
+        { 'WWW-Authenticate': 'Bearer' },
+      );
+    }
+    const id = c.tokens.get(token);
+    const member = id === undefined ? undefined : c.members.find((m) => m.id === id);
+    if (!member) {
+      throw new MockApiError(
+        401,
+        'unauthorized',
+        'This member token is unknown here (never issued, or the member left).',
+        undefined,
+        { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
+      );
+    }
+    return { c, member };
+  };
+
+  return {
+    getCommunity(slug) {
+      const c = find(slug);
+      const { def } = c;
+      return {
+        slug: def.slug,
+        name: def.name,
+        tagline: def.tagline,
+        memberCount: activeCount(c),
+        capacity: def.capacity,
+        joinState: hasRoom(c) ? 'open' : def.whenFull,
+        privacyPolicyUrl: def.privacyPolicyUrl,
+        consentVersion: def.consentVersion,
+        disclosure: def.disclosure,
+      };
+    },
+
+    join(slug, input, { idempotencyKey } = {}) {
+      const c = find(slug);
+      if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+        throw invalid('The Idempotency-Key header is malformed.', [
+          { path: 'Idempotency-Key', message: '1 to 255 visible ASCII characters' },
+        ]);
+      }
+      const parsed = v.safeParse(JoinRequest, input);
+      if (!parsed.success) {
+        throw invalid('Some fields are missing or invalid.', fieldIssues(parsed.issues));
+      }
+      const body = parsed.output;
+      if (body.consent.version !== c.def.consentVersion) {
+        throw invalid('The consent text has changed; show the current one and ask again.', [
+          {
+            path: 'consent.version',
+            message: `must be the current consent version "${c.def.consentVersion}"`,
+          },
+        ]);
+      }
+
+      const at = now();
+      const answerKey = idempotencyKey === undefined ? undefined : `${slug}\0${idempotencyKey}`;
+      const request = JSON.stringify([body.displayName, body.email ?? null, body.consent.version]);
+      if (answerKey !== undefined) {
+        for (const [k, a] of answers)
+          if (at.getTime() - a.at > IDEMPOTENCY_TTL_MS) answers.delete(k);
+        const earlier = answers.get(answerKey);
+        if (earlier) {
+          if (earlier.request !== request) {
+            throw new MockApiError(
+              409,
+              'conflict',
+              'This Idempotency-Key was already used for a different request; use a new key.',
+            );
+          }
+          return { status: earlier.status, body: structuredClone(earlier.body), replayed: true };
+        }
+      }
+
+      const room = hasRoom(c);
+      if (!room && c.def.whenFull === 'closed') {
+        throw new MockApiError(
+          409,
+          'community_full',
+          `${c.def.name} is full and not taking new members.`,
+        );
+      }
+      const member: StoredMember = {
+        id: `mem_${randomId(12)}`,
+        displayName: body.displayName,
+        email: body.email ?? null,
+        status: room ? 'active' : 'waitlisted',
+        joinedAt: at.toISOString(),
+        consent: { version: body.consent.version, acceptedAt: at.toISOString() },
+      };
+      c.members.push(member);
+      const token = randomId(32);
+      c.tokens.set(token, member.id);
+      const result: MockJoinResult = {
+        status: room ? 201 : 202,
+        body: { member: toMember(c, member), token },
+        replayed: false,
+      };
+      if (answerKey !== undefined) {
+        answers.set(answerKey, {
+          request,
+          memberId: member.id,
+          status: result.status,
+          body: structuredClone(result.body),
+          at: at.getTime(),
+        });
+      }
+      save();
+      return result;
+    },
+
+    me(slug, token) {
+      const { c, member } = authenticate(slug, token);
+      return {
+        member: toMember(c, member),
+        invites: member.status === 'active' ? c.def.invites.map((i) => ({ ...i })) : [],
+      };
+    },
+
+    exportMe(slug, token) {
+      const { c, member } = authenticate(slug, token);
+      return {
+        exportedAt: now().toISOString(),
+        community: c.def.slug,
+        member: {
+          id: member.id,
+          displayName: member.displayName,
+          email: member.email,
+          status: member.status,
+          joinedAt: member.joinedAt,
+          consent: { ...member.consent },
+        },
+      };
+    },
+
+    leave(slug, token) {
+      const { c, member } = authenticate(slug, token);
+      c.members = c.members.filter((m) => m.id !== member.id);
+      for (const [t, id] of c.tokens) if (id === member.id) c.tokens.delete(t);
+      for (const [k, a] of answers) if (a.memberId === member.id) answers.delete(k);
+      for (const next of c.members) {
+        if (!hasRoom(c)) break;
+        if (next.status === 'waitlisted') next.status = 'active';
+      }
+      save();
+    },
+
+    listMembers(slug) {
+      const c = find(slug);
+      const ordered = [
+        ...c.members.filter((m) => m.status === 'active'),
+        ...c.members.filter((m) => m.status === 'waitlisted'),
+      ];
+      return { count: ordered.length, members: ordered.map((m) => toMember(c, m)) };
+    },
+
+    reset,
+  };
+}

@@ -1,0 +1,137 @@
+/**
+ * The playground's page script: points the Cercle widgets at an API, then loads them,
+ * and plays the host page's part (language and theme switches, forwarding widget events).
+ *
+ * API: `VITE_CERCLE_API` (the reference server under `npm start`), or under
+ * `npm run dev:mock` (`VITE_CERCLE_MOCK=1`) msw's service worker answering at
+ * `<this origin>/mock-api`. `?lang=en` and `?theme=dark|light` set the initial switches.
+ */
+import { configure } from '@cercle/elements';
+
+type Lang = 'fr' | 'en';
+type Theme = 'auto' | 'light' | 'dark';
+
+const en: Record<string, string> = {
+  title: 'Plant-Based Cooking Box — Maison Verte',
+  nav: 'Main navigation',
+  navShop: 'Boxes',
+  navCircle: 'The circle',
+  navLog: 'Event log',
+  visualTitle: 'An open box: spice jars, recipe cards and seasonal vegetables',
+  eyebrow: 'Box · autumn–winter edition',
+  productTitle: 'Plant-Based Cooking Box — 12 seasonal recipes',
+  rating: '4.8 out of 5 · 212 verified reviews',
+  price: '€39.00',
+  shipping: 'free delivery from 2 boxes',
+  lede: 'Twelve plant-based recipes created with chef Camille Morel: miso-roasted squash, a mushroom bourguignon, a coconut red lentil dal… Everything you need to cook the season, with nothing sacrificed on taste.',
+  inc1: '12 illustrated step-by-step recipe cards',
+  inc2: '3 spice blends from French growers',
+  inc3: 'Access to the monthly live sessions with the chef',
+  qty: 'Quantity',
+  addToCart: 'Add to cart',
+  circleTitle: 'Cook with us, not just for yourself',
+  circleText:
+    'The Maison Verte circle brings together a few hundred cooks: mutual help, live questions to the chef and recipes before anyone else. Joining is free, while places last.',
+  logTitle: 'Host page event log',
+  logHint:
+    'The widgets dispatch “cercle-join” and “cercle-leave” (bubbles, composed). The page listens on document and forwards them here and to window.dataLayer, as it would to its analytics.',
+  logEmpty: 'No events yet.',
+  footer: 'Maison Verte · seasonal plant-based cooking · Cercle demo',
+  apiLabel: 'API',
+};
+
+const THEME_LABEL: Record<Lang, Record<Theme, string>> = {
+  fr: { auto: 'Thème : auto', light: 'Thème : clair', dark: 'Thème : sombre' },
+  en: { auto: 'Theme: auto', light: 'Theme: light', dark: 'Theme: dark' },
+};
+
+const $ = <T extends Element>(selector: string) => {
+  const el = document.querySelector<T>(selector);
+  if (!el) throw new Error(`playground: missing ${selector}`);
+  return el;
+};
+
+/** The page's French text, read from the HTML, so the toggle can come back to it. */
+const fr: Record<string, string> = {};
+for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
+  fr[el.dataset.i18n!] = el.textContent!.trim().replace(/\s+/g, ' ');
+}
+fr.nav = $('[data-i18n-label]').getAttribute('aria-label') ?? '';
+
+const params = new URLSearchParams(location.search);
+let lang: Lang = params.get('lang') === 'en' ? 'en' : 'fr';
+let theme: Theme = (['light', 'dark'] as const).find((t) => t === params.get('theme')) ?? 'auto';
+
+function applyLang() {
+  const terms = lang === 'en' ? en : fr;
+  document.documentElement.lang = lang;
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
+    el.textContent = terms[el.dataset.i18n!] ?? el.textContent;
+  }
+  $('[data-i18n-label]').setAttribute('aria-label', terms.nav ?? '');
+  const toggle = $<HTMLButtonElement>('#lang-toggle');
+  toggle.textContent = lang === 'en' ? 'Français' : 'English';
+  toggle.lang = lang === 'en' ? 'fr' : 'en';
+  applyTheme();
+}
+
+function applyTheme() {
+  if (theme === 'auto') delete document.documentElement.dataset.theme;
+  else document.documentElement.dataset.theme = theme;
+  for (const widget of document.querySelectorAll('cercle-join'))
+    widget.setAttribute('theme', theme);
+  $('#theme-toggle').textContent = THEME_LABEL[lang][theme];
+}
+
+$('#lang-toggle').addEventListener('click', () => {
+  lang = lang === 'fr' ? 'en' : 'fr';
+  applyLang();
+});
+$('#theme-toggle').addEventListener('click', () => {
+  theme = theme === 'auto' ? 'light' : theme === 'light' ? 'dark' : 'auto';
+  applyTheme();
+});
+
+/** What the host page does with widget events: log them and hand them to its analytics. */
+function forward(event: Event) {
+  const detail: unknown = 'detail' in event ? event.detail : undefined;
+  (window.dataLayer ??= []).push({ event: event.type, detail });
+
+  const item = document.createElement('li');
+  const time = document.createElement('time');
+  const now = new Date();
+  time.dateTime = now.toISOString();
+  time.textContent = now.toLocaleTimeString(lang);
+  const type = document.createElement('span');
+  type.className = 'type';
+  type.textContent = event.type;
+  item.append(time, type, ` ${JSON.stringify(detail)}`);
+  $('#event-log').prepend(item);
+  $<HTMLElement>('#event-log-empty').hidden = true;
+}
+document.addEventListener('cercle-join', forward);
+document.addEventListener('cercle-leave', forward);
+
+async function connectApi(): Promise<{ api: string; label: string }> {
+  if (import.meta.env.VITE_CERCLE_MOCK === '1') {
+    const { createMockStore, startMockWorker } = await import('@cercle/mock/browser');
+    const api = new URL('/mock-api', location.origin).href;
+    await startMockWorker({
+      baseUrl: api,
+      // The mock's (demo) data kept in localStorage, like the widgets' session, so a reload
+      // behaves as it would against a real server.
+      store: createMockStore({ storage: localStorage }),
+      latencyMs: 300,
+    });
+    return { api, label: `${api} (msw mock)` };
+  }
+  const api = import.meta.env.VITE_CERCLE_API ?? 'http://127.0.0.1:8787';
+  return { api, label: api };
+}
+
+applyLang();
+const { api, label } = await connectApi();
+$('#api-info').textContent = label;
+configure({ api });
+// Defined only now, so that no widget calls the API before it is ready.
+await import('@cercle/elements/join');
