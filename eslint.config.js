@@ -5,13 +5,24 @@ import wc from 'eslint-plugin-wc';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', '**/custom-elements.json', 'playground/public/mockServiceWorker.js'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'coverage/**',
+      '**/custom-elements.json',
+      'playground/public/mockServiceWorker.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -26,16 +37,32 @@ export default tseslint.config(
         'error',
         {
           paths: [
-            { name: 'lit/directives/unsafe-html.js', message: 'User content is text: no unsafeHTML (STYLE.md §6).' },
-            { name: 'lit/directives/style-map.js', message: 'No style= bindings (STYLE.md §6): use classes, :state() or setProperty in updated().' },
+            {
+              name: 'lit/directives/unsafe-html.js',
+              message: 'User content is text: no unsafeHTML (STYLE.md §6).',
+            },
+            {
+              name: 'lit/directives/style-map.js',
+              message:
+                'No style= bindings (STYLE.md §6): use classes, :state() or setProperty in updated().',
+            },
           ],
         },
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'No innerHTML (STYLE.md §6).' },
-        { selector: "AssignmentExpression[left.property.name='outerHTML']", message: 'No outerHTML (STYLE.md §6).' },
-        { selector: "TemplateElement[value.raw=/\\bstyle=/]", message: 'No style= in templates (STYLE.md §6).' },
+        {
+          selector: "AssignmentExpression[left.property.name='innerHTML']",
+          message: 'No innerHTML (STYLE.md §6).',
+        },
+        {
+          selector: "AssignmentExpression[left.property.name='outerHTML']",
+          message: 'No outerHTML (STYLE.md §6).',
+        },
+        {
+          selector: 'TemplateElement[value.raw=/\\bstyle=/]',
+          message: 'No style= in templates (STYLE.md §6).',
+        },
       ],
     },
   },

@@ -15,7 +15,9 @@ const groups = readdirSync(widgetsDir, { withFileTypes: true })
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 if (!existsSync(executablePath)) {
-  throw new Error(`Chromium not found at ${executablePath}: install Debian's chromium or set CHROME_PATH`);
+  throw new Error(
+    `Chromium not found at ${executablePath}: install Debian's chromium or set CHROME_PATH`,
+  );
 }
 
 export default {
@@ -24,7 +26,9 @@ export default {
   nodeResolve: { exportConditions: ['source', 'development'] },
   concurrency: 1,
   testFramework: { config: { timeout: 5000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'packages/elements/tsconfig.json' })],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'packages/elements/tsconfig.json' }),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -1,0 +1,15 @@
+/**
+ * @cercle/elements — the widgets as classes, their events, `configure()` and the types.
+ * Importing this entry registers nothing: import `@cercle/elements/join` (or
+ * `dist/cercle.js` for every widget) to define the tags, or call `CercleJoin.define()`.
+ */
+export { CercleElement, type Theme } from './internal/cercle-element.js';
+export { configure, type CercleConfig } from './internal/config.js';
+export type { MemberSession } from './internal/stores.js';
+export { LOCALES, type Locale, type CercleTerms } from './internal/localize.js';
+export { VERSION } from './internal/version.js';
+export { CercleJoin, type JoinVariant } from './join/join.js';
+export { CercleJoinEvent, type CercleJoinDetail } from './events/join.js';
+export { CercleJoinRequestEvent, type CercleJoinRequestDetail } from './events/join-request.js';
+export { CercleLeaveEvent, type CercleLeaveDetail } from './events/leave.js';
+export type { CercleApi } from '@cercle/client';

@@ -1,0 +1,112 @@
+/**
+ * The base of every Cercle widget: safe registration, typed events, custom states,
+ * localization and the `theme` / `locale` attributes.
+ */
+import { LitElement, type PropertyDeclarations } from 'lit';
+import { LocalizeController } from './localize.js';
+import { VERSION } from './version.js';
+
+export type Theme = 'light' | 'dark' | 'auto';
+
+/**
+ * The base class of every Cercle widget (not an element on its own): `define()` that is
+ * safe to call twice, `theme` and `locale` attributes, localized terms, typed events and
+ * custom states.
+ */
+export class CercleElement extends LitElement {
+  /** The SDK version this class comes from. */
+  static readonly version: string = VERSION;
+
+  /**
+   * Registers the element under `tag` (in `registry`, default the global one). Safe to call
+   * twice: silent when the same version already holds the tag, a warning naming both
+   * versions when another one does; never throws. Does nothing where there is no registry
+   * (a server render).
+   */
+  static define(tag: string, registry?: CustomElementRegistry): void {
+    const reg = registry ?? (typeof customElements === 'undefined' ? undefined : customElements);
+    if (!reg) return;
+    const existing = reg.get(tag) as (CustomElementConstructor & { version?: string }) | undefined;
+    if (!existing) {
+      try {
+        reg.define(tag, this);
+      } catch (e) {
+        console.warn(`[cercle] could not define <${tag}>:`, e);
+      }
+      return;
+    }
+    if (existing === this || existing.version === this.version) return;
+    console.warn(
+      `[cercle] <${tag}> is already defined by Cercle ${existing.version ?? '(unknown version)'}; ` +
+        `this copy (Cercle ${this.version}) is not used. Load the SDK once per page.`,
+    );
+  }
+
+  static override properties: PropertyDeclarations = {
+    locale: { reflect: true },
+    theme: { reflect: true },
+  };
+
+  /**
+   * The language of the widget's text: `en` or `fr`. Default: `configure({ locale })`, else
+   * the nearest `lang` attribute, else English.
+   */
+  declare locale: string | undefined;
+
+  /** `light`, `dark`, or `auto` to follow the visitor's system preference. */
+  declare theme: Theme;
+
+  /** Localized terms: `this.localize.term.join`. */
+  protected readonly localize: LocalizeController = new LocalizeController(this);
+
+  #internals: ElementInternals | undefined;
+
+  constructor() {
+    super();
+    this.theme = 'light';
+    try {
+      this.#internals = this.attachInternals();
+    } catch {
+      this.#internals = undefined; // no ElementInternals (old browser, server render)
+    }
+  }
+
+  /** Dispatches `event` from the host; returns false when a listener cancelled it. */
+  protected emit(event: Event): boolean {
+    return this.dispatchEvent(event);
+  }
+
+  /** Sets or clears a custom state, matched by hosts with `:state(name)`. */
+  protected setState(name: string, on: boolean): void {
+    const states = this.#internals?.states;
+    if (!states) return;
+    try {
+      if (on) states.add(name);
+      else states.delete(name);
+    } catch {
+      // browsers that only accept the older `--name` form
+      try {
+        if (on) states.add(`--${name}`);
+        else states.delete(`--${name}`);
+      } catch {
+        // custom states unsupported: hosts style through parts only
+      }
+    }
+  }
+
+  /** Whether a custom state is set. */
+  protected hasState(name: string): boolean {
+    const states = this.#internals?.states;
+    return !!states && (states.has(name) || states.has(`--${name}`));
+  }
+
+  /** Also waits for the widget's locale to load, then for the re-render it brings. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.localize.pending) {
+      await this.localize.pending;
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
+}

@@ -1,0 +1,694 @@
+import { css } from 'lit';
+
+/**
+ * `<cercle-join>`: level two of the theming contract (public `--cercle-join-*` hooks that
+ * default to the global tokens) resolved into private `--_cercle-join-*` values, which are
+ * the only ones the rules below read.
+ */
+export const styles = css`
+  :host {
+    --_cercle-join-background: var(--cercle-join-background, var(--_cercle-color-surface));
+    --_cercle-join-color: var(--cercle-join-color, var(--_cercle-color-text));
+    --_cercle-join-accent: var(--cercle-join-accent, var(--_cercle-color-accent));
+    --_cercle-join-accent-hover: var(--cercle-join-accent-hover, var(--_cercle-color-accent-hover));
+    --_cercle-join-on-accent: var(--cercle-join-on-accent, var(--_cercle-color-on-accent));
+    --_cercle-join-border: var(--cercle-join-border, 1px solid var(--_cercle-color-border));
+    --_cercle-join-radius: var(--cercle-join-radius, var(--_cercle-radius-large));
+    --_cercle-join-padding: var(--cercle-join-padding, var(--_cercle-space-l));
+    --_cercle-join-shadow: var(--cercle-join-shadow, var(--_cercle-shadow));
+    --_cercle-join-max-width: var(--cercle-join-max-width, 28rem);
+    --_cercle-join-popover-width: var(--cercle-join-popover-width, 24rem);
+
+    max-inline-size: var(--_cercle-join-max-width);
+  }
+
+  :host([variant='banner']) {
+    max-inline-size: none;
+  }
+
+  :host([variant='button']) {
+    display: inline-block;
+    max-inline-size: none;
+  }
+
+  /* ---------------------------------------------------------------- surface (the card) */
+
+  .base {
+    position: relative;
+    container-type: inline-size;
+  }
+
+  :host([variant='button']) .base {
+    container-type: normal;
+  }
+
+  .surface {
+    background: var(--_cercle-join-background);
+    color: var(--_cercle-join-color);
+    border: var(--_cercle-join-border);
+    border-radius: var(--_cercle-join-radius);
+    box-shadow: var(--_cercle-join-shadow);
+    padding: var(--_cercle-join-padding);
+  }
+
+  .content {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_cercle-space-l);
+  }
+
+  .icon {
+    inline-size: 1.1em;
+    block-size: 1.1em;
+    flex: none;
+  }
+
+  :focus-visible {
+    outline: var(--_cercle-focus-ring);
+    outline-offset: 2px;
+  }
+
+  [tabindex='-1']:focus {
+    outline: none;
+  }
+
+  /* ------------------------------------------------------------------------- header */
+
+  .header {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_cercle-space-xs);
+  }
+
+  .eyebrow {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_cercle-space-xs);
+    margin: 0;
+    color: var(--_cercle-join-accent);
+    font-size: var(--_cercle-font-size-small);
+    font-weight: var(--_cercle-font-weight-strong);
+    letter-spacing: 0.06em;
+    text-transform: uppercase;
+  }
+
+  .title {
+    margin: 0;
+    font-size: var(--_cercle-font-size-large);
+    font-weight: var(--_cercle-font-weight-strong);
+    line-height: 1.25;
+    letter-spacing: -0.01em;
+    text-wrap: balance;
+  }
+
+  .tagline {
+    margin: 0;
+    color: var(--_cercle-color-text-muted);
+    text-wrap: pretty;
+  }
+
+  .stats {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_cercle-space-xs) var(--_cercle-space-m);
+    margin: var(--_cercle-space-s) 0 0;
+    font-size: var(--_cercle-font-size-small);
+    color: var(--_cercle-color-text-muted);
+  }
+
+  .stat {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_cercle-space-xs);
+  }
+
+  .stat:first-child {
+    color: var(--_cercle-join-color);
+    font-weight: var(--_cercle-font-weight-strong);
+  }
+
+  .meter {
+    block-size: 6px;
+    margin-block-start: var(--_cercle-space-xs);
+    border-radius: var(--_cercle-radius-pill);
+    background: var(--_cercle-color-surface-alt);
+    box-shadow: inset 0 0 0 1px var(--_cercle-color-border);
+    overflow: hidden;
+  }
+
+  .meter-fill {
+    --_cercle-join-fill: 0;
+    block-size: 100%;
+    background: var(--_cercle-join-accent);
+    border-radius: inherit;
+    transform: scaleX(var(--_cercle-join-fill));
+    transform-origin: left;
+    transition: transform calc(var(--_cercle-duration) * 4) ease-out;
+  }
+
+  /* --------------------------------------------------------------------------- form */
+
+  .form {
+    display: grid;
+    gap: var(--_cercle-space-m);
+  }
+
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_cercle-space-xs);
+    min-inline-size: 0;
+  }
+
+  .label {
+    font-weight: var(--_cercle-font-weight-strong);
+    font-size: var(--_cercle-font-size-small);
+  }
+
+  .optional {
+    font-weight: var(--_cercle-font-weight-normal);
+    color: var(--_cercle-color-text-muted);
+  }
+
+  .input {
+    inline-size: 100%;
+    min-block-size: 2.625rem;
+    padding: 0 var(--_cercle-space-m);
+    font: inherit;
+    color: var(--_cercle-join-color);
+    background: var(--_cercle-join-background);
+    border: 1px solid var(--_cercle-color-field-border);
+    border-radius: var(--_cercle-radius-medium);
+    transition:
+      border-color var(--_cercle-duration) ease,
+      box-shadow var(--_cercle-duration) ease;
+  }
+
+  .input:hover {
+    border-color: var(--_cercle-join-color);
+  }
+
+  .input:focus-visible {
+    outline: none;
+    border-color: var(--_cercle-join-accent);
+    box-shadow: 0 0 0 3px color-mix(in srgb, var(--_cercle-join-accent) 30%, transparent);
+  }
+
+  .field-invalid .input,
+  .input[aria-invalid='true'] {
+    border-color: var(--_cercle-color-danger);
+  }
+
+  .hint {
+    margin: 0;
+    font-size: var(--_cercle-font-size-small);
+    color: var(--_cercle-color-text-muted);
+  }
+
+  .consent {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: var(--_cercle-space-s);
+    align-items: start;
+  }
+
+  .checkbox {
+    inline-size: 1.125rem;
+    block-size: 1.125rem;
+    margin: 0.125rem 0 0;
+    accent-color: var(--_cercle-join-accent);
+    cursor: pointer;
+  }
+
+  .consent-label {
+    font-size: var(--_cercle-font-size-small);
+    color: var(--_cercle-color-text-muted);
+    cursor: pointer;
+    text-wrap: pretty;
+  }
+
+  .field-invalid .consent {
+    padding: var(--_cercle-space-s);
+    margin-inline: calc(-1 * var(--_cercle-space-s));
+    border-radius: var(--_cercle-radius-medium);
+    background: var(--_cercle-color-danger-subtle);
+  }
+
+  .privacy-link {
+    grid-column: 2;
+    justify-self: start;
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_cercle-space-xs);
+    font-size: var(--_cercle-font-size-small);
+    font-weight: var(--_cercle-font-weight-strong);
+    color: var(--_cercle-join-accent);
+    text-underline-offset: 0.2em;
+    border-radius: var(--_cercle-radius-small);
+  }
+
+  .privacy-link .icon {
+    inline-size: 0.95em;
+    block-size: 0.95em;
+  }
+
+  .field-error,
+  .form-error {
+    display: flex;
+    align-items: flex-start;
+    gap: var(--_cercle-space-xs);
+    margin: 0;
+    font-size: var(--_cercle-font-size-small);
+    font-weight: var(--_cercle-font-weight-strong);
+    color: var(--_cercle-color-danger);
+  }
+
+  .field-error .icon,
+  .form-error .icon {
+    margin-block-start: 0.15em;
+  }
+
+  .form-error {
+    padding: var(--_cercle-space-s) var(--_cercle-space-m);
+    border-radius: var(--_cercle-radius-medium);
+    background: var(--_cercle-color-danger-subtle);
+  }
+
+  /* ------------------------------------------------------------------------ buttons */
+
+  .button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: var(--_cercle-space-s);
+    min-block-size: 2.75rem;
+    padding: 0 var(--_cercle-space-l);
+    font: inherit;
+    font-weight: var(--_cercle-font-weight-strong);
+    border: 1px solid transparent;
+    border-radius: var(--_cercle-radius-medium);
+    cursor: pointer;
+    transition:
+      background-color var(--_cercle-duration) ease,
+      border-color var(--_cercle-duration) ease,
+      transform var(--_cercle-duration) ease;
+  }
+
+  .button:active:not([aria-disabled='true']) {
+    transform: translateY(1px);
+  }
+
+  .button[aria-disabled='true'] {
+    cursor: progress;
+    opacity: 0.85;
+  }
+
+  .button-primary {
+    inline-size: 100%;
+    background: var(--_cercle-join-accent);
+    color: var(--_cercle-join-on-accent);
+  }
+
+  .button-primary:hover:not([aria-disabled='true']) {
+    background: var(--_cercle-join-accent-hover);
+  }
+
+  .button-secondary {
+    background: transparent;
+    color: var(--_cercle-join-color);
+    border-color: var(--_cercle-color-field-border);
+  }
+
+  .button-secondary:hover:not([aria-disabled='true']) {
+    background: var(--_cercle-color-surface-alt);
+  }
+
+  .button-danger {
+    background: var(--_cercle-color-danger);
+    color: var(--_cercle-join-background);
+  }
+
+  .spinner {
+    inline-size: 1em;
+    block-size: 1em;
+    border: 2px solid currentColor;
+    border-inline-end-color: transparent;
+    border-radius: 50%;
+    animation: spin 0.8s linear infinite;
+  }
+
+  @keyframes spin {
+    to {
+      transform: rotate(1turn);
+    }
+  }
+
+  .leave {
+    align-self: flex-start;
+    padding: var(--_cercle-space-xs) 0;
+    font: inherit;
+    font-size: var(--_cercle-font-size-small);
+    color: var(--_cercle-color-text-muted);
+    background: none;
+    border: 0;
+    border-radius: var(--_cercle-radius-small);
+    text-decoration: underline;
+    text-underline-offset: 0.2em;
+    cursor: pointer;
+  }
+
+  .leave:hover {
+    color: var(--_cercle-join-color);
+  }
+
+  /* ------------------------------------------------------------------------- status */
+
+  .status {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_cercle-space-m);
+  }
+
+  .status-title {
+    display: flex;
+    align-items: center;
+    gap: var(--_cercle-space-s);
+    margin: 0;
+    font-weight: var(--_cercle-font-weight-strong);
+    font-size: 1rem;
+    text-wrap: pretty;
+  }
+
+  .status-icon {
+    display: inline-grid;
+    place-items: center;
+    inline-size: 2rem;
+    block-size: 2rem;
+    flex: none;
+    border-radius: 50%;
+    color: var(--_cercle-join-accent);
+    background: var(--_cercle-color-accent-subtle);
+  }
+
+  .status-icon-muted {
+    color: var(--_cercle-color-text-muted);
+    background: var(--_cercle-color-surface-alt);
+  }
+
+  .status-text {
+    margin: 0;
+    color: var(--_cercle-color-text-muted);
+  }
+
+  .invites {
+    display: grid;
+    gap: var(--_cercle-space-s);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .invite {
+    display: flex;
+    align-items: center;
+    gap: var(--_cercle-space-m);
+    padding: var(--_cercle-space-s) var(--_cercle-space-m);
+    color: var(--_cercle-join-color);
+    text-decoration: none;
+    background: var(--_cercle-color-surface-alt);
+    border: 1px solid var(--_cercle-color-border);
+    border-radius: var(--_cercle-radius-medium);
+    transition: border-color var(--_cercle-duration) ease;
+  }
+
+  .invite:hover {
+    border-color: var(--_cercle-join-accent);
+  }
+
+  .invite-text {
+    display: flex;
+    flex: 1;
+    flex-direction: column;
+    min-inline-size: 0;
+  }
+
+  .invite-label {
+    font-weight: var(--_cercle-font-weight-strong);
+  }
+
+  .invite-kind {
+    font-size: var(--_cercle-font-size-small);
+    color: var(--_cercle-color-text-muted);
+  }
+
+  .invite .icon {
+    color: var(--_cercle-color-text-muted);
+  }
+
+  .confirm {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_cercle-space-m);
+    padding: var(--_cercle-space-m);
+    border: 1px solid var(--_cercle-color-border);
+    border-radius: var(--_cercle-radius-medium);
+    background: var(--_cercle-color-surface-alt);
+  }
+
+  .confirm-text {
+    margin: 0;
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_cercle-space-s);
+  }
+
+  /* ------------------------------------------------------------------ error, loading */
+
+  .problem {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: var(--_cercle-space-m);
+  }
+
+  .problem-icon {
+    display: inline-grid;
+    place-items: center;
+    inline-size: 2.25rem;
+    block-size: 2.25rem;
+    border-radius: 50%;
+    color: var(--_cercle-color-danger);
+    background: var(--_cercle-color-danger-subtle);
+  }
+
+  .problem-message {
+    margin: 0;
+    font-weight: var(--_cercle-font-weight-strong);
+  }
+
+  .skeleton,
+  .invites-loading {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_cercle-space-s);
+  }
+
+  .bone {
+    block-size: 0.875rem;
+    border-radius: var(--_cercle-radius-small);
+    background: linear-gradient(
+        90deg,
+        transparent 0%,
+        color-mix(in srgb, var(--_cercle-join-background) 55%, transparent) 50%,
+        transparent 100%
+      )
+      var(--_cercle-color-skeleton);
+    background-size: 200% 100%;
+    animation: shimmer 1.4s ease-in-out infinite;
+  }
+
+  .bone-eyebrow {
+    inline-size: 6rem;
+    block-size: 0.75rem;
+  }
+
+  .bone-title {
+    inline-size: 60%;
+    block-size: 1.5rem;
+  }
+
+  .bone-line {
+    inline-size: 100%;
+  }
+
+  .bone-short {
+    inline-size: 70%;
+    margin-block-end: var(--_cercle-space-m);
+  }
+
+  .bone-field {
+    block-size: 2.625rem;
+    border-radius: var(--_cercle-radius-medium);
+  }
+
+  .bone-button {
+    block-size: 2.75rem;
+    margin-block-start: var(--_cercle-space-s);
+    border-radius: var(--_cercle-radius-medium);
+  }
+
+  .bone-invite {
+    block-size: 3rem;
+    border-radius: var(--_cercle-radius-medium);
+  }
+
+  @keyframes shimmer {
+    from {
+      background-position: 100% 0;
+    }
+    to {
+      background-position: -100% 0;
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .bone,
+    .spinner {
+      animation-duration: 0s;
+      animation-iteration-count: 1;
+    }
+    .spinner {
+      border-inline-end-color: currentColor;
+      opacity: 0.6;
+    }
+  }
+
+  /* ------------------------------------------------------------------------- banner */
+
+  @container (min-width: 44rem) {
+    :host([variant='banner']) .content {
+      flex-direction: row;
+      align-items: flex-start;
+      gap: var(--_cercle-space-xl);
+    }
+
+    :host([variant='banner']) .header {
+      flex: 1 1 16rem;
+    }
+
+    :host([variant='banner']) .body {
+      flex: 1.4 1 22rem;
+    }
+
+    :host([variant='banner']) .form {
+      grid-template-columns: 1fr 1fr;
+      column-gap: var(--_cercle-space-m);
+    }
+
+    :host([variant='banner']) .field-consent,
+    :host([variant='banner']) .form-error,
+    :host([variant='banner']) .submit {
+      grid-column: 1 / -1;
+    }
+
+    :host([variant='banner']) .submit {
+      inline-size: auto;
+      justify-self: start;
+    }
+  }
+
+  /* ------------------------------------------------------------ button + popover */
+
+  .trigger {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_cercle-space-s);
+    min-block-size: 2.75rem;
+    padding: 0 var(--_cercle-space-l);
+    font: inherit;
+    font-weight: var(--_cercle-font-weight-strong);
+    color: var(--_cercle-join-on-accent);
+    background: var(--_cercle-join-accent);
+    border: 1px solid transparent;
+    border-radius: var(--_cercle-radius-pill);
+    box-shadow: var(--_cercle-join-shadow);
+    cursor: pointer;
+    transition: background-color var(--_cercle-duration) ease;
+  }
+
+  .trigger:hover {
+    background: var(--_cercle-join-accent-hover);
+  }
+
+  .trigger-count {
+    padding: 0 var(--_cercle-space-s);
+    font-size: var(--_cercle-font-size-small);
+    border-inline-start: 1px solid color-mix(in srgb, currentColor 40%, transparent);
+  }
+
+  .trigger-member {
+    color: var(--_cercle-join-accent);
+    background: var(--_cercle-color-accent-subtle);
+    border-color: color-mix(in srgb, var(--_cercle-join-accent) 35%, transparent);
+    box-shadow: none;
+  }
+
+  .trigger-member:hover {
+    background: var(--_cercle-color-accent-subtle);
+    border-color: var(--_cercle-join-accent);
+  }
+
+  .popover {
+    position: fixed;
+    inset: auto;
+    margin: 0;
+    inline-size: min(
+      var(--_cercle-join-popover-width),
+      var(--cercle-popover-available-width, 100vw)
+    );
+    max-block-size: var(--cercle-popover-available-height, 100vh);
+    overflow: auto;
+    z-index: 1000;
+    padding-block-start: calc(var(--_cercle-join-padding) + var(--_cercle-space-s));
+  }
+
+  .popover:popover-open {
+    animation: pop-in var(--_cercle-duration) ease-out;
+  }
+
+  .popover[hidden] {
+    display: none;
+  }
+
+  @keyframes pop-in {
+    from {
+      opacity: 0;
+      transform: translateY(-4px) scale(0.98);
+    }
+  }
+
+  .close {
+    position: absolute;
+    inset-block-start: var(--_cercle-space-s);
+    inset-inline-end: var(--_cercle-space-s);
+    display: inline-grid;
+    place-items: center;
+    inline-size: 2rem;
+    block-size: 2rem;
+    padding: 0;
+    color: var(--_cercle-color-text-muted);
+    background: none;
+    border: 0;
+    border-radius: var(--_cercle-radius-small);
+    cursor: pointer;
+  }
+
+  .close:hover {
+    color: var(--_cercle-join-color);
+    background: var(--_cercle-color-surface-alt);
+  }
+`;

@@ -1,0 +1,101 @@
+/**
+ * Two library builds of @cercle/elements (vite 8 / rolldown), both minified, ES2022:
+ *
+ * - `vite build` — the npm entries: `dist/index.js` (classes, events, configure; no side
+ *   effect) and `dist/join/cercle-join.js` (defines `<cercle-join>`), one file per source
+ *   module so bundlers tree-shake and `sideEffects` stays exact. lit, nanostores,
+ *   @floating-ui/dom and @cercle/client stay external: the app's bundler dedupes them.
+ * - `vite build --mode bundle` — `dist/cercle.js`, every widget self-registering for a plain
+ *   `<script type="module">`, with everything inside (lit, nanostores, the client). What only
+ *   some pages need — the popover (floating-ui) and the French terms — are lazy chunks in
+ *   `dist/chunks/`, loaded relative to `cercle.js` when first used.
+ *
+ * `@cercle/client` is resolved through its `source` export condition, so the bundle does not
+ * depend on the client having been built first. Type declarations come from `tsc -b`
+ * (`dist/types`), the manifest from the CEM analyzer (`npm run manifest`).
+ */
+import { readFileSync } from 'node:fs';
+import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
+import { VERSION } from './src/internal/version.ts';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+if (pkg.version !== VERSION) {
+  throw new Error(`src/internal/version.ts says ${VERSION}, package.json says ${pkg.version}`);
+}
+
+const external =
+  /^(lit|lit-html|lit-element|nanostores|@lit\/[^/]+|@floating-ui\/[^/]+|@cercle\/client)(\/|$)/;
+
+/**
+ * Lit ships template text verbatim. In the styles modules (all CSS) drop comments and white
+ * space; in the template modules (multi-line literals are all HTML, where runs of white space
+ * mean one space) drop indentation. Lines stay where they were, so source maps stay close.
+ */
+function minifyTemplates(): Plugin {
+  const styles = /\/src\/(internal\/tokens|.*\.styles)\.ts$/;
+  const markup = /\/src\/(join\/join|internal\/icons)\.ts$/;
+  return {
+    name: 'cercle:minify-templates',
+    enforce: 'pre',
+    transform(code, id) {
+      if (styles.test(id)) {
+        const min = code
+          .replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ''))
+          .replace(/[ \t]+/g, ' ')
+          .replace(/ ?([{};,]) ?/g, '$1')
+          .replace(/: /g, ':')
+          .replace(/\n /g, '\n');
+        return { code: min, map: null };
+      }
+      if (markup.test(id)) return { code: code.replace(/\n[ \t]+/g, '\n'), map: null };
+      return undefined;
+    },
+  };
+}
+
+const npmEntries: Record<string, string> = {
+  index: 'src/index.ts',
+  'join/cercle-join': 'src/join/cercle-join.ts',
+};
+const bundleEntries: Record<string, string> = { cercle: 'src/cercle.ts' };
+
+export default defineConfig(({ mode }) => {
+  const bundle = mode === 'bundle';
+  return {
+    define: {
+      // Strips the dev warnings (src/internal/dev.ts) and nanostores' development checks.
+      __CERCLE_DEV__: 'false',
+      'process.env.NODE_ENV': JSON.stringify('production'),
+    },
+    plugins: [minifyTemplates()],
+    resolve: { conditions: ['source', ...defaultClientConditions] },
+    build: {
+      target: 'es2022',
+      minify: true,
+      sourcemap: true,
+      emptyOutDir: !bundle,
+      reportCompressedSize: bundle,
+      lib: { entry: bundle ? bundleEntries : npmEntries, formats: ['es'] },
+      rolldownOptions: bundle
+        ? {
+            output: {
+              entryFileNames: '[name].js',
+              chunkFileNames: 'chunks/[name]-[hash].js',
+              // vite keeps white space in ES library output; a script tag wants it all gone
+              minify: true,
+            },
+          }
+        : {
+            external: (id) => external.test(id),
+            output: {
+              preserveModules: true,
+              preserveModulesRoot: 'src',
+              entryFileNames: '[name].js',
+              minify: true,
+            },
+          },
+    },
+  };
+});
