@@ -44,6 +44,14 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          name: 'elements',
+          include: ['packages/elements/test/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',

@@ -21,7 +21,6 @@ if (!existsSync(executablePath)) {
 }
 
 export default {
-  files: 'packages/elements/src/**/*.test.ts',
   groups,
   nodeResolve: { exportConditions: ['source', 'development'] },
   concurrency: 1,

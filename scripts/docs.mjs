@@ -14,7 +14,13 @@ const cell = (s) =>
     .replace(/\s*\n\s*/g, ' ')
     .replace(/\|/g, '\\|')
     .trim();
-const code = (s) => (s ? `\`${cell(s)}\`` : '');
+// Escaped once, by `table`: a `|` inside a code span stays `\|` in GFM tables.
+const code = (s) =>
+  s
+    ? `\`${String(s)
+        .replace(/\s*\n\s*/g, ' ')
+        .trim()}\``
+    : '';
 
 function table(title, head, rows) {
   if (rows.length === 0) return '';
@@ -68,6 +74,12 @@ export function apiSection(el) {
     code(a.type?.text),
     code(a.default),
   ]);
+  const attributeFields = new Set((el.attributes ?? []).map((a) => a.fieldName));
+  const properties = (el.members ?? [])
+    .filter((m) => m.kind === 'field' && !attributeFields.has(m.name))
+    .filter((m) => m.privacy !== 'private' && m.privacy !== 'protected')
+    .filter((m) => !m.static && !m.name.startsWith('_') && !m.inheritedFrom)
+    .map((m) => [code(m.name), m.description, code(m.type?.text), code(m.default)]);
   const methods = (el.members ?? [])
     .filter((m) => m.kind === 'method' && m.privacy !== 'private' && m.privacy !== 'protected')
     .filter((m) => !m.static && !m.name.startsWith('_') && !m.inheritedFrom)
@@ -94,6 +106,7 @@ export function apiSection(el) {
       ['attribute', 'property', 'description', 'type', 'default'],
       attrs,
     ),
+    table('Properties (no attribute)', ['property', 'description', 'type', 'default'], properties),
     table('Events', ['name', 'description', 'type', 'bubbles', 'composed', 'cancelable'], events),
     table('Methods', ['method', 'description'], methods),
     table(

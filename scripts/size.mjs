@@ -1,6 +1,11 @@
 // `npm run size`: what each entry costs a page, minified and compressed, with its budget.
-// Bundles from source with esbuild (everything a page would load: lit, nanostores,
-// floating-ui, valibot, the client), so the figures do not depend on a prior build.
+// Bundles from source with esbuild as the production build does (dev warnings and
+// nanostores' development checks stripped, lazy `import()`s split into chunks), with
+// everything a page loads (lit, nanostores, floating-ui, valibot, the client), so the
+// figures do not depend on a prior build. "first load" is the entry file and the chunks it
+// imports statically, what a page pays before a widget needs a lazy chunk (the popover, the
+// French terms); "all" adds every lazy chunk. Budgets apply to the first load, in gzip bytes:
+// that is what every page with the widget pays.
 import { build } from 'esbuild';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -8,51 +13,71 @@ import { existsSync } from 'node:fs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** Budgets in bytes, gzip. The whole SDK target is under 30 KB (issue #5). */
+/** The whole SDK target is under 30 KB gzip (issue #5). */
 const entries = [
-  {
-    name: '@cercle/client (createClient + contract)',
-    file: 'packages/client/src/index.ts',
-    budget: 8_000,
-  },
+  { name: '@cercle/client', file: 'packages/client/src/index.ts', budget: 6 * 1024 },
   {
     name: '<cercle-join> alone',
     file: 'packages/elements/src/join/cercle-join.ts',
-    budget: 22_000,
+    budget: 25 * 1024,
   },
-  {
-    name: 'whole SDK (cercle.js, all widgets)',
-    file: 'packages/elements/src/cercle.ts',
-    budget: 30_000,
-  },
+  { name: 'whole SDK (cercle.js)', file: 'packages/elements/src/cercle.ts', budget: 30 * 1024 },
 ];
 
-const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
+const brotli = (bytes) =>
+  brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
 let failed = false;
 const rows = [];
 for (const entry of entries) {
   if (!existsSync(`${root}/${entry.file}`)) continue;
   const result = await build({
-    entryPoints: [`${root}/${entry.file}`],
+    entryPoints: { entry: `${root}/${entry.file}` },
     bundle: true,
+    splitting: true,
     minify: true,
     format: 'esm',
     target: 'es2022',
     conditions: ['source'],
+    outdir: `${root}/.size`,
     write: false,
+    metafile: true,
     logLevel: 'silent',
-    define: { 'import.meta.env.DEV': 'false' },
+    define: { __CERCLE_DEV__: 'false', 'process.env.NODE_ENV': '"production"' },
   });
-  const code = result.outputFiles[0].contents;
-  const gz = gzipSync(code, { level: 9 }).length;
-  const br = brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  const ok = gz <= entry.budget;
+  const files = new Map(
+    result.outputFiles.filter((f) => f.path.endsWith('.js')).map((f) => [f.path, f.contents]),
+  );
+  const outputs = result.metafile.outputs;
+  const abs = (p) => (p.startsWith('/') ? p : `${root}/${p}`).replace(/\/+/g, '/');
+  // The entry and what it imports statically, transitively.
+  const firstLoad = new Set();
+  const visit = (path) => {
+    if (firstLoad.has(path)) return;
+    firstLoad.add(path);
+    const meta = Object.entries(outputs).find(([p]) => abs(p) === path)?.[1];
+    for (const imp of meta?.imports ?? [])
+      if (imp.kind === 'import-statement') visit(abs(imp.path));
+  };
+  visit(abs(Object.keys(outputs).find((p) => outputs[p].entryPoint)));
+  let firstGz = 0;
+  let allGz = 0;
+  let allBr = 0;
+  for (const [path, bytes] of files) {
+    const gz = gzip(bytes);
+    allGz += gz;
+    allBr += brotli(bytes);
+    if (firstLoad.has(abs(path))) firstGz += gz;
+  }
+  const ok = firstGz <= entry.budget;
   if (!ok) failed = true;
   rows.push({
     entry: entry.name,
-    minified: kb(code.length),
-    gzip: kb(gz),
-    brotli: kb(br),
+    'first load (gzip)': kb(firstGz),
+    'all (gzip)': kb(allGz),
+    'all (brotli)': kb(allBr),
     budget: kb(entry.budget),
     ok: ok ? 'yes' : 'OVER',
   });

@@ -10,7 +10,7 @@
  * Other tabs follow through the `storage` event. Nothing touches the DOM at import time.
  */
 import { atom, type WritableAtom } from 'nanostores';
-import { CONTRACT_VERSION, type MemberStatus } from '@cercle/client/contract';
+import { CONTRACT_VERSION, type Community, type MemberStatus } from '@cercle/client/contract';
 import type { CercleApi } from '@cercle/client';
 import { VERSION } from './version.js';
 
@@ -38,6 +38,7 @@ interface CercleGlobal {
   readonly config: WritableAtom<CercleConfig>;
   readonly clients: Map<string, CercleApi>;
   readonly sessions: Map<string, WritableAtom<MemberSession | null>>;
+  readonly communities: Map<string, WritableAtom<Community | undefined>>;
   listening: boolean;
 }
 
@@ -49,6 +50,7 @@ const newRoot = (): CercleGlobal => ({
   config: atom<CercleConfig>({}),
   clients: new Map(),
   sessions: new Map(),
+  communities: new Map(),
   listening: false,
 });
 
@@ -147,6 +149,25 @@ export function sessionStore(
     store.listen((value) => write(key, value));
     root.sessions.set(key, store);
     listenToOtherTabs(root);
+  }
+  return store;
+}
+
+/**
+ * The public information of one community on one API (`undefined` until loaded), shared by
+ * every widget of the page: when one widget reloads it (after a join or a leave), all of them
+ * show the new member count.
+ */
+export function communityStore(
+  apiKey: string,
+  community: string,
+): WritableAtom<Community | undefined> {
+  const root = cercleGlobal();
+  const key = sessionKey(apiKey, community);
+  let store = root.communities.get(key);
+  if (!store) {
+    store = atom<Community | undefined>(undefined);
+    root.communities.set(key, store);
   }
   return store;
 }

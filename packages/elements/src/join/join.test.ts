@@ -381,12 +381,24 @@ describe('<cercle-join>', () => {
       const [a, b] = [...wrapper.querySelectorAll('cercle-join')] as [CercleJoin, CercleJoin];
       await settle(a);
       await settle(b);
+      const count = (el: CercleJoin) => q(el, '[part="stats"]')?.textContent ?? '';
+      expect(count(a)).to.contain('120');
       await join(a);
       await settle(b, 'joined');
+      // One widget's join updates the member count that every widget shows.
+      await waitUntil(
+        () => count(a).includes('121') && count(b).includes('121'),
+        'count not shared',
+      );
+      expect(api.count('getCommunity')).to.be.at.most(3);
       q<HTMLButtonElement>(b, '#leave')!.click();
       await b.updateComplete;
       q<HTMLButtonElement>(b, '#confirm-leave')!.click();
       await waitUntil(() => q(a, 'form') && q(b, 'form'), 'leaving was not followed');
+      await waitUntil(
+        () => count(a).includes('120') && count(b).includes('120'),
+        'count not shared',
+      );
     });
 
     it('survives a reload: only the token, member id and status are stored, then me() is called', async () => {

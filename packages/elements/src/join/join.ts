@@ -1,4 +1,5 @@
 import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { WritableAtom } from 'nanostores';
 import type { CercleApi } from '@cercle/client';
 import { DISPLAY_NAME_MAX, type Community, type Me } from '@cercle/client/contract';
 import { CercleElement } from '../internal/cercle-element.js';
@@ -22,7 +23,12 @@ import {
   peopleIcon,
 } from '../internal/icons.js';
 import { StoreController } from '../internal/store-controller.js';
-import { configStore, sessionStore, type MemberSession } from '../internal/stores.js';
+import {
+  communityStore,
+  configStore,
+  sessionStore,
+  type MemberSession,
+} from '../internal/stores.js';
 import { tokens } from '../internal/tokens.js';
 import { randomKey, safeUrl } from '../internal/url.js';
 import type { CercleTerms } from '../locales/terms.js';
@@ -139,7 +145,14 @@ export class CercleJoin extends CercleElement {
 
   #backend: ResolvedApi | undefined;
   #setupError: 'community' | 'api' | undefined;
-  #community: Community | undefined;
+  /** The community's public information, shared with every widget of the page. */
+  #info = new StoreController<Community | undefined>(this);
+  get #community(): Community | undefined {
+    return this.#info.value;
+  }
+  set #community(value: Community | undefined) {
+    (this.#info.store as WritableAtom<Community | undefined> | undefined)?.set(value);
+  }
   #loadError: unknown;
   #retrying = false;
   #communityAbort: AbortController | undefined;
@@ -224,7 +237,7 @@ export class CercleJoin extends CercleElement {
   #connect(): void {
     this.#communityAbort?.abort();
     this.#meAbort?.abort();
-    this.#community = this.#me = undefined;
+    this.#me = undefined;
     this.#token = undefined;
     this.#loadError = this.#meError = this.#submitError = this.#leaveError = undefined;
     this.#fieldErrors = {};
@@ -240,6 +253,7 @@ export class CercleJoin extends CercleElement {
           'widgets/join.md#attributes',
         );
       }
+      this.#info.setStore(undefined);
       this.#session.setStore(undefined);
       this.requestUpdate();
       return;
@@ -257,10 +271,12 @@ export class CercleJoin extends CercleElement {
           'widgets/join.md#choose-the-backend',
         );
       }
+      this.#info.setStore(undefined);
       this.#session.setStore(undefined);
       this.requestUpdate();
       return;
     }
+    this.#info.setStore(communityStore(this.#backend.key, community));
     this.#session.setStore(sessionStore(this.#backend.key, community));
     this.#refresh();
   }
