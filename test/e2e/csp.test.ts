@@ -1,0 +1,133 @@
+// The built script-tag bundle (`packages/elements/dist/cercle.js`) on a page served with a
+// strict Content-Security-Policy and Trusted Types enforced (STYLE.md §6): no inline script,
+// no inline style, no eval. The widget must render, join and leave against the reference
+// server without a single CSP violation.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { createServer, type RunningServer } from '@cercle/server';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, ROOT } from './helpers.js';
+
+const DIST = join(ROOT, 'packages/elements/dist');
+
+let api: RunningServer;
+let site: Server;
+let siteUrl: string;
+let browser: Browser;
+let dir: string;
+
+const page = (apiUrl: string) => `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>CSP test page</title>
+    <meta name="cercle-api" content="${apiUrl}" />
+    <script type="module" src="/cercle.js"></script>
+  </head>
+  <body>
+    <cercle-join community="maison-verte" variant="card"></cercle-join>
+    <cercle-join community="maison-verte" variant="button"></cercle-join>
+  </body>
+</html>`;
+
+beforeAll(async () => {
+  if (!existsSync(join(DIST, 'cercle.js'))) {
+    throw new Error('packages/elements/dist/cercle.js is missing: run `npm run build` first');
+  }
+  dir = mkdtempSync(join(tmpdir(), 'cercle-csp-'));
+  api = await createServer({ db: join(dir, 'csp.db'), seed: 'demo', logger: () => {} });
+  site = createHttpServer((req, res) => {
+    const path = normalize(new URL(req.url ?? '/', 'http://x').pathname);
+    const csp = [
+      "default-src 'none'",
+      "script-src 'self'",
+      "style-src 'self'",
+      `connect-src ${api.url}`,
+      "img-src 'self'",
+      "require-trusted-types-for 'script'",
+    ].join('; ');
+    res.setHeader('Content-Security-Policy', csp);
+    if (path === '/favicon.ico') {
+      res.statusCode = 204;
+      res.end();
+      return;
+    }
+    if (path === '/') {
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      res.end(page(api.url));
+      return;
+    }
+    const file = join(DIST, path);
+    if (!file.startsWith(DIST) || extname(file) !== '.js' || !existsSync(file)) {
+      res.statusCode = 404;
+      res.end();
+      return;
+    }
+    res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+  siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}/`;
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => site?.close(resolve));
+  await api?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the script-tag bundle under a strict CSP with Trusted Types', () => {
+  it('renders, joins, opens the popover and leaves without a single violation', async () => {
+    const tab = await browser.newPage();
+    const problems: string[] = [];
+    tab.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    tab.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
+    await tab.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+      });
+    });
+    await tab.goto(siteUrl);
+
+    const card = tab.locator('cercle-join[variant="card"]');
+    await expect.poll(() => card.getByText('Maison Verte').first().isVisible()).toBe(true);
+    await card.getByRole('textbox', { name: /display name/i }).fill('Camille CSP');
+    await card.getByRole('checkbox').check();
+    await card.getByRole('button', { name: /join the circle/i }).click();
+    await expect
+      .poll(() => card.getByRole('link', { name: /discord/i }).isVisible(), { timeout: 10_000 })
+      .toBe(true);
+
+    // The button variant floats its panel (floating-ui, a lazy chunk) and sets its position
+    // through the CSSOM, which CSP allows; a style attribute would not be.
+    const trigger = tab.locator('cercle-join[variant="button"]').getByRole('button').first();
+    await trigger.click();
+    await expect
+      .poll(() =>
+        tab
+          .locator('cercle-join[variant="button"]')
+          .getByRole('link', { name: /telegram/i })
+          .isVisible(),
+      )
+      .toBe(true);
+    await tab.keyboard.press('Escape');
+
+    await card.getByRole('button', { name: 'Leave the circle' }).click();
+    await card.getByRole('button', { name: /leave and erase/i }).click();
+    await expect.poll(() => card.getByRole('checkbox').isVisible()).toBe(true);
+
+    const members = await fetch(`${api.url}/v1/communities/maison-verte/members`, {
+      headers: { authorization: `Bearer ${api.hostKey}` },
+    }).then((r) => r.json() as Promise<{ members: { displayName: string }[] }>);
+    expect(members.members.map((m) => m.displayName)).not.toContain('Camille CSP');
+    expect(problems).toEqual([]);
+  });
+});
