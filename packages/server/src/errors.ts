@@ -2,19 +2,7 @@
  * The contract's error shape, `{"error": {"code", "message", "details"}}`, as an exception
  * the route handlers throw and the app's error handler turns into a response.
  */
-import type { ErrorCode, ErrorBody, FieldIssue } from '@cercle/client';
-
-const STATUS: Record<ErrorCode, number> = {
-  validation_failed: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  community_full: 409,
-  payload_too_large: 413,
-  rate_limited: 429,
-  internal: 500,
-};
+import { ERROR_STATUS, type ErrorBody, type ErrorCode, type FieldIssue } from '@cercle/client';
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -27,7 +15,7 @@ export class ApiError extends Error {
     readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(message);
-    this.status = STATUS[code];
+    this.status = ERROR_STATUS[code];
   }
 
   toBody(): ErrorBody {
