@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { toJsonSchemaDefs, type ConversionConfig } from '@valibot/to-json-schema';
 import * as contract from '../packages/client/src/contract.ts';
 import { routes, type Route } from '../packages/client/src/routes.ts';
+import { EVENT_DATA } from '../packages/client/src/sse.ts';
 
 type Json = { [key: string]: unknown };
 type Schema = Parameters<typeof toJsonSchemaDefs>[0][string];
@@ -21,6 +22,8 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
 const conversion: Omit<ConversionConfig, 'definitions'> = {
   target: 'draft-2020-12',
+  // Requests are described as they go on the wire: a query's `limit` is a string of digits.
+  typeMode: 'input',
   // `trim` normalises input before it is checked; it has no JSON Schema equivalent and
   // does not change what a valid body is. Anything else that cannot convert throws.
   ignoreActions: ['trim'],
@@ -40,7 +43,7 @@ const ERROR_DESCRIPTIONS: Record<contract.ErrorCode, string> = {
   validation_failed: 'The request is invalid; `details` lists the fields and what is wrong.',
   unauthorized: 'The member token or host key is missing or unknown.',
   forbidden: 'The credentials are valid but do not allow this.',
-  not_found: 'No such community, or no such member.',
+  not_found: 'No such community, member, session, question or report.',
   conflict: 'The request conflicts with the current state.',
   community_full: 'The community is full and takes no waitlist.',
   payload_too_large: 'The body is larger than the backend accepts.',
@@ -90,7 +93,41 @@ function errorResponse(status: number, codes: contract.ErrorCode[]): Json {
 /** `community_full` → `CommunityFull`. */
 const pascal = (code: string) => code.replace(/(?:^|_)(\w)/g, (_, c: string) => c.toUpperCase());
 
-function operation(name: string, route: Route, slug: unknown, errorResponses: Json): Json {
+const SECURITY = {
+  member: [{ memberToken: [] }],
+  host: [{ hostKey: [] }],
+  // Anyone; a member token, when sent, personalises the answer.
+  'optional-member': [{}, { memberToken: [] }],
+};
+
+/** The 200 answer of a stream route: the event types and the schema of each one's data. */
+function streamResponse(): Json {
+  const events = Object.entries(EVENT_DATA).map(([type, schema]) => [type, schemaName(schema)]);
+  return {
+    description:
+      'A Server-Sent Events stream. Each event has an `id` (an increasing integer per session), an `event` (its type) and one line of JSON `data`: ' +
+      events.map(([type, name]) => `\`${type}\` → \`${name}\``).join(', ') +
+      ' (questions in events have `votedByMe` and `mine` false); `resync` → `{}`: the `Last-Event-ID` is older than the server keeps, so reload the list and go on. ' +
+      'A comment `: ping` comes every 15 s so a dead connection is noticed; a `retry` field may set the reconnection delay. `x-sse-events` maps each type to its data schema.',
+    content: {
+      'text/event-stream': {
+        schema: { type: 'string' },
+        'x-sse-events': {
+          ...Object.fromEntries(events.map(([type, name]) => [type, ref(name!)])),
+          resync: { type: 'object', additionalProperties: false },
+        },
+      },
+    },
+  };
+}
+
+function operation(
+  name: string,
+  route: Route,
+  slug: unknown,
+  schemas: Record<string, Json>,
+  errorResponses: Json,
+): Json {
   const pathParams = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, param]) => ({
     name: param,
     in: 'path',
@@ -99,18 +136,32 @@ function operation(name: string, route: Route, slug: unknown, errorResponses: Js
       ? { description: 'The community’s slug.', schema: slug }
       : { schema: { type: 'string' } }),
   }));
+  // Query parameters: the properties of the route's query schema (strings on the wire).
+  const query = route.query && (schemas[schemaName(route.query)] as Json);
+  const required = (query?.required ?? []) as string[];
+  const queryParams = Object.entries((query?.properties ?? {}) as Json).map(([param, schema]) => ({
+    name: param,
+    in: 'query',
+    required: required.includes(param),
+    schema,
+  }));
   const parameters = [
     ...pathParams,
+    ...queryParams,
     ...(route.method === 'POST' ? [{ $ref: '#/components/parameters/IdempotencyKey' }] : []),
+    ...(route.stream ? [{ $ref: '#/components/parameters/LastEventId' }] : []),
   ];
 
   const responses: Json = {};
   for (const [status, schema] of Object.entries(route.responses)) {
     const name = schema && schemaName(schema);
-    responses[status] = {
-      description: STATUS_TEXT[Number(status)] ?? `HTTP ${status}`,
-      ...(name && { content: { 'application/json': { schema: ref(name) } } }),
-    };
+    responses[status] =
+      route.stream && status === '200'
+        ? streamResponse()
+        : {
+            description: STATUS_TEXT[Number(status)] ?? `HTTP ${status}`,
+            ...(name && { content: { 'application/json': { schema: ref(name) } } }),
+          };
   }
   const codes = [...new Set([...route.errors, 'rate_limited', 'internal'])] as contract.ErrorCode[];
   const statuses = [...new Set(codes.map((code) => contract.ERROR_STATUS[code]))].sort(
@@ -129,9 +180,7 @@ function operation(name: string, route: Route, slug: unknown, errorResponses: Js
   return {
     operationId: name,
     summary: route.summary,
-    ...(route.auth !== 'none' && {
-      security: [{ [route.auth === 'member' ? 'memberToken' : 'hostKey']: [] }],
-    }),
+    ...(route.auth !== 'none' && { security: SECURITY[route.auth] }),
     ...(parameters.length > 0 && { parameters }),
     ...(bodyName && {
       requestBody: { required: true, content: { 'application/json': { schema: ref(bodyName) } } },
@@ -161,6 +210,7 @@ export function generateOpenApi(): Json {
       name,
       route,
       slug,
+      components as Record<string, Json>,
       errorResponses,
     );
   }
@@ -192,6 +242,14 @@ export function generateOpenApi(): Json {
           description:
             'A unique key per write (the client sends a random UUID and reuses it for its retries). The same key within 24 h returns the first answer, so a retried POST never takes effect twice.',
           schema: { type: 'string', minLength: 1 },
+        },
+        LastEventId: {
+          name: 'Last-Event-ID',
+          in: 'header',
+          required: false,
+          description:
+            'Resume after this event: the server sends every later event it still keeps, or `resync` first when the gap is older than that. Without it, the stream starts with the next change.',
+          schema: { type: 'string' },
         },
       },
       securitySchemes: {

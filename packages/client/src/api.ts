@@ -5,13 +5,23 @@
  * with `CercleError` so widgets can show a clear message for each kind of failure.
  */
 import type {
+  AskRequest,
   Community,
   JoinRequest,
   JoinResponse,
+  LiveSession,
   Me,
   MemberExport,
   MemberList,
+  Question,
+  QuestionPage,
+  QuestionSort,
+  ReportReceipt,
+  ReportRequest,
+  SessionEvent,
+  VoteResult,
 } from './contract.js';
+import type { CercleError } from './errors.js';
 
 export interface CallOptions {
   /** Cancels the call; always wins over retries. */
@@ -33,6 +43,39 @@ export interface JoinResult extends JoinResponse {
   waitlisted: boolean;
 }
 
+export interface QuestionListOptions extends CallOptions {
+  sort?: QuestionSort;
+  cursor?: string;
+  /** 1–200, default 50. */
+  limit?: number;
+  /** With a member token, `votedByMe` and `mine` are filled in. */
+  token?: string;
+}
+
+/** Where a subscription stands; widgets show `reconnecting` calmly and `offline` plainly. */
+export type StreamState = 'connecting' | 'open' | 'reconnecting' | 'closed';
+
+export interface SubscribeOptions {
+  /** Resume after this event (e.g. `lastEventId` of the page the widget shows). */
+  lastEventId?: string;
+  /** Subscribe to the host stream (pending and hidden questions too). */
+  hostKey?: string;
+  /**
+   * Every event, in order, each once. `resync` means the gap since `lastEventId` is too old:
+   * reload the list, then keep going (the subscription stays open).
+   */
+  onEvent(event: SessionEvent): void;
+  /** The connection's state; `retryInMs` while reconnecting, `error` that caused it. */
+  onState?(state: StreamState, info?: { retryInMs?: number; error?: CercleError }): void;
+}
+
+export interface Subscription {
+  /** The id of the last event delivered. */
+  readonly lastEventId: string | undefined;
+  /** Stops for good: closes the connection and cancels any pending reconnect. */
+  close(): void;
+}
+
 export interface CercleApi {
   getCommunity(community: string, options?: CallOptions): Promise<Community>;
   join(
@@ -44,4 +87,38 @@ export interface CercleApi {
   exportMe(community: string, options: MemberCallOptions): Promise<MemberExport>;
   leave(community: string, options: MemberCallOptions): Promise<void>;
   listMembers(community: string, options: HostCallOptions): Promise<MemberList>;
+
+  getSession(community: string, session: string, options?: CallOptions): Promise<LiveSession>;
+  listQuestions(
+    community: string,
+    session: string,
+    options?: QuestionListOptions,
+  ): Promise<QuestionPage>;
+  ask(
+    community: string,
+    session: string,
+    body: AskRequest,
+    options: MemberCallOptions & { idempotencyKey?: string },
+  ): Promise<Question>;
+  vote(
+    community: string,
+    session: string,
+    question: string,
+    options: MemberCallOptions,
+  ): Promise<VoteResult>;
+  unvote(
+    community: string,
+    session: string,
+    question: string,
+    options: MemberCallOptions,
+  ): Promise<VoteResult>;
+  /** Live changes of a session (Server-Sent Events), reconnecting on its own. */
+  subscribe(community: string, session: string, options: SubscribeOptions): Subscription;
+
+  /** Reports a question or testimonial to the host (notice and action). */
+  report(
+    community: string,
+    body: ReportRequest,
+    options?: CallOptions & { token?: string; idempotencyKey?: string },
+  ): Promise<ReportReceipt>;
 }

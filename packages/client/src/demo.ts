@@ -78,3 +78,177 @@ const LAST = ['M.', 'D.', 'B.', 'L.', 'R.', 'P.', 'G.', 'F.', 'C.', 'V.'];
 export function demoMemberName(i: number): string {
   return `${FIRST[i % FIRST.length]} ${LAST[Math.floor(i / FIRST.length) % LAST.length]}`;
 }
+
+/** A seeded live session. */
+export interface DemoSession {
+  community: string;
+  id: string;
+  title: string;
+  state: 'scheduled' | 'live' | 'ended';
+  /** Start time relative to the seeding time: negative = already started. */
+  startsInMs: number;
+  moderation: 'post' | 'pre';
+}
+
+/** A seeded question, listed oldest first. */
+export interface DemoQuestion {
+  community: string;
+  session: string;
+  text: string;
+  /** Index of the seeded member who asked (`demoMemberName(i)`), `null` when anonymous. */
+  authorIndex: number | null;
+  /** How many seeded members voted for it: members 0 … votes − 1. */
+  votes: number;
+  state: 'pending' | 'open' | 'answered' | 'hidden';
+  pinned: boolean;
+  /** The host's written answer (state `answered`). */
+  answer?: string;
+  /** Asked this long before the seeding time. */
+  askedMsAgo: number;
+}
+
+const MINUTE = 60_000;
+
+export const demoSessions: readonly DemoSession[] = [
+  {
+    community: 'maison-verte',
+    id: 'dimanche-live',
+    title: 'Le live du dimanche avec la cheffe',
+    state: 'live',
+    startsInMs: -20 * MINUTE,
+    moderation: 'post',
+  },
+  {
+    community: 'maison-verte',
+    id: 'jeudi-pain',
+    title: 'Jeudi pain : le levain sans stress',
+    state: 'scheduled',
+    startsInMs: 3 * 24 * 60 * MINUTE,
+    moderation: 'pre',
+  },
+];
+
+export const demoQuestions: readonly DemoQuestion[] = [
+  {
+    community: 'maison-verte',
+    session: 'dimanche-live',
+    text: 'Par quoi remplacer les œufs dans une pâte à crêpes ?',
+    authorIndex: 3,
+    votes: 14,
+    state: 'answered',
+    pinned: false,
+    answer:
+      'Une cuillère de fécule de maïs et un peu plus de lait végétal par œuf : la pâte reste souple. Laissez-la reposer 30 minutes.',
+    askedMsAgo: 19 * MINUTE,
+  },
+  {
+    community: 'maison-verte',
+    session: 'dimanche-live',
+    text: 'Quelle farine pour un pain de mie moelleux sans beurre ?',
+    authorIndex: 7,
+    votes: 11,
+    state: 'open',
+    pinned: true,
+    askedMsAgo: 18 * MINUTE,
+  },
+  {
+    community: 'maison-verte',
+    session: 'dimanche-live',
+    text: 'Comment réussir une mayonnaise à l’aquafaba qui ne retombe pas ?',
+    authorIndex: null,
+    votes: 9,
+    state: 'open',
+    pinned: false,
+    askedMsAgo: 17 * MINUTE,
+  },
+  {
+    community: 'maison-verte',
+    session: 'dimanche-live',
+    text: 'Le tofu soyeux se congèle-t-il ?',
+    authorIndex: 12,
+    votes: 4,
+    state: 'open',
+    pinned: false,
+    askedMsAgo: 16 * MINUTE,
+  },
+  {
+    community: 'maison-verte',
+    session: 'dimanche-live',
+    text: 'Une idée de dessert de fête sans noix de cajou (allergie) ?',
+    authorIndex: 21,
+    votes: 8,
+    state: 'open',
+    pinned: false,
+    askedMsAgo: 14 * MINUTE,
+  },
+  {
+    community: 'maison-verte',
+    session: 'dimanche-live',
+    text: 'Combien de temps se garde un bouillon de légumes maison au frigo ?',
+    authorIndex: 5,
+    votes: 3,
+    state: 'open',
+    pinned: false,
+    askedMsAgo: 13 * MINUTE,
+  },
+  {
+    community: 'maison-verte',
+    session: 'dimanche-live',
+    text: 'Levure maltée ou levure nutritionnelle : quelle différence en cuisine ?',
+    authorIndex: 30,
+    votes: 6,
+    state: 'open',
+    pinned: false,
+    askedMsAgo: 11 * MINUTE,
+  },
+  {
+    community: 'maison-verte',
+    session: 'dimanche-live',
+    text: 'Vos astuces pour des pois chiches rôtis vraiment croustillants ?',
+    authorIndex: null,
+    votes: 7,
+    state: 'open',
+    pinned: false,
+    askedMsAgo: 9 * MINUTE,
+  },
+  {
+    community: 'maison-verte',
+    session: 'dimanche-live',
+    text: 'Peut-on faire un fromage végétal sans déshydrateur ?',
+    authorIndex: 44,
+    votes: 5,
+    state: 'open',
+    pinned: false,
+    askedMsAgo: 7 * MINUTE,
+  },
+  {
+    community: 'maison-verte',
+    session: 'dimanche-live',
+    text: 'Quel lait végétal mousse le mieux pour un cappuccino ?',
+    authorIndex: 9,
+    votes: 2,
+    state: 'open',
+    pinned: false,
+    askedMsAgo: 5 * MINUTE,
+  },
+  {
+    community: 'maison-verte',
+    session: 'dimanche-live',
+    text: 'Comment équilibrer les protéines d’un repas pour un ado sportif ?',
+    authorIndex: 61,
+    votes: 1,
+    state: 'open',
+    pinned: false,
+    askedMsAgo: 3 * MINUTE,
+  },
+  {
+    community: 'maison-verte',
+    session: 'dimanche-live',
+    text: 'La recette du gâteau de ce soir sera-t-elle envoyée aux membres ?',
+    authorIndex: 2,
+    votes: 0,
+    state: 'open',
+    pinned: false,
+    askedMsAgo: 1 * MINUTE,
+  },
+];

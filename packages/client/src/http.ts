@@ -4,13 +4,15 @@
  * exponential backoff and full jitter (honouring `Retry-After`), an `Idempotency-Key` on
  * every POST (reused across its retries), every 2xx body checked against the contract, and
  * every failure a `CercleError`. Nothing runs at import time; the global `fetch` is looked
- * up at call time, so it works in browsers, Node 20+ and under msw.
+ * up at call time, so it works in browsers, Node 20+ and under msw. The realtime stream
+ * (`subscribe`) lives in `sse.ts`.
  */
 import * as v from 'valibot';
 import type { CallOptions, CercleApi } from './api.js';
 import { ERROR_STATUS, ErrorBody, type ErrorCode, type Health } from './contract.js';
 import { CercleError } from './errors.js';
 import { buildPath, routes, type Route, type RouteName } from './routes.js';
+import { openStream, type StreamOptions } from './sse.js';
 
 export interface ClientOptions {
   /** Where the backend lives, e.g. `https://api.example.com` (route paths start with `/v1`). */
@@ -27,10 +29,17 @@ export interface ClientOptions {
   maxRetryDelayMs?: number;
   /** Extra headers sent with every request. */
   headers?: Record<string, string>;
+  /** Reconnect and heartbeat tuning of `subscribe`. */
+  stream?: StreamOptions;
 }
 
 type Routes = typeof routes;
 type Output<S> = S extends v.GenericSchema ? v.InferOutput<S> : undefined;
+
+/** The routes answered with JSON; stream routes are read with `subscribe`. */
+export type JsonRouteName = {
+  [N in RouteName]: Routes[N] extends { stream: true } ? never : N;
+}[RouteName];
 
 /** What `request` resolves with: one of the route's success statuses and its checked body. */
 export type RouteResult<N extends RouteName> = {
@@ -45,7 +54,9 @@ export interface RequestOptions<N extends RouteName = RouteName> extends CallOpt
   params?: Readonly<Record<string, string>>;
   /** The JSON body, for routes that take one. */
   body?: Routes[N] extends { body: infer B extends v.GenericSchema } ? v.InferInput<B> : never;
-  /** Member token (`Authorization: Bearer`). */
+  /** Query string parameters, for routes that take them; `undefined` ones are left out. */
+  query?: Routes[N] extends { query: infer Q extends v.GenericSchema } ? v.InferInput<Q> : never;
+  /** Member token (`Authorization: Bearer`); optional-member routes personalise with it. */
   token?: string;
   /** Host key (`Authorization: Bearer`), for host routes. */
   hostKey?: string;
@@ -55,11 +66,14 @@ export interface RequestOptions<N extends RouteName = RouteName> extends CallOpt
 
 export interface CercleClient extends CercleApi {
   health(options?: CallOptions): Promise<Health>;
-  /** Calls any route of the table by name. */
-  request<N extends RouteName>(name: N, options?: RequestOptions<N>): Promise<RouteResult<N>>;
+  /** Calls any JSON route of the table by name (the host routes, for instance). */
+  request<N extends JsonRouteName>(name: N, options?: RequestOptions<N>): Promise<RouteResult<N>>;
 }
 
-type LooseOptions = Omit<RequestOptions, 'body'> & { body?: unknown };
+type LooseOptions = Omit<RequestOptions, 'body' | 'query'> & {
+  body?: unknown;
+  query?: Record<string, string | undefined>;
+};
 
 const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
 
@@ -91,6 +105,23 @@ const sleep = (ms: number, signal?: AbortSignal) =>
     signal?.addEventListener('abort', done);
   });
 
+/** The `http` error of a non-2xx answer, its code from the body or else from the status. */
+function httpError(what: string, res: Response, text: string): CercleError {
+  const { status } = res;
+  const json = parseJson(text);
+  const sent = v.is(ErrorBody, json) ? json.error : undefined;
+  return new CercleError('http', sent?.message ?? `${what} answered ${status}`, {
+    status,
+    code:
+      sent?.code ??
+      (Object.keys(ERROR_STATUS) as ErrorCode[]).find((c) => ERROR_STATUS[c] === status) ??
+      (status >= 500 ? 'internal' : 'unknown'),
+    details: sent?.details,
+    retryAfterMs:
+      status === 429 || status === 503 ? retryAfter(res.headers.get('retry-after')) : undefined,
+  });
+}
+
 // A UUID where available (secure contexts), else 128 random bits in hex.
 const newKey = () =>
   crypto.randomUUID?.() ??
@@ -108,7 +139,10 @@ export function createClient(options: ClientOptions): CercleClient {
     const { method } = route;
     const { signal } = o;
     const what = `${method} ${route.path}`;
-    const url = base + buildPath(route.path, o.params ?? {});
+    const query = new URLSearchParams(
+      Object.entries(o.query ?? {}).filter((e): e is [string, string] => e[1] !== undefined),
+    ).toString();
+    const url = base + buildPath(route.path, o.params ?? {}) + (query && `?${query}`);
     const headers = new Headers(options.headers);
     headers.set('accept', 'application/json');
     const auth = o.token ?? o.hostKey;
@@ -182,19 +216,8 @@ export function createClient(options: ClientOptions): CercleClient {
           }
           return { status, data: result.output };
         }
-        const json = parseJson(text);
-        const sent = v.is(ErrorBody, json) ? json.error : undefined;
-        const after =
-          status === 429 || status === 503 ? retryAfter(res.headers.get('retry-after')) : undefined;
-        error = new CercleError('http', sent?.message ?? `${what} answered ${status}`, {
-          status,
-          code:
-            sent?.code ??
-            (Object.keys(ERROR_STATUS) as ErrorCode[]).find((c) => ERROR_STATUS[c] === status) ??
-            (status >= 500 ? 'internal' : 'unknown'),
-          details: sent?.details,
-          retryAfterMs: after,
-        });
+        error = httpError(what, res, text);
+        const after = error.retryAfterMs;
         // A Retry-After past the cap: give up now and let the caller say "come back later".
         if (!RETRY_STATUSES.includes(status) || (after ?? 0) > maxRetryDelayMs) throw error;
         if (after !== undefined) wait = after;
@@ -205,7 +228,7 @@ export function createClient(options: ClientOptions): CercleClient {
   }
 
   const call = request as unknown as CercleClient['request'];
-  const data = async <N extends RouteName>(name: N, o?: RequestOptions<N>) =>
+  const data = async <N extends JsonRouteName>(name: N, o?: RequestOptions<N>) =>
     (await call(name, o)).data;
 
   return {
@@ -222,5 +245,41 @@ export function createClient(options: ClientOptions): CercleClient {
       await call('leave', { ...o, params: { community } });
     },
     listMembers: (community, o) => data('listMembers', { ...o, params: { community } }),
+
+    getSession: (community, session, o) =>
+      data('getSession', { ...o, params: { community, session } }),
+    listQuestions: (community, session, o = {}) => {
+      const { sort, cursor, limit, ...rest } = o;
+      return data('listQuestions', {
+        ...rest,
+        params: { community, session },
+        query: { sort, cursor, limit: limit === undefined ? undefined : String(limit) },
+      });
+    },
+    ask: (community, session, body, o) =>
+      data('ask', { ...o, body, params: { community, session } }),
+    vote: (community, session, question, o) =>
+      data('vote', { ...o, params: { community, session, question } }),
+    unvote: (community, session, question, o) =>
+      data('unvote', { ...o, params: { community, session, question } }),
+    report: (community, body, o) => data('report', { ...o, body, params: { community } }),
+
+    subscribe: (community, session, o) => {
+      const route = routes[o.hostKey ? 'hostSessionEvents' : 'sessionEvents'];
+      const headers = new Headers(options.headers);
+      if (o.hostKey) headers.set('authorization', `Bearer ${o.hostKey}`);
+      const what = `GET ${route.path}`;
+      return openStream(
+        {
+          fetch: fetchFn,
+          url: base + buildPath(route.path, { community, session }),
+          what,
+          headers,
+          httpError: (res, text) => httpError(what, res, text),
+          options: options.stream,
+        },
+        o,
+      );
+    },
   };
 }

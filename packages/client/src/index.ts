@@ -6,6 +6,8 @@ export {
   createClient,
   type ClientOptions,
   type CercleClient,
+  type JsonRouteName,
   type RequestOptions,
   type RouteResult,
 } from './http.js';
+export type { StreamOptions } from './sse.js';

@@ -7,9 +7,13 @@ import {
   type ClientOptions,
   type Community,
   type JoinResponse,
+  type LiveSession,
   type Me,
   type MemberExport,
   type MemberList,
+  type Question,
+  type QuestionPage,
+  type ReportReceipt,
 } from '@cercle/client';
 
 const API = 'https://api.cercle.test';
@@ -211,6 +215,167 @@ describe('operations', () => {
   it('tolerates fields a newer backend adds', async () => {
     server.use(http.get(url(''), () => HttpResponse.json({ ...community, newField: 1 })));
     await expect(client().getCommunity('maison-verte')).resolves.toEqual(community);
+  });
+});
+
+describe('live Q&A operations', () => {
+  const live = (path: string) => url(`/sessions/dimanche-live${path}`);
+  const session: LiveSession = {
+    id: 'dimanche-live',
+    community: 'maison-verte',
+    title: 'Sunday live with the chef',
+    state: 'live',
+    startsAt: '2026-03-01T12:00:00.000Z',
+    endedAt: null,
+    moderation: 'post',
+    disclosure: 'none',
+    questionCount: 1,
+  };
+  const question: Question = {
+    id: 'q1',
+    session: 'dimanche-live',
+    text: 'Can I use aquafaba instead of eggs?',
+    author: 'Ada',
+    votes: 3,
+    votedByMe: true,
+    mine: false,
+    state: 'open',
+    pinned: false,
+    answer: null,
+    createdAt: '2026-03-01T12:01:00.000Z',
+  };
+  const page: QuestionPage = { questions: [question], nextCursor: 'c2', lastEventId: '17' };
+
+  it('getSession reads the session', async () => {
+    server.use(http.get(live(''), () => HttpResponse.json(session)));
+    await expect(client().getSession('maison-verte', 'dimanche-live')).resolves.toEqual(session);
+  });
+
+  it('listQuestions sends the given query parameters only, and no token unless given', async () => {
+    const { requests } = sequence('get', live('/questions'), () => HttpResponse.json(page));
+    const c = client();
+    await expect(c.listQuestions('maison-verte', 'dimanche-live')).resolves.toEqual(page);
+    await c.listQuestions('maison-verte', 'dimanche-live', { sort: 'new', limit: 20 });
+    await c.listQuestions('maison-verte', 'dimanche-live', {
+      cursor: 'c2/x y',
+      token: joined.token,
+    });
+    expect(requests.map((r) => new URL(r.url).search)).toEqual([
+      '',
+      '?sort=new&limit=20',
+      '?cursor=c2%2Fx+y',
+    ]);
+    expect(requests.map((r) => r.headers.get('authorization'))).toEqual([
+      null,
+      null,
+      `Bearer ${joined.token}`,
+    ]);
+  });
+
+  it('request() builds the query string of a route that takes one', async () => {
+    const { requests } = sequence('get', live('/questions'), () => HttpResponse.json(page));
+    await client().request('listQuestions', {
+      params: { community: 'maison-verte', session: 'dimanche-live' },
+      query: { sort: 'top', cursor: undefined, limit: '5' },
+    });
+    expect(new URL(requests[0]!.url).search).toBe('?sort=top&limit=5');
+    // @ts-expect-error a route without a query schema takes no query (checked by tsc, never run)
+    const _typeOnly = () => client().request('health', { query: { sort: 'top' } });
+    // @ts-expect-error stream routes are read with subscribe(), not request()
+    const _stream = () => client().request('sessionEvents');
+  });
+
+  it('ask posts the question with the member token and an Idempotency-Key', async () => {
+    const mine = { ...question, votes: 0, votedByMe: false, mine: true };
+    const { requests } = sequence('post', live('/questions'), () =>
+      HttpResponse.json(mine, { status: 201 }),
+    );
+    const body = { text: 'Can I use aquafaba instead of eggs?', anonymous: true };
+    await expect(
+      client().ask('maison-verte', 'dimanche-live', body, { token: joined.token }),
+    ).resolves.toEqual(mine);
+    expect(await requests[0]!.json()).toEqual(body);
+    expect(requests[0]!.headers.get('authorization')).toBe(`Bearer ${joined.token}`);
+    expect(requests[0]!.headers.get('idempotency-key')).toBeTruthy();
+  });
+
+  it('vote (PUT) and unvote (DELETE) resolve with the count and the member’s vote', async () => {
+    const seen: string[] = [];
+    server.use(
+      http.put(live('/questions/q1/vote'), ({ request }) => {
+        seen.push(`PUT ${request.headers.get('authorization')}`);
+        return HttpResponse.json({ questionId: 'q1', votes: 4, votedByMe: true });
+      }),
+      http.delete(live('/questions/q1/vote'), ({ request }) => {
+        seen.push(`DELETE ${request.headers.get('authorization')}`);
+        return HttpResponse.json({ questionId: 'q1', votes: 3, votedByMe: false });
+      }),
+    );
+    const c = client();
+    const token = joined.token;
+    await expect(c.vote('maison-verte', 'dimanche-live', 'q1', { token })).resolves.toEqual({
+      questionId: 'q1',
+      votes: 4,
+      votedByMe: true,
+    });
+    await expect(c.unvote('maison-verte', 'dimanche-live', 'q1', { token })).resolves.toEqual({
+      questionId: 'q1',
+      votes: 3,
+      votedByMe: false,
+    });
+    expect(seen).toEqual([`PUT Bearer ${token}`, `DELETE Bearer ${token}`]);
+  });
+
+  it('a vote on an ended session is a conflict, not retried', async () => {
+    const requests: Request[] = [];
+    server.use(
+      http.put(live('/questions/q1/vote'), ({ request }) => {
+        requests.push(request);
+        return HttpResponse.json(errorBody('conflict', 'The session has ended.'), { status: 409 });
+      }),
+    );
+    const error = await failure(
+      client().vote('maison-verte', 'dimanche-live', 'q1', { token: joined.token }),
+    );
+    expect(error).toMatchObject({ kind: 'http', status: 409, code: 'conflict' });
+    expect(error.message).toBe('The session has ended.');
+    expect(requests).toHaveLength(1);
+  });
+
+  it('report is accepted with a 202, with or without a member token', async () => {
+    const receipt: ReportReceipt = {
+      id: 'rep_1',
+      state: 'open',
+      createdAt: '2026-03-01T12:05:00.000Z',
+    };
+    const { requests } = sequence('post', url('/reports'), () =>
+      HttpResponse.json(receipt, { status: 202 }),
+    );
+    const body = {
+      target: { kind: 'question' as const, id: 'q1' },
+      reason: 'spam' as const,
+      details: 'Links to a shop.',
+    };
+    const c = client();
+    await expect(c.report('maison-verte', body)).resolves.toEqual(receipt);
+    await expect(c.report('maison-verte', body, { token: joined.token })).resolves.toEqual(receipt);
+    expect(await requests[0]!.json()).toEqual(body);
+    expect(requests.map((r) => r.headers.get('authorization'))).toEqual([
+      null,
+      `Bearer ${joined.token}`,
+    ]);
+    expect(requests.every((r) => r.headers.get('idempotency-key'))).toBe(true);
+  });
+
+  it('a page that breaks the contract is invalid_response', async () => {
+    server.use(
+      http.get(live('/questions'), () =>
+        HttpResponse.json({ ...page, questions: [{ ...question, state: 'deleted' }] }),
+      ),
+    );
+    const error = await failure(client().listQuestions('maison-verte', 'dimanche-live'));
+    expect(error).toMatchObject({ kind: 'invalid_response', status: 200 });
+    expect(error.message).toContain('questions.0.state');
   });
 });
 

@@ -1,6 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ERROR_STATUS, routes, type ErrorCode, type Route } from '@cercle/client';
+import {
+  ERROR_STATUS,
+  routes,
+  SESSION_EVENT_TYPES,
+  type ErrorCode,
+  type Route,
+} from '@cercle/client';
 import { generateOpenApi, OPENAPI_FILE, renderOpenApi } from '../../../scripts/openapi.ts';
 
 type Json = { [key: string]: unknown };
@@ -77,7 +83,12 @@ describe('docs/openapi.json', () => {
       expect(response.content['application/json']!.examples[code], code).toBeDefined();
     }
 
-    const security = { none: undefined, member: [{ memberToken: [] }], host: [{ hostKey: [] }] };
+    const security = {
+      none: undefined,
+      member: [{ memberToken: [] }],
+      host: [{ hostKey: [] }],
+      'optional-member': [{}, { memberToken: [] }],
+    };
     expect(op.security).toEqual(security[route.auth]);
 
     const params = op.parameters ?? [];
@@ -87,6 +98,60 @@ describe('docs/openapi.json', () => {
     const idempotency = { $ref: '#/components/parameters/IdempotencyKey' };
     if (route.method === 'POST') expect(params).toContainEqual(idempotency);
     else expect(params).not.toContainEqual(idempotency);
+
+    const lastEventId = { $ref: '#/components/parameters/LastEventId' };
+    if (route.stream) {
+      expect(params).toContainEqual(lastEventId);
+      expect(Object.keys(op.responses['200']!.content as Json)).toEqual(['text/event-stream']);
+    } else expect(params).not.toContainEqual(lastEventId);
+  });
+
+  it('lists the query parameters of a route, optional ones as such', () => {
+    const op = operations.find((o) => o.name === 'listQuestions')!.op;
+    const query = op.parameters!.filter((p) => p.in === 'query');
+    expect(query).toEqual([
+      {
+        name: 'sort',
+        in: 'query',
+        required: false,
+        schema: { $ref: '#/components/schemas/QuestionSort' },
+      },
+      {
+        name: 'cursor',
+        in: 'query',
+        required: false,
+        schema: expect.objectContaining({ type: 'string' }),
+      },
+      // Strings on the wire: a page size is digits.
+      {
+        name: 'limit',
+        in: 'query',
+        required: false,
+        schema: expect.objectContaining({ type: 'string', pattern: expect.any(String) }),
+      },
+    ]);
+  });
+
+  it('describes the event stream: every event type and the schema of its data', () => {
+    const op = operations.find((o) => o.name === 'sessionEvents')!.op;
+    const stream = (op.responses['200']!.content as Record<string, Json>)['text/event-stream']!;
+    expect(stream['x-sse-events']).toEqual({
+      'question.created': { $ref: '#/components/schemas/Question' },
+      'question.updated': { $ref: '#/components/schemas/Question' },
+      'question.removed': { $ref: '#/components/schemas/QuestionRemoved' },
+      'session.updated': { $ref: '#/components/schemas/LiveSession' },
+      resync: { type: 'object', additionalProperties: false },
+    });
+    expect(Object.keys(stream['x-sse-events'] as Json).sort()).toEqual(
+      [...SESSION_EVENT_TYPES].sort(),
+    );
+    expect(op.responses['200']!.description).toContain('Last-Event-ID');
+  });
+
+  it('describes PATCH routes', () => {
+    const patch = operations.filter((o) => o.route.method === 'PATCH');
+    expect(patch.map((o) => o.name)).toEqual(['updateQuestion', 'updateSession']);
+    for (const { op } of patch) expect(op.requestBody).toBeDefined();
   });
 
   it('declares both bearer schemes', () => {
