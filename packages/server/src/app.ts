@@ -24,13 +24,39 @@ import { digestsEqual, sha256 } from './crypto.js';
 import type { Db } from './db.js';
 import { ApiError, invalid } from './errors.js';
 import { DEFAULT_RATE_LIMITS, TokenBuckets, type RateLimits } from './rate-limit.js';
+import { InProcessBroker, type Broker } from './broker.js';
+import {
+  DEFAULT_EVENT_RETENTION,
+  eventsAfter,
+  newestEventId,
+  type EventRetention,
+} from './events.js';
+import {
+  ask,
+  change,
+  eraseMemberContent,
+  getSession,
+  hostQuestions,
+  listQuestions,
+  memberLiveExport,
+  sessionKey,
+  sessionView,
+  setVote,
+  updateQuestion,
+  updateSession,
+  type LiveContext,
+  type SessionRow,
+} from './live.js';
+import { decideReport, fileReport, listReports, memberReportsExport } from './reports.js';
+import { EventStreams } from './sse.js';
 import {
   allowedOrigins,
   communityInfo,
+  deleteMember,
   exportView,
+  foldWal,
   getCommunity,
   join,
-  leave,
   memberByToken,
   memberList,
   meView,
@@ -53,14 +79,26 @@ export interface AppOptions {
   now?: () => Date;
   /** Take the client IP from `X-Forwarded-For` (only behind a proxy you control). */
   trustProxy?: boolean;
+  /** Fan-out of live events; default an `InProcessBroker` (one process). */
+  broker?: Broker;
+  /** Time between two `: ping` comments on event streams; default 15 s. */
+  heartbeatMs?: number;
+  /** How much of each session's event log is kept for resuming; default 10,000 events and 24 h. */
+  eventRetention?: Partial<EventRetention>;
+  /** Aborting it ends every open event stream (the server's `close()` does). */
+  signal?: AbortSignal;
 }
+
+/** Default time between two heartbeats on an event stream. */
+export const HEARTBEAT_MS = 15_000;
 
 /** The hono environment: the Node request, when served by @hono/node-server. */
 export interface AppEnv {
   Bindings: { incoming?: IncomingMessage };
 }
 
-const ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key';
+const ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key, Last-Event-ID';
+const ALLOW_METHODS = 'GET, POST, PUT, PATCH, DELETE';
 const COMMUNITY_PATH = /^\/v1\/communities\/([^/]+)(?:\/|$)/;
 const BEARER = /^Bearer[ \t]+([^\s]+)[ \t]*$/i;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
@@ -114,11 +152,31 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const hostKeyHash = sha256(options.hostKey);
   const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
   const clock = () => now().getTime();
+  const bucket = (rate: RateLimits[keyof RateLimits]) =>
+    rate ? new TokenBuckets(rate, clock) : undefined;
   const buckets = {
-    ip: limits.ip ? new TokenBuckets(limits.ip, clock) : undefined,
-    join: limits.join ? new TokenBuckets(limits.join, clock) : undefined,
-    member: limits.member ? new TokenBuckets(limits.member, clock) : undefined,
+    ip: bucket(limits.ip),
+    join: bucket(limits.join),
+    member: bucket(limits.member),
+    ask: bucket(limits.ask),
+    vote: bucket(limits.vote),
+    report: bucket(limits.report),
   };
+  const broker =
+    options.broker ??
+    new InProcessBroker({
+      onError: (error) => log(`error in an event listener: ${String(error)}`),
+    });
+  const live: LiveContext = {
+    db,
+    broker,
+    now,
+    retention: { ...DEFAULT_EVENT_RETENTION, ...options.eventRetention },
+  };
+  const streams = new EventStreams({
+    heartbeatMs: options.heartbeatMs ?? HEARTBEAT_MS,
+    signal: options.signal,
+  });
 
   function limit(which: keyof typeof buckets, key: string): void {
     const waitMs = buckets[which]?.take(key) ?? 0;
@@ -162,9 +220,14 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     return match[1];
   }
 
-  function requireMember(c: Context<AppEnv>, community: CommunityRow): MemberRow {
+  /** The member behind the token; `bucket` is the rate limit taken first (per token). */
+  function requireMember(
+    c: Context<AppEnv>,
+    community: CommunityRow,
+    bucket: 'member' | 'vote' | null = 'member',
+  ): MemberRow {
     const tokenHash = sha256(bearer(c, 'member token'));
-    limit('member', tokenHash);
+    if (bucket) limit(bucket, tokenHash);
     const member = memberByToken(db, community.slug, tokenHash);
     if (!member) {
       throw new ApiError(
@@ -175,6 +238,30 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       );
     }
     return member;
+  }
+
+  /** For `optional-member` routes: no Authorization, no member; a bad token is still a 401. */
+  function optionalMember(c: Context<AppEnv>, community: CommunityRow): MemberRow | undefined {
+    if (c.req.header('authorization') === undefined) return undefined;
+    return requireMember(c, community, null);
+  }
+
+  /** Asking and voting are for active members, not the waitlist. */
+  function requireActive(member: MemberRow): MemberRow {
+    if (member.status !== 'active') {
+      throw new ApiError(
+        'forbidden',
+        'You are on the waitlist: asking and voting open once you are in the circle.',
+      );
+    }
+    return member;
+  }
+
+  function requireSession(c: Context<AppEnv>, community: CommunityRow): SessionRow {
+    const id = c.req.param('session') ?? '';
+    const session = getSession(db, community.slug, id);
+    if (!session) throw new ApiError('not_found', `No session "${id}" in "${community.slug}".`);
+    return session;
   }
 
   function requireHost(c: Context<AppEnv>, community: CommunityRow): void {
@@ -223,6 +310,34 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       throw invalid('Some fields are missing or invalid.', result.issues.map(fieldIssue));
     }
     return result.output;
+  }
+
+  function readQuery<S extends v.GenericSchema>(c: Context<AppEnv>, schema: S): v.InferOutput<S> {
+    const result = v.safeParse(schema, c.req.query());
+    if (!result.success) {
+      throw invalid('Some query parameters are missing or invalid.', result.issues.map(fieldIssue));
+    }
+    return result.output;
+  }
+
+  function openStream(c: Context<AppEnv>, session: SessionRow, audience: 'public' | 'host') {
+    const socket = c.env?.incoming?.socket;
+    return streams.open({
+      broker,
+      key: sessionKey(session),
+      audience,
+      lastEventId: c.req.header('last-event-id'),
+      eventsAfter: (id) => eventsAfter(db, session.seq, id),
+      newestId: () => newestEventId(db, session.seq),
+      drop: socket && (() => socket.destroy()),
+    });
+  }
+
+  function vote(c: Context<AppEnv>, on: boolean) {
+    const community = requireCommunity(c);
+    const session = requireSession(c, community);
+    const member = requireActive(requireMember(c, community, 'vote'));
+    return c.json(setVote(live, session, c.req.param('question') ?? '', member, on));
   }
 
   function idempotencyKey(c: Context<AppEnv>): string | undefined {
@@ -282,13 +397,109 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
     exportMe: (c) => {
       const community = requireCommunity(c);
-      return c.json(exportView(requireMember(c, community), now()));
+      const member = requireMember(c, community);
+      return c.json({
+        ...exportView(member, now()),
+        ...memberLiveExport(db, member),
+        ...memberReportsExport(db, member),
+      });
     },
 
     leave: (c) => {
       const community = requireCommunity(c);
-      leave(db, requireMember(c, community));
+      const member = requireMember(c, community);
+      change(live, (emit) => {
+        eraseMemberContent(db, member, emit);
+        deleteMember(db, member);
+      });
+      foldWal(db);
       return c.body(null, 204);
+    },
+
+    getSession: (c) => {
+      const community = requireCommunity(c);
+      return c.json(sessionView(db, requireSession(c, community)));
+    },
+
+    listQuestions: (c) => {
+      const community = requireCommunity(c);
+      const session = requireSession(c, community);
+      const viewer = optionalMember(c, community);
+      const query = readQuery(c, routes.listQuestions.query);
+      return c.json(listQuestions(db, session, query, viewer));
+    },
+
+    ask: async (c) => {
+      const community = requireCommunity(c);
+      const session = requireSession(c, community);
+      const member = requireActive(requireMember(c, community, null));
+      const key = idempotencyKey(c);
+      const input = await readBody(c, routes.ask.body);
+      limit('ask', member.token_hash);
+      const result = ask(live, session, member, input, key);
+      if (result.replayed) c.header('Idempotent-Replayed', 'true');
+      return c.json(result.body, result.status);
+    },
+
+    vote: (c) => vote(c, true),
+
+    unvote: (c) => vote(c, false),
+
+    sessionEvents: (c) => {
+      const community = requireCommunity(c);
+      return openStream(c, requireSession(c, community), 'public');
+    },
+
+    hostQuestions: (c) => {
+      const community = requireCommunity(c);
+      requireHost(c, community);
+      return c.json(hostQuestions(db, requireSession(c, community)));
+    },
+
+    hostSessionEvents: (c) => {
+      const community = requireCommunity(c);
+      requireHost(c, community);
+      return openStream(c, requireSession(c, community), 'host');
+    },
+
+    updateQuestion: async (c) => {
+      const community = requireCommunity(c);
+      requireHost(c, community);
+      const session = requireSession(c, community);
+      const input = await readBody(c, routes.updateQuestion.body);
+      return c.json(updateQuestion(live, session, c.req.param('question') ?? '', input));
+    },
+
+    updateSession: async (c) => {
+      const community = requireCommunity(c);
+      requireHost(c, community);
+      const session = requireSession(c, community);
+      const input = await readBody(c, routes.updateSession.body);
+      return c.json(updateSession(live, session, input));
+    },
+
+    report: async (c) => {
+      limit('report', clientIp(c));
+      const community = requireCommunity(c);
+      const reporter = optionalMember(c, community);
+      const key = idempotencyKey(c);
+      const input = await readBody(c, routes.report.body);
+      const result = fileReport(live, community.slug, input, reporter, key);
+      if (result.replayed) c.header('Idempotent-Replayed', 'true');
+      return c.json(result.body, result.status);
+    },
+
+    listReports: (c) => {
+      const community = requireCommunity(c);
+      requireHost(c, community);
+      return c.json(listReports(db, community.slug));
+    },
+
+    decideReport: async (c) => {
+      const community = requireCommunity(c);
+      requireHost(c, community);
+      const input = await readBody(c, routes.decideReport.body);
+      return c.json(decideReport(live, community.slug, c.req.param('report') ?? '', input));
     },
   };
 
@@ -333,7 +544,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       const res = new Response(null, { status: 204 });
       headers(res.headers);
       if (allow !== undefined) {
-        res.headers.set('Access-Control-Allow-Methods', 'GET, POST, DELETE');
+        res.headers.set('Access-Control-Allow-Methods', ALLOW_METHODS);
         res.headers.set('Access-Control-Allow-Headers', ALLOW_HEADERS);
         res.headers.set('Access-Control-Max-Age', '600');
       }

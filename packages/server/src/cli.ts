@@ -11,7 +11,8 @@ Options:
   --db FILE              SQLite database file, created if missing (default ./cercle.db)
   --port N               TCP port, 0 for any free port (default 8787)
   --host H               interface to bind (default 127.0.0.1)
-  --seed demo            create the demo communities (maison-verte, le-fournil) if missing
+  --seed demo            create the demo communities (maison-verte, le-fournil) and
+                         live sessions (dimanche-live, jeudi-pain) if missing
   --host-key K           the host key (default: $CERCLE_HOST_KEY, else a generated one)
   --allow-origin ORIGIN  allow this browser origin for every community; repeatable;
                          http://localhost:* means any port

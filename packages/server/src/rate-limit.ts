@@ -12,12 +12,21 @@ export interface RateLimits {
   join: RateLimit | false;
   /** Member routes (me, export, leave) per member token, on top of `ip`. */
   member: RateLimit | false;
+  /** Questions asked, per member token, on top of `ip`. */
+  ask: RateLimit | false;
+  /** Votes and unvotes, per member token, on top of `ip`. */
+  vote: RateLimit | false;
+  /** Reports sent, per IP address, on top of `ip`. */
+  report: RateLimit | false;
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
   ip: { limit: 120, windowMs: 60_000 },
   join: { limit: 10, windowMs: 60_000 },
   member: { limit: 60, windowMs: 60_000 },
+  ask: { limit: 5, windowMs: 60_000 },
+  vote: { limit: 60, windowMs: 60_000 },
+  report: { limit: 10, windowMs: 60_000 },
 };
 
 interface Bucket {

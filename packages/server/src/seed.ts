@@ -1,6 +1,13 @@
-/** Seeding communities: the demo (`--seed demo`) and any community a test or script needs. */
-import type { Disclosure, Invite } from '@cercle/client';
-import { demoCommunities, demoMemberName } from '@cercle/client/demo';
+/** Seeding communities and live sessions: the demo (`--seed demo`) and what a test or script needs. */
+import { randomBytes } from 'node:crypto';
+import type { Disclosure, Invite, Moderation, SessionState } from '@cercle/client';
+import {
+  demoCommunities,
+  demoMemberName,
+  demoQuestions,
+  demoSessions,
+  type DemoQuestion,
+} from '@cercle/client/demo';
 import { sha256 } from './crypto.js';
 import type { Db } from './db.js';
 import { getCommunity, insertMember, promoteFromWaitlist } from './store.js';
@@ -92,7 +99,125 @@ export function seedCommunity(db: Db, seed: CommunitySeed, options: SeedOptions 
     .immediate();
 }
 
-/** Seeds the demo communities (`maison-verte`, `le-fournil`). Idempotent. */
+export interface SessionSeed {
+  community: string;
+  /** The session's slug, unique in its community. */
+  id: string;
+  title: string;
+  /** Default `scheduled`. */
+  state?: SessionState;
+  /** Default: the seeding time. */
+  startsAt?: Date;
+  /** Default `post`: questions show at once. */
+  moderation?: Moderation;
+  disclosure?: Disclosure;
+}
+
+/**
+ * Creates a live session if the community has none with this id (an existing one is left
+ * as it is: its host may have started or ended it). Returns whether it was created.
+ */
+export function seedSession(db: Db, seed: SessionSeed, options: { now?: Date } = {}): boolean {
+  const now = options.now ?? new Date();
+  const state = seed.state ?? 'scheduled';
+  return (
+    db
+      .prepare(
+        `INSERT INTO sessions (community, id, title, state, starts_at, ended_at, moderation, disclosure, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (community, id) DO NOTHING`,
+      )
+      .run(
+        seed.community,
+        seed.id,
+        seed.title,
+        state,
+        (seed.startsAt ?? now).toISOString(),
+        state === 'ended' ? now.toISOString() : null,
+        seed.moderation ?? 'post',
+        seed.disclosure ?? 'none',
+        now.toISOString(),
+      ).changes === 1
+  );
+}
+
+/**
+ * Adds the demo's questions to a session just created: authors and voters are the seeded
+ * members (`authorIndex`, members 0 … votes − 1, in join order), so every count has its
+ * vote rows. Anonymous demo questions have no author at all.
+ */
+function seedQuestions(db: Db, session: number, questions: readonly DemoQuestion[], now: Date) {
+  const community = (db
+    .prepare('SELECT community FROM sessions WHERE seq = ?')
+    .pluck()
+    .get(session) ?? '') as string;
+  const members = db
+    .prepare(
+      "SELECT id, display_name FROM members WHERE community = ? AND status = 'active' ORDER BY seq",
+    )
+    .all(community) as { id: string; display_name: string }[];
+  const insert = db.prepare(
+    `INSERT INTO questions (id, session, member_id, author, anonymous, text, state, pinned,
+       answer_text, answered_at, votes, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
+  );
+  const vote = db.prepare('INSERT INTO votes (question, member_id, created_at) VALUES (?, ?, ?)');
+  for (const q of questions) {
+    const author = q.authorIndex === null ? undefined : members[q.authorIndex];
+    const askedAt = new Date(now.getTime() - q.askedMsAgo);
+    const voters = members.slice(0, q.votes);
+    const seq = insert
+      .pluck()
+      .get(
+        `q_${randomBytes(12).toString('base64url')}`,
+        session,
+        author?.id ?? null,
+        author?.display_name ?? null,
+        author ? 0 : 1,
+        q.text,
+        q.state,
+        q.pinned ? 1 : 0,
+        q.answer ?? null,
+        q.answer === undefined ? null : new Date(now.getTime() - q.askedMsAgo / 2).toISOString(),
+        voters.length,
+        askedAt.toISOString(),
+      ) as number;
+    voters.forEach((voter, i) => {
+      vote.run(seq, voter.id, new Date(askedAt.getTime() + (i + 1) * 1000).toISOString());
+    });
+  }
+}
+
+/**
+ * Seeds the demo: the communities (`maison-verte`, `le-fournil`), the live session
+ * `dimanche-live` with its questions and votes, and the scheduled `jeudi-pain`. Idempotent:
+ * what exists is left alone.
+ */
 export function seedDemo(db: Db, options: SeedOptions = {}): void {
+  const now = options.now ?? new Date();
   for (const community of demoCommunities) seedCommunity(db, community, options);
+  for (const session of demoSessions) {
+    db.transaction(() => {
+      const created = seedSession(
+        db,
+        {
+          community: session.community,
+          id: session.id,
+          title: session.title,
+          state: session.state,
+          startsAt: new Date(now.getTime() + session.startsInMs),
+          moderation: session.moderation,
+        },
+        { now },
+      );
+      if (!created) return;
+      const seq = db
+        .prepare('SELECT seq FROM sessions WHERE community = ? AND id = ?')
+        .pluck()
+        .get(session.community, session.id) as number;
+      const questions = demoQuestions.filter(
+        (q) => q.community === session.community && q.session === session.id,
+      );
+      seedQuestions(db, seq, questions, now);
+    }).immediate();
+  }
 }

@@ -4,6 +4,8 @@ import type { Server } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createApp, type AppEnv } from './app.js';
+import { InProcessBroker, type Broker } from './broker.js';
+import type { EventRetention } from './events.js';
 import { newSecret, sha256 } from './crypto.js';
 import { openDatabase, type Db } from './db.js';
 import type { RateLimits } from './rate-limit.js';
@@ -28,6 +30,12 @@ export interface ServerOptions {
   now?: () => Date;
   /** Take the client IP from `X-Forwarded-For` (only behind a proxy you control). */
   trustProxy?: boolean;
+  /** Fan-out of live events; default an `InProcessBroker`. */
+  broker?: Broker;
+  /** Time between two `: ping` comments on event streams; default 15 s. */
+  heartbeatMs?: number;
+  /** How much of each session's event log is kept for resuming; default 10,000 events and 24 h. */
+  eventRetention?: Partial<EventRetention>;
 }
 
 export interface RunningServer {
@@ -39,7 +47,9 @@ export interface RunningServer {
   hostKeyGenerated: boolean;
   app: Hono<AppEnv>;
   db: Db;
-  /** Stops accepting connections, closes open ones and the database. Safe to call twice. */
+  /** The broker the event streams subscribe to (`subscriberCount()` tells how many are open). */
+  broker: Broker;
+  /** Stops accepting connections, ends event streams, closes open connections and the database. Safe to call twice. */
   close(): Promise<void>;
 }
 
@@ -49,12 +59,19 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const host = options.host ?? '127.0.0.1';
   const db = openDatabase(options.db);
   let server: Server | undefined;
+  const shutdown = new AbortController();
   try {
     if (options.seed === 'demo') seedDemo(db, { now: options.now?.() ?? new Date() });
     // One host key per instance for now, written to every community (see docs/server.md).
     db.prepare('UPDATE communities SET host_key_hash = ?').run(sha256(hostKey));
 
-    const app = createApp({ ...options, db, hostKey });
+    const log = options.logger ?? ((line: string) => console.log(line));
+    const broker =
+      options.broker ??
+      new InProcessBroker({
+        onError: (error) => log(`error in an event listener: ${String(error)}`),
+      });
+    const app = createApp({ ...options, db, hostKey, broker, signal: shutdown.signal });
     server = createAdaptorServer({ fetch: app.fetch, hostname: host }) as Server;
     const listening = server;
     await new Promise<void>((resolve, reject) => {
@@ -70,6 +87,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     let closing: Promise<void> | undefined;
     const close = () =>
       (closing ??= new Promise<void>((resolve) => {
+        shutdown.abort();
         listening.close(() => {
           db.close();
           resolve();
@@ -84,6 +102,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       hostKeyGenerated: given === undefined,
       app,
       db,
+      broker,
       close,
     };
   } catch (error) {

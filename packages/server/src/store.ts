@@ -13,10 +13,10 @@ import type {
   MemberList,
   MemberStatus,
 } from '@cercle/client';
-import type { Statement } from 'better-sqlite3';
 import { newMemberId, newSecret, seal, sha256, unseal } from './crypto.js';
 import type { Db } from './db.js';
 import { ApiError } from './errors.js';
+import { sql } from './sql.js';
 
 export interface CommunityRow {
   slug: string;
@@ -48,16 +48,6 @@ export interface MemberRow {
 
 /** How long an Idempotency-Key's first answer is kept and replayed. */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
-
-const cache = new WeakMap<Db, Map<string, Statement>>();
-/** A prepared statement, prepared once per database. */
-function sql(db: Db, text: string): Statement {
-  let statements = cache.get(db);
-  if (!statements) cache.set(db, (statements = new Map()));
-  let statement = statements.get(text);
-  if (!statement) statements.set(text, (statement = db.prepare(text)));
-  return statement;
-}
 
 export const getCommunity = (db: Db, slug: string): CommunityRow | undefined =>
   sql(db, 'SELECT * FROM communities WHERE slug = ?').get(slug) as CommunityRow | undefined;
@@ -202,14 +192,80 @@ export function insertMember(
   return { row, token };
 }
 
-export interface JoinResult {
-  status: 201 | 202;
-  body: JoinResponse;
+export interface Idempotency {
+  community: string;
+  /** The operation, e.g. `join`; keys are per community and operation. */
+  route: string;
+  /** The client's Idempotency-Key, if it sent one. */
+  key: string | undefined;
+  /** What makes two requests the same one (hashed): the validated body, the caller. */
+  request: unknown;
+}
+
+export interface IdempotentAnswer<S extends number, B> {
+  status: S;
+  body: B;
   /** True when this is the replay of an earlier answer (same Idempotency-Key). */
   replayed: boolean;
 }
 
-const JOIN_ROUTE = 'join';
+/**
+ * Runs `run` once per Idempotency-Key: the first successful answer is kept 24 h (sealed, see
+ * crypto.ts) and replayed for the same key; the same key with a different request is a
+ * `conflict`. Without a key, just runs. Call inside an IMMEDIATE transaction, so concurrent
+ * retries wait for the first one. `run` names the member the answer is about, if any: their
+ * erasure deletes it.
+ */
+export function idempotent<S extends number, B>(
+  db: Db,
+  scope: Idempotency,
+  now: Date,
+  run: () => { status: S; body: B; memberId: string | null },
+): IdempotentAnswer<S, B> {
+  const { community, route, key } = scope;
+  if (key === undefined) {
+    const { status, body } = run();
+    return { status, body, replayed: false };
+  }
+  const sealScope = `${community}\0${route}`;
+  const keyHash = sha256(key);
+  const requestHash = sha256(JSON.stringify(scope.request));
+  sql(db, 'DELETE FROM idempotency WHERE created_at < ?').run(
+    new Date(now.getTime() - IDEMPOTENCY_TTL_MS).toISOString(),
+  );
+  const earlier = sql(
+    db,
+    'SELECT request_hash, status, body FROM idempotency WHERE community = ? AND route = ? AND key_hash = ?',
+  ).get(community, route, keyHash) as { request_hash: string; status: S; body: Buffer } | undefined;
+  if (earlier) {
+    if (earlier.request_hash !== requestHash) {
+      throw new ApiError(
+        'conflict',
+        'This Idempotency-Key was already used for a different request; use a new key.',
+      );
+    }
+    const body = JSON.parse(unseal(sealScope, key, earlier.body)) as B;
+    return { status: earlier.status, body, replayed: true };
+  }
+  const { status, body, memberId } = run();
+  sql(
+    db,
+    `INSERT INTO idempotency (community, route, key_hash, request_hash, member_id, status, body, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    community,
+    route,
+    keyHash,
+    requestHash,
+    memberId,
+    status,
+    seal(sealScope, key, JSON.stringify(body)),
+    now.toISOString(),
+  );
+  return { status, body, replayed: false };
+}
+
+export type JoinResult = IdempotentAnswer<201 | 202, JoinResponse>;
 
 /**
  * Joins `input` to the community: active while there is room, else waitlisted or refused
@@ -224,89 +280,55 @@ export function join(
   idempotencyKey?: string,
 ): JoinResult {
   const at = now.toISOString();
-  const scope = `${slug}\0${JOIN_ROUTE}`;
-  const requestHash = sha256(
-    JSON.stringify([input.displayName, input.email ?? null, input.consentVersion]),
-  );
   return db
     .transaction((): JoinResult => {
       const community = getCommunity(db, slug);
       if (!community) throw new ApiError('not_found', `No community "${slug}".`);
-
-      const keyHash = idempotencyKey === undefined ? undefined : sha256(idempotencyKey);
-      if (idempotencyKey !== undefined) {
-        sql(db, 'DELETE FROM idempotency WHERE created_at < ?').run(
-          new Date(now.getTime() - IDEMPOTENCY_TTL_MS).toISOString(),
-        );
-        const earlier = sql(
-          db,
-          'SELECT request_hash, status, body FROM idempotency WHERE community = ? AND route = ? AND key_hash = ?',
-        ).get(slug, JOIN_ROUTE, keyHash) as
-          { request_hash: string; status: 201 | 202; body: Buffer } | undefined;
-        if (earlier) {
-          if (earlier.request_hash !== requestHash) {
-            throw new ApiError(
-              'conflict',
-              'This Idempotency-Key was already used for a different request; use a new key.',
-            );
-          }
-          const body = JSON.parse(unseal(scope, idempotencyKey, earlier.body)) as JoinResponse;
-          return { status: earlier.status, body, replayed: true };
-        }
-      }
-
-      promoteFromWaitlist(db, community);
-      const active = countByStatus(db, slug, 'active');
-      const state = joinState(community, active);
-      if (state === 'closed') {
-        throw new ApiError(
-          'community_full',
-          `${community.name} is full and not taking new members.`,
-        );
-      }
-      const { row, token } = insertMember(
-        db,
-        slug,
-        input,
-        state === 'open' ? 'active' : 'waitlisted',
-        at,
-      );
-      const result: JoinResult = {
-        status: state === 'open' ? 201 : 202,
-        body: { member: memberView(db, row), token },
-        replayed: false,
+      const scope = {
+        community: slug,
+        route: 'join',
+        key: idempotencyKey,
+        request: [input.displayName, input.email ?? null, input.consentVersion],
       };
-      if (idempotencyKey !== undefined) {
-        sql(
+      return idempotent(db, scope, now, () => {
+        promoteFromWaitlist(db, community);
+        const active = countByStatus(db, slug, 'active');
+        const state = joinState(community, active);
+        if (state === 'closed') {
+          throw new ApiError(
+            'community_full',
+            `${community.name} is full and not taking new members.`,
+          );
+        }
+        const { row, token } = insertMember(
           db,
-          `INSERT INTO idempotency (community, route, key_hash, request_hash, member_id, status, body, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(
           slug,
-          JOIN_ROUTE,
-          keyHash,
-          requestHash,
-          row.id,
-          result.status,
-          seal(scope, idempotencyKey, JSON.stringify(result.body)),
+          input,
+          state === 'open' ? 'active' : 'waitlisted',
           at,
         );
-      }
-      return result;
+        return {
+          status: state === 'open' ? 201 : 202,
+          body: { member: memberView(db, row), token },
+          memberId: row.id,
+        };
+      });
     })
     .immediate();
 }
 
 /**
- * Leaves and erases: the member row goes (and with it, by cascade, any stored idempotent
- * answer that named them), then the first waitlisted members move into the freed room.
+ * Erases the member: the row goes (and with it, by cascade, any stored idempotent answer
+ * that named them), then the first waitlisted members move into the freed room. Call inside
+ * an IMMEDIATE transaction (with the erasure of their content, see live.ts), then `foldWal`.
  */
-export function leave(db: Db, member: MemberRow): void {
-  db.transaction(() => {
-    sql(db, 'DELETE FROM members WHERE id = ?').run(member.id);
-    const community = getCommunity(db, member.community);
-    if (community) promoteFromWaitlist(db, community);
-  }).immediate();
-  // Fold the WAL back into the main file so the erased row's old pages do not linger there.
+export function deleteMember(db: Db, member: MemberRow): void {
+  sql(db, 'DELETE FROM members WHERE id = ?').run(member.id);
+  const community = getCommunity(db, member.community);
+  if (community) promoteFromWaitlist(db, community);
+}
+
+/** Folds the WAL back into the main file, so erased rows' old pages do not linger there. */
+export function foldWal(db: Db): void {
   db.pragma('wal_checkpoint(TRUNCATE)');
 }

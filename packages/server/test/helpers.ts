@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, type RunningServer, type ServerOptions } from '@cercle/server';
 
-export const NO_LIMITS = { ip: false, join: false, member: false } as const;
+export const NO_LIMITS = {
+  ip: false,
+  join: false,
+  member: false,
+  ask: false,
+  vote: false,
+  report: false,
+} as const;
 
 export interface TestServer {
   server: RunningServer;
@@ -89,4 +96,121 @@ export async function databaseHolds(file: string, value: string): Promise<boolea
     [file, `${file}-wal`].map((f) => readFile(f).catch(() => Buffer.alloc(0))),
   );
   return parts.some((bytes) => bytes.includes(Buffer.from(value, 'utf8')));
+}
+
+/** One Server-Sent Events block: an event (`id`, `event`, `data`) or a comment (`: ping`). */
+export interface SseMessage {
+  id?: string;
+  event?: string;
+  data?: string;
+  comment?: string;
+}
+
+export interface EventReader {
+  response: Response;
+  /** Every block received so far, in order. */
+  received: SseMessage[];
+  /** The next block (events and comments), waiting at most `timeoutMs`. */
+  next(timeoutMs?: number): Promise<SseMessage>;
+  /** The next event, skipping comments. */
+  nextEvent(timeoutMs?: number): Promise<Required<Omit<SseMessage, 'comment'>>>;
+  /** The next `count` events. */
+  events(count: number, timeoutMs?: number): Promise<Required<Omit<SseMessage, 'comment'>>[]>;
+  /** Resolves when the server ends the stream (or the connection drops). */
+  ended: Promise<void>;
+  /** Disconnects. */
+  close(): void;
+}
+
+/** Opens an event stream with fetch and parses it as it arrives (just enough of SSE for tests). */
+export async function openEvents(
+  url: string,
+  options: { lastEventId?: string; token?: string; headers?: Record<string, string> } = {},
+): Promise<EventReader> {
+  const abort = new AbortController();
+  const headers: Record<string, string> = { accept: 'text/event-stream', ...options.headers };
+  if (options.lastEventId !== undefined) headers['last-event-id'] = options.lastEventId;
+  if (options.token !== undefined) headers['authorization'] = `Bearer ${options.token}`;
+  const response = await fetch(url, { headers, signal: abort.signal });
+  const received: SseMessage[] = [];
+  let cursor = 0;
+  let wake: (() => void) | undefined;
+  let done = false;
+
+  const ended = (async () => {
+    if (!response.body) return;
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    try {
+      for (;;) {
+        const { done: finished, value } = await reader.read();
+        if (finished) break;
+        text += value;
+        let end: number;
+        while ((end = text.indexOf('\n\n')) !== -1) {
+          const block = text.slice(0, end);
+          text = text.slice(end + 2);
+          const message: SseMessage = {};
+          for (const line of block.split('\n')) {
+            if (line.startsWith(':')) {
+              message.comment = line.slice(1).trim();
+              continue;
+            }
+            const colon = line.indexOf(':');
+            const field = line.slice(0, colon);
+            const value = line.slice(colon + 1).replace(/^ /, '');
+            if (field === 'id' || field === 'event' || field === 'data') message[field] = value;
+          }
+          received.push(message);
+          wake?.();
+        }
+      }
+    } catch {
+      // Aborted or dropped: the stream has ended either way.
+    } finally {
+      done = true;
+      wake?.();
+    }
+  })();
+
+  async function next(timeoutMs = 3000): Promise<SseMessage> {
+    const deadline = Date.now() + timeoutMs;
+    while (cursor >= received.length) {
+      if (done) throw new Error('the event stream ended');
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`no event within ${timeoutMs} ms`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wake = undefined;
+    }
+    return received[cursor++] as SseMessage;
+  }
+
+  async function nextEvent(timeoutMs = 3000) {
+    for (;;) {
+      const message = await next(timeoutMs);
+      if (message.comment === undefined) {
+        return message as Required<Omit<SseMessage, 'comment'>>;
+      }
+    }
+  }
+
+  return {
+    response,
+    received,
+    next,
+    nextEvent,
+    async events(count, timeoutMs) {
+      const list = [];
+      for (let i = 0; i < count; i++) list.push(await nextEvent(timeoutMs));
+      return list;
+    },
+    ended,
+    close: () => abort.abort(),
+  };
 }

@@ -1,5 +1,7 @@
-import { demoCommunities } from '@cercle/client/demo';
+import { LiveSession, QuestionPage } from '@cercle/client';
+import { demoCommunities, demoQuestions, demoSessions } from '@cercle/client/demo';
 import { migrate, openDatabase, seedDemo } from '@cercle/server';
+import * as v from 'valibot';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { call, joinBody, removeTempDirs, startServer, type TestServer } from './helpers.js';
 
@@ -46,6 +48,51 @@ describe('the demo seed', () => {
     seedDemo(t.server.db);
     expect((await call(t.url, '/v1/communities/maison-verte')).body.memberCount).toBe(120);
   });
+
+  it('creates the live session dimanche-live with its questions and votes, and jeudi-pain, once', async () => {
+    const now = new Date('2026-12-06T17:20:00Z');
+    const t = await start({ seed: 'demo', now: () => now });
+    const S = '/v1/communities/maison-verte/sessions';
+    const live = v.parse(LiveSession, (await call(t.url, `${S}/dimanche-live`)).body);
+    const expected = demoQuestions.filter((q) => q.session === 'dimanche-live');
+    expect(live).toMatchObject({
+      state: 'live',
+      moderation: 'post',
+      questionCount: expected.length,
+    });
+    expect(expected.length).toBeGreaterThanOrEqual(12);
+
+    const page = v.parse(
+      QuestionPage,
+      (await call(t.url, `${S}/dimanche-live/questions?sort=new`)).body,
+    );
+    expect(page.questions.map((q) => q.text)).toEqual(expected.map((q) => q.text).reverse());
+    expect(page.questions.filter((q) => q.state === 'answered' && q.answer).length).toBeGreaterThan(
+      0,
+    );
+    expect(page.questions.filter((q) => q.pinned).length).toBeGreaterThan(0);
+    expect(new Set(page.questions.map((q) => q.votes)).size).toBeGreaterThan(5);
+    for (const q of page.questions) expect(q.author).not.toBe('');
+    // Every count has its vote rows, from seeded members.
+    const mismatched = t.server.db
+      .prepare(
+        'SELECT count(*) FROM questions q WHERE votes != (SELECT count(*) FROM votes v WHERE v.question = q.seq)',
+      )
+      .pluck()
+      .get();
+    expect(mismatched).toBe(0);
+
+    const scheduled = v.parse(LiveSession, (await call(t.url, `${S}/jeudi-pain`)).body);
+    expect(scheduled).toMatchObject({ state: 'scheduled', questionCount: 0 });
+    expect(Date.parse(scheduled.startsAt) - now.getTime()).toBe(3 * 24 * 60 * 60 * 1000);
+
+    seedDemo(t.server.db, { now });
+    const counts = t.server.db
+      .prepare('SELECT (SELECT count(*) FROM sessions), (SELECT count(*) FROM questions)')
+      .raw()
+      .get();
+    expect(counts).toEqual([demoSessions.length, demoQuestions.length]);
+  });
 });
 
 describe('restart on the same database file', () => {
@@ -70,7 +117,7 @@ describe('restart on the same database file', () => {
     expect((await call(again.url, '/v1/communities/maison-verte')).body.memberCount).toBe(121);
 
     const versions = again.server.db.prepare('SELECT version FROM schema_migrations').pluck().all();
-    expect(versions).toEqual([1]);
+    expect(versions).toEqual([1, 2]);
     expect(migrate(again.server.db)).toEqual([]);
 
     // The instance's host key applies to every community; the old key no longer does.

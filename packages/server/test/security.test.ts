@@ -123,9 +123,9 @@ describe('CORS', () => {
     const ok = await preflight('http://localhost:4000');
     expect(ok.status).toBe(204);
     expect(ok.headers.get('access-control-allow-origin')).toBe('http://localhost:4000');
-    expect(ok.headers.get('access-control-allow-methods')).toBe('GET, POST, DELETE');
+    expect(ok.headers.get('access-control-allow-methods')).toBe('GET, POST, PUT, PATCH, DELETE');
     expect(ok.headers.get('access-control-allow-headers')).toBe(
-      'Authorization, Content-Type, Idempotency-Key',
+      'Authorization, Content-Type, Idempotency-Key, Last-Event-ID',
     );
     const refused = await preflight('https://evil.example');
     expect(refused.status).toBe(403);
