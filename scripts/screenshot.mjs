@@ -1,11 +1,13 @@
-// Screenshots of <cercle-join> in each state, light and dark, English and French, from the
-// built dist/cercle.js (run `npm run build --workspace @cercle/elements` first).
+// Screenshots of <cercle-join> and <cercle-qa> in each state, light and dark, English and
+// French, from the built dist/cercle.js (run `npm run build --workspace @cercle/elements` first).
 //
-//   node scripts/screenshot.mjs [outDir]      (default /tmp/cercle-shots)
+//   node scripts/screenshot.mjs [outDir] [--only join|qa]      (default /tmp/cercle-shots)
 //
-// Serves a static page on 127.0.0.1 (free port) where every widget gets its own fake
-// adapter (the documented way to plug any backend), then drives Debian's Chromium with
-// playwright-core and writes one PNG per state × theme × locale.
+// Serves a static page per widget on 127.0.0.1 (free port) where every widget gets its own
+// fake adapter (the documented way to plug any backend; the Q&A one with a stream the page
+// drives), then drives Debian's Chromium with playwright-core and writes one PNG per
+// state × theme × locale: `<state>-<theme>-<locale>.png` for the join widget,
+// `qa-<state>-<theme>-<locale>.png` for the Q&A board.
 import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
@@ -14,7 +16,10 @@ import { chromium } from 'playwright-core';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'packages/elements/dist');
-const outDir = process.argv[2] ?? '/tmp/cercle-shots';
+const args = process.argv.slice(2);
+const onlyAt = args.indexOf('--only');
+const only = onlyAt >= 0 ? args.splice(onlyAt, 2)[1] : undefined;
+const outDir = args[0] ?? '/tmp/cercle-shots';
 if (!existsSync(join(dist, 'cercle.js'))) {
   console.error(
     'packages/elements/dist/cercle.js is missing: npm run build --workspace @cercle/elements',
@@ -141,6 +146,235 @@ const page = (theme, locale) => `<!doctype html>
 </body>
 </html>`;
 
+const qaPage = (theme, locale) => `<!doctype html>
+<html lang="${locale}">
+<head>
+  <meta charset="utf-8" />
+  <title>cercle-qa screenshots</title>
+  <style>
+    body { margin: 0; padding: 32px; font-family: system-ui, sans-serif;
+      background: ${theme === 'dark' ? '#0b0c0f' : '#f1f2f5'}; }
+    .grid { display: grid; grid-template-columns: repeat(2, 660px); gap: 32px; align-items: start; }
+    .shot { padding: 12px; }
+  </style>
+</head>
+<body>
+  <div class="grid" id="grid"></div>
+  <script type="module">
+    import '/dist/cercle.js';
+
+    const fr = document.documentElement.lang === 'fr';
+    const MINUTE = 60000;
+    const now = Date.now();
+    const iso = (ms) => new Date(ms).toISOString();
+    const error = (kind, init = {}) => Object.assign(new Error(kind), { kind, ...init });
+
+    const curated = fr
+      ? [
+          ['Quel lait végétal marche le mieux dans une béchamel ?', 'Léa', 24],
+          ['Peut-on congeler la crème de cajou ?', null, 17],
+          ['Quel couteau utilisez-vous pour la courge butternut ?', 'Camille', 9],
+        ]
+      : [
+          ['Which plant milk works best in a béchamel?', 'Léa', 24],
+          ['Can we freeze the cashew cream?', null, 17],
+          ['What knife do you use for butternut squash?', 'Camille', 9],
+        ];
+    const answer = fr
+      ? "Le lait d’avoine non sucré : il épaissit bien et reste neutre. Ajoutez une pincée de muscade."
+      : 'Unsweetened oat milk: it thickens well and stays neutral. Add a pinch of nutmeg.';
+    const subjects = fr
+      ? ['le levain', 'les lentilles corail', 'le tofu soyeux', 'la sauce tahini', 'les pois chiches', 'le tempeh', 'la farine de sarrasin', 'les champignons', 'le lait de coco', 'la polenta']
+      : ['sourdough', 'red lentils', 'silken tofu', 'tahini sauce', 'chickpeas', 'tempeh', 'buckwheat flour', 'mushrooms', 'coconut milk', 'polenta'];
+    const forms = fr
+      ? [(x) => \`Combien de temps faut-il cuire \${x} ?\`, (x) => \`Par quoi remplacer \${x} dans une recette sans gluten ?\`, (x) => \`Comment conserver \${x} plus d’une semaine ? Au frigo, au congélateur, en bocal ?\`, (x) => \`\${x[0].toUpperCase() + x.slice(1)}, bio ou pas bio ?\`]
+      : [(x) => \`How long should I cook \${x}?\`, (x) => \`What can replace \${x} in a gluten-free recipe?\`, (x) => \`How do you keep \${x} for more than a week? Fridge, freezer, jars?\`, (x) => \`Is organic \${x} worth it?\`];
+    const names = ['Camille', 'Nina', 'Jules', 'Inès', 'Malik', null, 'Sacha', 'Zoé', null, 'Ana'];
+
+    const question = (i, over = {}) => ({
+      id: 'q_' + (i + 1), session: 'dimanche-live', text: 'A question?', author: null, votes: 0,
+      votedByMe: false, mine: false, state: 'open', pinned: false, answer: null,
+      createdAt: iso(now - (300 - i) * MINUTE), ...over,
+    });
+    const three = () => [
+      question(0, { text: curated[0][0], author: curated[0][1], votes: curated[0][2], state: 'answered', pinned: true,
+        answer: { text: answer, answeredAt: iso(now - 5 * MINUTE) } }),
+      question(1, { text: curated[1][0], author: curated[1][1], votes: curated[1][2], votedByMe: true }),
+      question(2, { text: curated[2][0], author: curated[2][1], votes: curated[2][2], mine: true }),
+    ];
+    const many = (n) => [
+      ...three(),
+      ...Array.from({ length: n - 3 }, (_, i) => question(i + 3, {
+        text: forms[i % forms.length](subjects[(i * 7) % subjects.length]),
+        author: names[i % names.length],
+        votes: Math.max(0, 8 - Math.floor(i / 25)),
+        votedByMe: i % 13 === 0,
+        state: i % 17 === 5 ? 'answered' : 'open',
+        answer: i % 17 === 5 ? { text: fr ? 'Oui, sans hésiter.' : 'Yes, absolutely.', answeredAt: iso(now) } : null,
+      })),
+    ];
+    const session = (over = {}) => ({
+      id: 'dimanche-live', community: 'maison-verte',
+      title: fr ? 'Le live du dimanche avec la cheffe' : 'Sunday live with the chef',
+      state: 'live', startsAt: iso(now - 40 * MINUTE), endedAt: null, moderation: 'post',
+      disclosure: 'none', questionCount: 0, ...over,
+    });
+    const community = {
+      slug: 'maison-verte', name: 'Maison Verte',
+      tagline: 'Le cercle des cuisiniers végétaux — recettes, lives avec la cheffe, entraide.',
+      memberCount: 120, capacity: 300, joinState: 'open',
+      privacyPolicyUrl: 'https://maison-verte.example/confidentialite',
+      consentVersion: '2026-11-01', disclosure: 'none',
+    };
+
+    const sorters = {
+      top: (a, b) => b.pinned - a.pinned || b.votes - a.votes || a.createdAt.localeCompare(b.createdAt),
+      new: (a, b) => b.createdAt.localeCompare(a.createdAt),
+    };
+
+    // A whole CercleApi, the live part included: what a brand writes for its own backend.
+    const adapter = ({ info = session(), questions = three(), stream = 'open', fail, hang, voteFail } = {}) => {
+      info.questionCount = questions.length;
+      const subscribers = new Set();
+      let seq = 10;
+      return {
+        push(event) { const e = { ...event, id: String(++seq) }; subscribers.forEach((s) => s.onEvent(e)); },
+        async getCommunity() { return community; },
+        async join(slug, body) {
+          return { member: { id: 'm_1', displayName: body.displayName, status: 'active', joinedAt: iso(now) }, token: 't'.repeat(32), waitlisted: false };
+        },
+        async me() { return { member: { id: 'm_1', displayName: 'Camille', status: 'active', joinedAt: iso(now) }, invites: [] }; },
+        async leave() {},
+        async exportMe() { throw error('http', { status: 404, code: 'not_found' }); },
+        async listMembers() { return { count: 0, members: [] }; },
+        async getSession() {
+          if (hang) return new Promise(() => {});
+          if (fail) throw fail;
+          return structuredClone(info);
+        },
+        async listQuestions(c, s, { sort = 'top', cursor, limit = 50, token } = {}) {
+          const all = [...questions].sort(sorters[sort]);
+          const start = cursor ? Number(cursor) : 0;
+          // votedByMe and mine are the caller's: a visitor (no token) has neither.
+          const seen = (q) => (token ? q : { ...q, votedByMe: false, mine: false });
+          return {
+            questions: structuredClone(all.slice(start, start + limit).map(seen)),
+            nextCursor: start + limit < all.length ? String(start + limit) : null,
+            lastEventId: String(seq),
+          };
+        },
+        async ask(c, s, body) {
+          const q = question(questions.length, { text: body.text, author: body.anonymous ? null : 'Camille', mine: true, createdAt: iso(Date.now()) });
+          questions.push(q);
+          return q;
+        },
+        async vote(c, s, id) {
+          if (voteFail) throw voteFail;
+          const q = questions.find((x) => x.id === id);
+          return { questionId: id, votes: q.votes + 1, votedByMe: true };
+        },
+        async unvote(c, s, id) {
+          const q = questions.find((x) => x.id === id);
+          return { questionId: id, votes: q.votes, votedByMe: false };
+        },
+        subscribe(c, s, o) {
+          subscribers.add(o);
+          queueMicrotask(() => {
+            o.onState?.('connecting');
+            o.onState?.(stream, stream === 'reconnecting' ? { retryInMs: 4000 } : undefined);
+          });
+          return { lastEventId: String(seq), close: () => subscribers.delete(o) };
+        },
+        async report() { return { id: 'r_1', state: 'open', createdAt: iso(now) }; },
+      };
+    };
+
+    const states = {
+      three: { adapter: adapter() },
+      many: { adapter: adapter({ questions: many(200) }) },
+      visitor: { adapter: adapter(), visitor: true },
+      'join-open': { adapter: adapter(), visitor: true, act: 'join' },
+      pending: { adapter: adapter(), act: 'pending' },
+      report: { adapter: adapter(), act: 'report' },
+      asked: { adapter: adapter(), act: 'ask' },
+      'vote-refused': {
+        adapter: adapter({ voteFail: error('http', { status: 429, code: 'rate_limited', retryAfterMs: 30000 }) }),
+        act: 'vote',
+      },
+      empty: { adapter: adapter({ questions: [] }) },
+      scheduled: {
+        adapter: adapter({ questions: [], info: session({ state: 'scheduled', startsAt: iso(now + 83 * MINUTE + 21000) }) }),
+      },
+      reconnecting: { adapter: adapter({ stream: 'reconnecting' }) },
+      ended: {
+        adapter: adapter({ info: session({ state: 'ended', endedAt: iso(now - 10 * MINUTE) }) }),
+      },
+      loading: { adapter: adapter({ hang: true }) },
+      error: { adapter: adapter({ fail: error('network') }) },
+      'not-found': { adapter: adapter({ fail: error('http', { status: 404, code: 'not_found' }) }) },
+    };
+
+    const loaded = (el) =>
+      new Promise((resolve) => {
+        const check = () => (el.matches(':state(loading)') ? setTimeout(check, 20) : resolve());
+        check();
+      });
+    const wait = (ms) => new Promise((r) => setTimeout(r, ms));
+
+    const grid = document.getElementById('grid');
+    const acts = [];
+    for (const [name, s] of Object.entries(states)) {
+      const slug = 'demo-' + name;
+      if (!s.visitor) {
+        localStorage.setItem('cercle.v1:adapter:' + slug,
+          JSON.stringify({ token: 't'.repeat(32), memberId: 'm_1', status: 'active' }));
+      }
+      const wrap = document.createElement('div');
+      wrap.className = 'shot';
+      wrap.id = 'shot-' + name;
+      const el = document.createElement('cercle-qa');
+      el.adapter = s.adapter;
+      el.setAttribute('community', slug);
+      el.setAttribute('session', 'dimanche-live');
+      el.setAttribute('theme', '${theme}');
+      wrap.append(el);
+      grid.append(wrap);
+      if (name === 'loading') continue;
+      acts.push([s.act === 'pending', () => loaded(el).then(async () => {
+        await el.updateComplete;
+        const root = el.shadowRoot;
+        if (s.act === 'join') {
+          root.querySelector('#join-toggle').click();
+          await customElements.whenDefined('cercle-join');
+          await wait(200);
+        } else if (s.act === 'pending') {
+          root.querySelector('.list > li:nth-child(2) .vote').focus();
+          s.adapter.push({ type: 'question.created', question: question(3, { text: fr ? 'Une astuce pour un seitan moins caoutchouteux ?' : 'Any tip for a less rubbery seitan?', author: 'Nina', createdAt: iso(Date.now()) }) });
+          s.adapter.push({ type: 'question.updated', question: question(2, { text: curated[2][0], author: curated[2][1], votes: 31 }) });
+          await wait(100);
+        } else if (s.act === 'report') {
+          root.querySelector('.list > li:nth-child(2) .report-toggle').click();
+          await wait(50);
+          root.querySelector('textarea[name="details"]').value = fr ? 'Déjà posée plus bas.' : 'Already asked further down.';
+        } else if (s.act === 'ask') {
+          const field = root.querySelector('#ask');
+          field.value = fr ? 'Peut-on remplacer le sucre par du sirop d’érable ?' : 'Can maple syrup replace the sugar?';
+          field.dispatchEvent(new Event('input'));
+          root.querySelector('form.ask').requestSubmit();
+          await wait(100);
+        } else if (s.act === 'vote') {
+          root.querySelector('.list > li:nth-child(3) .vote').click();
+          await wait(100);
+        }
+      })]);
+    }
+    // One after the other, the one that keeps focus in its list last.
+    for (const [, act] of acts.sort(([a], [b]) => a - b)) await act();
+    window.ready = true;
+  </script>
+</body>
+</html>`;
+
 const types = { '.js': 'text/javascript', '.map': 'application/json', '.html': 'text/html' };
 const server = createServer((req, res) => {
   const url = new URL(req.url, 'http://x');
@@ -149,8 +383,9 @@ const server = createServer((req, res) => {
     return;
   }
   if (url.pathname === '/') {
+    const render = url.searchParams.get('widget') === 'qa' ? qaPage : page;
     res.writeHead(200, { 'content-type': 'text/html' });
-    res.end(page(url.searchParams.get('theme'), url.searchParams.get('locale')));
+    res.end(render(url.searchParams.get('theme'), url.searchParams.get('locale')));
     return;
   }
   const file = normalize(join(dist, url.pathname.replace(/^\/dist\//, '')));
@@ -178,54 +413,76 @@ const browser = await chromium.launch({
 });
 
 const written = [];
+
+/** Opens the widget's page in a fresh context, runs `shoot`, reports page errors. */
+async function withPage(widget, theme, locale, shoot) {
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 1000 },
+    colorScheme: theme,
+    reducedMotion: 'reduce',
+    locale,
+  });
+  const tab = await context.newPage();
+  const errors = [];
+  tab.on('pageerror', (e) => errors.push(e.message));
+  tab.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await tab.goto(`${base}/?widget=${widget}&theme=${theme}&locale=${locale}`);
+  await tab.waitForFunction(() => window.ready === true);
+  await tab.waitForTimeout(300);
+  await shoot(tab);
+  if (errors.length) {
+    console.warn(`${widget} ${theme}/${locale}: page errors:\n  ${errors.join('\n  ')}`);
+  }
+  await context.close();
+}
+
+async function shootJoin(tab, theme, locale) {
+  for (const el of await tab.locator('cercle-join').all()) {
+    const act = await el.getAttribute('data-act');
+    if (act === 'submit' || act === 'join') {
+      await el.locator('#name').fill('Camille');
+      if (act === 'join') await el.locator('#consent').check();
+      await el.locator('.submit').click();
+    } else if (act === 'leave') {
+      await el.locator('#leave').click();
+    }
+  }
+  await tab.waitForTimeout(300);
+  await tab.mouse.move(0, 0);
+
+  for (const shot of await tab.locator('.shot').all()) {
+    const name = (await shot.getAttribute('id')).replace('shot-', '');
+    const el = shot.locator('cercle-join');
+    // A popover floats over its neighbours: open it only for its own picture.
+    const popover = (await el.getAttribute('data-act')) === 'open';
+    if (popover) {
+      await shot.scrollIntoViewIfNeeded();
+      await el.locator('#trigger').click();
+      await el.locator('#panel').waitFor({ state: 'visible' });
+      await tab.waitForTimeout(100);
+    }
+    const path = join(outDir, `${name}-${theme}-${locale}.png`);
+    await shot.screenshot({ path });
+    written.push(path);
+    if (popover) await tab.keyboard.press('Escape');
+  }
+}
+
+async function shootQa(tab, theme, locale) {
+  await tab.mouse.move(0, 0);
+  for (const shot of await tab.locator('.shot').all()) {
+    const name = (await shot.getAttribute('id')).replace('shot-', '');
+    const path = join(outDir, `qa-${name}-${theme}-${locale}.png`);
+    await shot.screenshot({ path, animations: 'disabled' });
+    written.push(path);
+  }
+}
+
 try {
   for (const theme of ['light', 'dark']) {
     for (const locale of ['en', 'fr']) {
-      const context = await browser.newContext({
-        viewport: { width: 1400, height: 1000 },
-        colorScheme: theme,
-        reducedMotion: 'reduce',
-        locale,
-      });
-      const tab = await context.newPage();
-      const errors = [];
-      tab.on('pageerror', (e) => errors.push(e.message));
-      tab.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-      await tab.goto(`${base}/?theme=${theme}&locale=${locale}`);
-      await tab.waitForFunction(() => window.ready === true);
-      await tab.waitForTimeout(300);
-
-      for (const el of await tab.locator('cercle-join').all()) {
-        const act = await el.getAttribute('data-act');
-        if (act === 'submit' || act === 'join') {
-          await el.locator('#name').fill('Camille');
-          if (act === 'join') await el.locator('#consent').check();
-          await el.locator('.submit').click();
-        } else if (act === 'leave') {
-          await el.locator('#leave').click();
-        }
-      }
-      await tab.waitForTimeout(300);
-      await tab.mouse.move(0, 0);
-
-      for (const shot of await tab.locator('.shot').all()) {
-        const name = (await shot.getAttribute('id')).replace('shot-', '');
-        const el = shot.locator('cercle-join');
-        // A popover floats over its neighbours: open it only for its own picture.
-        const popover = (await el.getAttribute('data-act')) === 'open';
-        if (popover) {
-          await shot.scrollIntoViewIfNeeded();
-          await el.locator('#trigger').click();
-          await el.locator('#panel').waitFor({ state: 'visible' });
-          await tab.waitForTimeout(100);
-        }
-        const path = join(outDir, `${name}-${theme}-${locale}.png`);
-        await shot.screenshot({ path });
-        written.push(path);
-        if (popover) await tab.keyboard.press('Escape');
-      }
-      if (errors.length) console.warn(`${theme}/${locale}: page errors:\n  ${errors.join('\n  ')}`);
-      await context.close();
+      if (only !== 'qa') await withPage('join', theme, locale, (t) => shootJoin(t, theme, locale));
+      if (only !== 'join') await withPage('qa', theme, locale, (t) => shootQa(t, theme, locale));
     }
   }
 } finally {

@@ -59,7 +59,8 @@ function noPrivates() {
 export default {
   // The widgets, their events and the base class they inherit from; not the other internals.
   globs: ['src/*.ts', 'src/!(internal|locales|test)/**/*.ts', 'src/internal/cercle-element.ts'],
-  exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts'],
+  // Stores are internals too (the widgets' state), not API.
+  exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts', 'src/**/store.ts'],
   outdir: '.',
   litelement: true,
   plugins: [defineCalls(), noPrivates()],

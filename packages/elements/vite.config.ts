@@ -2,7 +2,8 @@
  * Two library builds of @cercle/elements (vite 8 / rolldown), both minified, ES2022:
  *
  * - `vite build` — the npm entries: `dist/index.js` (classes, events, configure; no side
- *   effect) and `dist/join/cercle-join.js` (defines `<cercle-join>`), one file per source
+ *   effect), `dist/join/cercle-join.js` (defines `<cercle-join>`) and `dist/qa/cercle-qa.js`
+ *   (defines `<cercle-qa>` and the `<cercle-join>` it opens), one file per source
  *   module so bundlers tree-shake and `sideEffects` stays exact. lit, nanostores,
  *   @floating-ui/dom and @cercle/client stay external: the app's bundler dedupes them.
  * - `vite build --mode bundle` — `dist/cercle.js`, every widget self-registering for a plain
@@ -35,7 +36,7 @@ const external =
  */
 function minifyTemplates(): Plugin {
   const styles = /\/src\/(internal\/tokens|.*\.styles)\.ts$/;
-  const markup = /\/src\/(join\/join|internal\/icons)\.ts$/;
+  const markup = /\/src\/(join\/join|qa\/qa|internal\/icons)\.ts$/;
   return {
     name: 'cercle:minify-templates',
     enforce: 'pre',
@@ -58,6 +59,7 @@ function minifyTemplates(): Plugin {
 const npmEntries: Record<string, string> = {
   index: 'src/index.ts',
   'join/cercle-join': 'src/join/cercle-join.ts',
+  'qa/cercle-qa': 'src/qa/cercle-qa.ts',
 };
 const bundleEntries: Record<string, string> = { cercle: 'src/cercle.ts' };
 

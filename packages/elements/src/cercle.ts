@@ -4,5 +4,6 @@
  * page can `import { configure } from '.../cercle.js'`.
  */
 import './join/cercle-join.js';
+import './qa/cercle-qa.js';
 
 export * from './index.js';

@@ -12,8 +12,11 @@ describe('@cercle/elements in node (no window)', () => {
     expect(typeof (globalThis as { window?: unknown }).window).toBe('undefined');
     const entry = await import('../src/index.js');
     expect(typeof entry.CercleJoin).toBe('function');
+    expect(typeof entry.CercleQa).toBe('function');
+    expect(typeof entry.CercleVoteEvent).toBe('function');
     expect(typeof entry.configure).toBe('function');
     await import('../src/join/cercle-join.js');
+    await import('../src/qa/cercle-qa.js');
     await import('../src/cercle.js');
     expect(typeof (globalThis as { window?: unknown }).window).toBe('undefined');
     expect(typeof (globalThis as { document?: unknown }).document).toBe('undefined');

@@ -49,3 +49,30 @@ export const externalIcon = (): TemplateResult =>
 
 export const closeIcon = (): TemplateResult =>
   icon(svg`<path d="M6 6l12 12"></path><path d="M18 6L6 18"></path>`);
+
+export const voteIcon = (): TemplateResult =>
+  icon(svg`<path d="M12 5l7 8h-4.5v6h-5v-6H5z"></path>`);
+
+export const flagIcon = (): TemplateResult =>
+  icon(svg`<path d="M5 21V4"></path><path d="M5 4h11l-2 4 2 4H5"></path>`);
+
+export const pinIcon = (): TemplateResult =>
+  icon(svg`<path d="M9 4h6l-1 5 3 3v2H7v-2l3-3z"></path><path d="M12 14v6"></path>`);
+
+export const chatIcon = (): TemplateResult =>
+  icon(
+    svg`<path d="M5 5h14a1 1 0 0 1 1 1v9a1 1 0 0 1-1 1h-7l-4 3.5V16H5a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1z"></path><path d="M8.5 9.5h7"></path><path d="M8.5 12.5h4"></path>`,
+  );
+
+export const liveIcon = (): TemplateResult =>
+  icon(
+    svg`<circle cx="12" cy="12" r="2.5"></circle><path d="M7.8 7.8a6 6 0 0 0 0 8.4"></path><path d="M16.2 7.8a6 6 0 0 1 0 8.4"></path><path d="M5 5a10 10 0 0 0 0 14"></path><path d="M19 5a10 10 0 0 1 0 14"></path>`,
+  );
+
+export const arrowUpIcon = (): TemplateResult =>
+  icon(svg`<path d="M12 19V5"></path><path d="M6 11l6-6 6 6"></path>`);
+
+export const offlineIcon = (): TemplateResult =>
+  icon(
+    svg`<path d="M3 3l18 18"></path><path d="M8.5 16.4a5 5 0 0 1 7 0"></path><path d="M5 12.9a10 10 0 0 1 4.2-2.4"></path><path d="M14.8 10.5A10 10 0 0 1 19 12.9"></path><path d="M12 20h.01"></path>`,
+  );

@@ -1,0 +1,1100 @@
+import '../test/setup.js';
+import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import type { TemplateResult } from 'lit';
+import './cercle-qa.js';
+import type { CercleQa } from './qa.js';
+import type { CercleJoin } from '../join/join.js';
+import { configure } from '../internal/config.js';
+import { resetCercleGlobal, sessionStore } from '../internal/stores.js';
+import { tokens } from '../internal/tokens.js';
+import { CercleQuestionEvent } from '../events/question.js';
+import { CercleReportEvent } from '../events/report.js';
+import { CercleVoteEvent } from '../events/vote.js';
+import { styles } from './qa.styles.js';
+import { FakeApi, httpError, networkError, type LiveControl } from '../test/fake-api.js';
+import {
+  deepActiveElement,
+  expectEvent,
+  press,
+  recordEvents,
+  shadowText,
+  tabTo,
+} from '../test/helpers.js';
+
+// Every console.warn of this file, to prove Lit never warned (last test).
+const warnings: string[] = [];
+const originalWarn = console.warn;
+console.warn = (...args: unknown[]) => {
+  warnings.push(args.map(String).join(' '));
+  originalWarn.apply(console, args);
+};
+
+let api: FakeApi;
+let live: LiveControl;
+
+beforeEach(() => {
+  resetCercleGlobal();
+  localStorage.clear();
+  api = new FakeApi();
+  live = api.live('maison-verte', 'dimanche-live');
+  configure({ adapter: api });
+});
+
+afterEach(async () => {
+  await emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
+});
+
+const q = <T extends Element = HTMLElement>(el: Element, selector: string): T | null =>
+  el.shadowRoot!.querySelector<T>(selector);
+const items = (el: CercleQa): HTMLLIElement[] => [
+  ...el.shadowRoot!.querySelectorAll<HTMLLIElement>('.list > li'),
+];
+const ids = (el: CercleQa): string[] => items(el).map((li) => li.dataset.id!);
+const item = (el: CercleQa, id: string): HTMLLIElement =>
+  items(el).find((li) => li.dataset.id === id)!;
+const voteButton = (el: CercleQa, id: string): HTMLButtonElement =>
+  item(el, id).querySelector<HTMLButtonElement>('.vote')!;
+const status = (el: CercleQa): string =>
+  q(el, '.sr-only[role="status"]')!.textContent!.replace(/\s+/g, ' ').trim();
+const notice = (el: CercleQa): string =>
+  q(el, '.notices')!.textContent!.replace(/\s+/g, ' ').trim();
+
+/** Waits until the widget is past loading (or has `state` when given). */
+async function settle(el: CercleQa, state?: string): Promise<CercleQa> {
+  await waitUntil(
+    () => (state ? el.matches(`:state(${state})`) : !el.matches(':state(loading)')),
+    `never reached ${state ?? 'a loaded state'}: "${shadowText(el)}"`,
+    { timeout: 3000, interval: 10 },
+  );
+  await el.updateComplete;
+  return el;
+}
+
+async function mount(
+  template: TemplateResult = html`<cercle-qa
+    community="maison-verte"
+    session="dimanche-live"
+  ></cercle-qa>`,
+): Promise<CercleQa> {
+  const el = await fixture<CercleQa>(template);
+  return settle(el);
+}
+
+/** Joins through the API and stores the session, as `<cercle-join>` would. */
+async function becomeMember(name = 'Camille'): Promise<string> {
+  const { token, member } = await api.join('maison-verte', {
+    displayName: name,
+    consent: { version: '2026-11-01', accepted: true },
+  });
+  sessionStore('adapter', 'maison-verte').set({ token, memberId: member.id, status: 'active' });
+  return token;
+}
+
+/** Until the subscription is open (the events pushed next are live). */
+const streaming = async (): Promise<void> => {
+  await waitUntil(() => live.subscribers > 0, 'never subscribed', { timeout: 2000 });
+  await new Promise((r) => setTimeout(r, 0));
+};
+
+const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
+
+function typeQuestion(el: CercleQa, text: string): void {
+  const field = q<HTMLTextAreaElement>(el, '#ask')!;
+  field.value = text;
+  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+const submitQuestion = (el: CercleQa): void => q<HTMLFormElement>(el, 'form.ask')!.requestSubmit();
+
+describe('<cercle-qa>', () => {
+  describe('states', () => {
+    it('shows a skeleton while loading, then the session and its questions, top first', async () => {
+      const release = api.hold('listQuestions');
+      const el = await fixture<CercleQa>(
+        html`<cercle-qa community="maison-verte" session="dimanche-live"></cercle-qa>`,
+      );
+      expect(el.matches(':state(loading)')).to.equal(true);
+      expect(q(el, '[part="skeleton"]')).not.to.equal(null);
+      expect(shadowText(el)).to.contain('Loading the questions…');
+      release();
+      await settle(el);
+      expect(q(el, '[part="title"]')!.textContent).to.equal('Sunday live with the chef');
+      expect(q(el, '[part="badge"]')!.textContent).to.contain('Live');
+      expect(el.matches(':state(live)')).to.equal(true);
+      expect(shadowText(el)).to.contain('3 questions');
+      const texts = items(el).map((li) => li.querySelector('[part="text"]')!.textContent);
+      expect(texts).to.deep.equal([
+        'Which plant milk works best in a béchamel?',
+        'Can we freeze the cashew cream?',
+        'What knife do you use for the squash?',
+      ]);
+      expect(items(el)[1]!.querySelector('[part="author"]')!.textContent).to.equal('Anonymous');
+      expect(voteButton(el, 'q_1').getAttribute('aria-label')).to.equal(
+        'Vote for this question, 12 votes',
+      );
+      expect(voteButton(el, 'q_1').getAttribute('aria-pressed')).to.equal('false');
+    });
+
+    it('shows the empty board, with a call to ask first for members', async () => {
+      const visitor = await mount(
+        html`<cercle-qa community="maison-verte" session="atelier-pain"></cercle-qa>`,
+      );
+      expect(visitor.matches(':state(empty)')).to.equal(true);
+      expect(q(visitor, '[part="empty"]')!.textContent).to.contain('No questions yet.');
+      fixtureCleanup();
+      await becomeMember();
+      const member = await mount(
+        html`<cercle-qa community="maison-verte" session="atelier-pain"></cercle-qa>`,
+      );
+      expect(q(member, '[part="empty"]')!.textContent).to.contain(
+        'No questions yet — ask the first.',
+      );
+      expect(q(member, 'form.ask')).not.to.equal(null);
+    });
+
+    it('counts down every second while scheduled, and stops its timer when removed', async () => {
+      const created: number[] = [];
+      const cleared: number[] = [];
+      const { setInterval: set, clearInterval: clear } = window;
+      window.setInterval = ((fn: () => void, ms: number) => {
+        const id = set(fn, ms);
+        created.push(id);
+        return id;
+      }) as typeof setInterval;
+      window.clearInterval = ((id: number) => {
+        cleared.push(id);
+        clear(id);
+      }) as typeof clearInterval;
+      try {
+        const el = await mount(
+          html`<cercle-qa community="maison-verte" session="atelier-pain"></cercle-qa>`,
+        );
+        expect(el.matches(':state(scheduled)')).to.equal(true);
+        expect(q(el, '[part="badge"]')!.textContent).to.contain('Coming up');
+        const countdown = () => q(el, '[part="countdown"] time')!.textContent!;
+        expect(countdown()).to.match(/^Starts in (1 h 00 min 00 s|59 min \d\d s)$/);
+        const before = countdown();
+        await waitUntil(() => countdown() !== before, 'the countdown did not move', {
+          timeout: 2500,
+        });
+        expect(q(el, 'form.ask, [part="join-call"]')).not.to.equal(null); // asking is open
+        expect(created.length).to.be.greaterThan(0);
+        el.remove();
+        expect(created.every((id) => cleared.includes(id))).to.equal(true);
+      } finally {
+        window.setInterval = set;
+        window.clearInterval = clear;
+      }
+    });
+
+    it('is read-only once ended: no form, no vote enabled, the host’s answers shown', async () => {
+      await becomeMember();
+      const el = await mount(
+        html`<cercle-qa community="maison-verte" session="apero-fin"></cercle-qa>`,
+      );
+      expect(el.matches(':state(ended)')).to.equal(true);
+      expect(q(el, 'form.ask')).to.equal(null);
+      expect(q(el, '[part="join-call"]')).to.equal(null);
+      expect(q(el, '[part="ended"]')!.textContent).to.contain('This session has ended.');
+      expect(items(el)).to.have.length(2);
+      const disabled = items(el).map(
+        (li) => li.querySelector<HTMLButtonElement>('.vote')!.disabled,
+      );
+      expect(disabled).to.deep.equal([true, true]);
+      const answered = items(el)[0]!;
+      expect(answered.querySelector('[part="item-badge"]')!.textContent).to.contain('Answered');
+      expect(answered.querySelector('[part="answer"]')!.textContent).to.contain(
+        'A dry white from the Loire.',
+      );
+    });
+
+    it('becomes read-only when the host ends the session', async () => {
+      await becomeMember();
+      const el = await mount();
+      await streaming();
+      expect(q(el, 'form.ask')).not.to.equal(null);
+      live.setState('ended');
+      await settle(el, 'ended');
+      expect(q(el, 'form.ask')).to.equal(null);
+      expect(voteButton(el, 'q_1').disabled).to.equal(true);
+    });
+
+    it('says when the session does not exist, without a retry', async () => {
+      const el = await mount(html`<cercle-qa community="maison-verte" session="nope"></cercle-qa>`);
+      expect(el.matches(':state(error)')).to.equal(true);
+      expect(q(el, '[part="error"]')!.textContent).to.contain('This live session does not exist.');
+      expect(q(el, '#retry')).to.equal(null);
+    });
+
+    it('shows an error with a retry that works, and says when to retry if rate limited', async () => {
+      api.fail('getSession', networkError());
+      const el = await mount();
+      expect(el.matches(':state(error)')).to.equal(true);
+      expect(q(el, '[part="error"]')!.textContent).to.contain('We could not reach');
+      q<HTMLButtonElement>(el, '#retry')!.click();
+      await waitUntil(() => items(el).length === 3, 'the board never came');
+      await waitUntil(() => deepActiveElement()?.id === 'title', 'focus did not go to the title');
+      fixtureCleanup();
+
+      api.fail('listQuestions', httpError(429, 'rate_limited', { retryAfterMs: 11_200 }));
+      const limited = await mount();
+      expect(q(limited, '[part="error"]')!.textContent).to.contain('Try again in 12 s.');
+      expect(q(limited, '#retry')).not.to.equal(null);
+    });
+
+    it('says so, in the page and the console, when an attribute or the backend is missing', async () => {
+      const before = warnings.length;
+      const noSession = await mount(html`<cercle-qa community="maison-verte"></cercle-qa>`);
+      expect(shadowText(noSession)).to.contain('This widget needs a session');
+      const noCommunity = await mount(html`<cercle-qa session="dimanche-live"></cercle-qa>`);
+      expect(shadowText(noCommunity)).to.contain('This widget needs a community');
+      expect(api.calls).to.have.length(0);
+      const issued = warnings.slice(before);
+      expect(issued.find((w) => w.includes('"session" attribute'))).to.contain(
+        'docs/widgets/qa.md#attributes',
+      );
+      fixtureCleanup();
+      resetCercleGlobal();
+      const noApi = await mount();
+      expect(shadowText(noApi)).to.contain('No Cercle API is set for this page.');
+      configure({ adapter: api });
+      await waitUntil(() => items(noApi).length === 3, 'configure() was not followed');
+    });
+  });
+
+  describe('connection', () => {
+    it('says calmly that it is reconnecting, then catches up on what it missed', async () => {
+      const el = await mount();
+      await streaming();
+      live.drop();
+      await settle(el, 'reconnecting');
+      expect(notice(el)).to.contain('Reconnecting… The board will catch up on its own.');
+      expect(q(el, '.notices')!.getAttribute('role')).to.equal('status');
+      live.addQuestions(1, { text: 'Asked while you were away?' });
+      live.otherVotes('q_3', 20);
+      await tick(20);
+      expect(items(el)).to.have.length(3);
+      live.restore();
+      await waitUntil(() => items(el).length === 4, 'the missed question never came');
+      expect(el.matches(':state(reconnecting)')).to.equal(false);
+      expect(notice(el)).to.equal('');
+      expect(ids(el)[0]).to.equal('q_3'); // 23 votes now
+    });
+
+    it('says when the browser is offline', async () => {
+      const el = await mount();
+      window.dispatchEvent(new Event('offline'));
+      await settle(el, 'offline');
+      expect(notice(el)).to.contain('You are offline.');
+      window.dispatchEvent(new Event('online'));
+      await waitUntil(() => !el.matches(':state(offline)'));
+      expect(notice(el)).to.equal('');
+    });
+
+    it('offers to reconnect when live updates stopped for good', async () => {
+      const el = await mount();
+      await streaming();
+      live.close();
+      await waitUntil(() => q(el, '#reconnect'), 'no reconnect button');
+      expect(notice(el)).to.contain('Live updates stopped.');
+      const subscribes = api.count('subscribe');
+      q<HTMLButtonElement>(el, '#reconnect')!.click();
+      await waitUntil(() => api.count('subscribe') === subscribes + 1);
+      expect(api.callsOf('subscribe').at(-1)!.lastEventId).to.equal(live.lastEventId);
+      await waitUntil(() => notice(el) === '', 'the notice stayed');
+    });
+  });
+
+  describe('live updates', () => {
+    it('subscribes from the page it loaded, shows new questions and announces them in a batch', async () => {
+      const el = await mount();
+      expect(api.callsOf('subscribe')[0]!.lastEventId).to.equal('0');
+      await streaming();
+      live.addQuestions(3);
+      await waitUntil(() => items(el).length === 6, 'the new questions never showed');
+      await waitUntil(() => status(el) === '3 new questions', `announced "${status(el)}"`, {
+        timeout: 3000,
+      });
+      expect(shadowText(el)).to.contain('6 questions');
+    });
+
+    it('ignores duplicate and older events', async () => {
+      const el = await mount();
+      await streaming();
+      const created = live.addQuestions(1, { text: 'Only once?' })[0]!;
+      await waitUntil(() => items(el).length === 4);
+      const event = { type: 'question.created' as const, id: live.lastEventId, question: created };
+      live.deliver(event);
+      live.deliver(event);
+      const stale = live.otherVotes('q_1', 1); // 13 votes, a newer id
+      await waitUntil(() => voteButton(el, 'q_1').textContent!.includes('13'));
+      live.deliver({ type: 'question.updated', id: '1', question: { ...stale, votes: 99 } });
+      await tick(20);
+      expect(items(el)).to.have.length(4);
+      expect(voteButton(el, 'q_1').textContent).to.contain('13');
+    });
+
+    it('shows the host’s answer and pin in place, and removes hidden questions', async () => {
+      const el = await mount();
+      await streaming();
+      live.update('q_3', {
+        state: 'answered',
+        pinned: true,
+        answer: { text: 'A santoku, well sharpened.', answeredAt: new Date().toISOString() },
+      });
+      await waitUntil(() => item(el, 'q_3').querySelector('[part="answer"]'));
+      const li = item(el, 'q_3');
+      expect(li.textContent).to.contain('A santoku, well sharpened.');
+      expect(li.textContent).to.contain('Pinned');
+      expect(li.textContent).to.contain('Answered');
+      await waitUntil(() => ids(el)[0] === 'q_3', 'a pinned question goes first');
+      live.update('q_2', { state: 'hidden' });
+      await waitUntil(() => !ids(el).includes('q_2'), 'the hidden question stayed');
+      expect(shadowText(el)).to.contain('2 questions');
+    });
+
+    it('reloads and replaces the board on resync', async () => {
+      const el = await mount();
+      await streaming();
+      const lists = api.count('listQuestions');
+      // Changes the stream never told about, then a resync.
+      const s = api.sessions.get('maison-verte/dimanche-live')!;
+      s.questions.delete('q_2');
+      s.questions.get('q_1')!.question.text = 'Which plant milk? (edited)';
+      live.resync();
+      await waitUntil(() => api.count('listQuestions') > lists, 'no reload');
+      await waitUntil(() => items(el).length === 2, 'the board was not replaced');
+      expect(item(el, 'q_1').textContent).to.contain('(edited)');
+    });
+
+    it('keeps the member’s own vote across events, which carry votedByMe false', async () => {
+      await becomeMember();
+      const el = await mount();
+      await streaming();
+      voteButton(el, 'q_2').click();
+      await waitUntil(() => voteButton(el, 'q_2').getAttribute('aria-pressed') === 'true');
+      await waitUntil(() => api.count('vote') === 1);
+      live.otherVotes('q_2', 2);
+      await waitUntil(() => voteButton(el, 'q_2').textContent!.includes('10'));
+      expect(voteButton(el, 'q_2').getAttribute('aria-pressed')).to.equal('true');
+    });
+
+    it('forgets the member’s votes when they leave', async () => {
+      await becomeMember();
+      const el = await mount();
+      voteButton(el, 'q_3').click();
+      await waitUntil(() => api.count('vote') === 1);
+      await waitUntil(() => voteButton(el, 'q_3').getAttribute('aria-pressed') === 'true');
+      sessionStore('adapter', 'maison-verte').set(null);
+      await waitUntil(() => voteButton(el, 'q_3').getAttribute('aria-pressed') === 'false');
+      expect(q(el, '[part="join-call"]')).not.to.equal(null);
+    });
+  });
+
+  describe('voting', () => {
+    it('votes with the keyboard: Enter and Space toggle, aria-pressed and the name follow', async () => {
+      await becomeMember();
+      const el = await mount();
+      const button = voteButton(el, 'q_2');
+      await tabTo((a) => a === button);
+      const voted = await expectEvent('cercle-vote', () => press('Enter'));
+      expect(voted).to.be.instanceOf(CercleVoteEvent);
+      expect(voted.bubbles && voted.composed).to.equal(true);
+      expect(voted.detail).to.deep.equal({
+        community: 'maison-verte',
+        session: 'dimanche-live',
+        questionId: 'q_2',
+        voted: true,
+      });
+      expect(button.getAttribute('aria-pressed')).to.equal('true');
+      expect(button.getAttribute('aria-label')).to.equal('Vote for this question, 8 votes');
+      expect(api.callsOf('vote')[0]!.token).to.be.a('string');
+      const unvoted = await expectEvent('cercle-vote', () => press('Space'));
+      expect(unvoted.detail.voted).to.equal(false);
+      expect(button.getAttribute('aria-pressed')).to.equal('false');
+      expect(button.getAttribute('aria-label')).to.equal('Vote for this question, 7 votes');
+      expect(api.count('unvote')).to.equal(1);
+    });
+
+    it('moves the count at once, and rolls back with a clear message when refused', async () => {
+      await becomeMember();
+      const el = await mount();
+      api.fail('vote', httpError(429, 'rate_limited', { retryAfterMs: 30_000 }));
+      const release = api.hold('vote');
+      const votes = recordEvents('cercle-vote');
+      voteButton(el, 'q_3').click();
+      await el.updateComplete;
+      expect(voteButton(el, 'q_3').getAttribute('aria-pressed')).to.equal('true');
+      expect(voteButton(el, 'q_3').textContent).to.contain('4');
+      expect(voteButton(el, 'q_3').getAttribute('aria-disabled')).to.equal('true');
+      release();
+      await waitUntil(() => item(el, 'q_3').querySelector('[part="item-error"]'), 'no message');
+      votes.stop();
+      expect(votes.events).to.have.length(0);
+      expect(voteButton(el, 'q_3').getAttribute('aria-pressed')).to.equal('false');
+      expect(voteButton(el, 'q_3').textContent).to.contain('3');
+      const message = 'You are voting very fast. Try again in 30 s.';
+      expect(item(el, 'q_3').textContent).to.contain(message);
+      expect(status(el)).to.contain(message);
+      expect(el.matches(':state(rate-limited)')).to.equal(true);
+    });
+
+    it('explains a vote refused because the session ended, and goes read-only', async () => {
+      await becomeMember();
+      const el = await mount();
+      api.sessions.get('maison-verte/dimanche-live')!.info.state = 'ended';
+      voteButton(el, 'q_1').click();
+      await waitUntil(() => item(el, 'q_1').querySelector('[part="item-error"]'));
+      expect(item(el, 'q_1').textContent).to.contain(
+        'This session has ended: questions and votes are closed.',
+      );
+      await settle(el, 'ended');
+      expect(voteButton(el, 'q_1').textContent).to.contain('12');
+    });
+
+    it('asks visitors to join instead of voting', async () => {
+      const el = await mount();
+      voteButton(el, 'q_1').click();
+      await waitUntil(() => q(el, 'cercle-join'), 'the join card did not open');
+      expect(api.count('vote')).to.equal(0);
+      expect(status(el)).to.equal('Join the circle to vote.');
+      expect(q(el, '#join-toggle')!.getAttribute('aria-expanded')).to.equal('true');
+      await waitUntil(() => deepActiveElement()?.id === 'join-toggle');
+    });
+  });
+
+  describe('ordering without jumps', () => {
+    it('holds new questions and rank changes behind "N new — show" while focus is in the list', async () => {
+      await becomeMember();
+      const el = await mount();
+      await streaming();
+      const focused = voteButton(el, 'q_2');
+      focused.focus();
+      const nodes = items(el);
+      live.addQuestions(1, { text: 'A brand new one?' });
+      live.otherVotes('q_3', 30); // would go first
+      await waitUntil(() => q(el, '#show'), 'no "show" button');
+      expect(q(el, '#show')!.textContent).to.contain('1 new — show');
+      expect(el.matches(':state(pending)')).to.equal(true);
+      expect(ids(el)).to.deep.equal(['q_1', 'q_2', 'q_3']); // nothing moved…
+      expect(voteButton(el, 'q_3').textContent).to.contain('33'); // …counts still update
+      expect(items(el)).to.deep.equal(nodes);
+      expect(deepActiveElement()).to.equal(focused);
+
+      q<HTMLButtonElement>(el, '#show')!.click();
+      await waitUntil(() => ids(el).length === 4, 'show did not apply');
+      expect(ids(el)).to.deep.equal(['q_3', 'q_1', 'q_2', 'q_4']);
+      expect(q(el, '#show')).to.equal(null);
+      expect(deepActiveElement()).to.equal(q(el, '.list'));
+      // The same DOM nodes, moved: keyed rendering.
+      expect(item(el, 'q_2')).to.equal(nodes[1]);
+    });
+
+    it('holds new questions at the top of "new" until shown', async () => {
+      const el = await mount(
+        html`<cercle-qa community="maison-verte" session="dimanche-live" sort="new"></cercle-qa>`,
+      );
+      await streaming();
+      expect(ids(el)).to.deep.equal(['q_3', 'q_2', 'q_1']);
+      item(el, 'q_2').querySelector<HTMLButtonElement>('.report-toggle')!.focus();
+      live.addQuestions(2);
+      await waitUntil(() => q(el, '#show'));
+      expect(q(el, '#show')!.textContent).to.contain('2 new — show');
+      expect(ids(el)).to.deep.equal(['q_3', 'q_2', 'q_1']);
+      q<HTMLButtonElement>(el, '#show')!.click();
+      await waitUntil(() => ids(el)[0] === 'q_5');
+    });
+
+    it('applies changes at once with a calm animation when the list is untouched', async () => {
+      const el = await mount();
+      await streaming();
+      live.otherVotes('q_3', 30);
+      await waitUntil(() => ids(el)[0] === 'q_3', 'not applied');
+      expect(q(el, '#show')).to.equal(null);
+      const moving = item(el, 'q_3').getAnimations();
+      expect(moving.length).to.be.greaterThan(0);
+      fixtureCleanup();
+
+      await emulateMedia({ reducedMotion: 'reduce' });
+      const calm = await mount();
+      live.otherVotes('q_2', 40);
+      await waitUntil(() => ids(calm)[0] === 'q_2', 'not applied');
+      expect(items(calm).flatMap((li) => li.getAnimations())).to.have.length(0);
+    });
+
+    it('reorders at most every 0.7 s however fast votes come; counts move at once', async () => {
+      const el = await mount();
+      await streaming();
+      await tick(800);
+      live.otherVotes('q_3', 30);
+      await waitUntil(() => ids(el)[0] === 'q_3', 'not applied');
+      live.otherVotes('q_2', 60);
+      await waitUntil(() => voteButton(el, 'q_2').textContent!.includes('67'));
+      expect(ids(el)[0]).to.equal('q_3'); // settling…
+      expect(q(el, '#show')).to.equal(null); // …without a button: nobody is reading
+      await waitUntil(() => ids(el)[0] === 'q_2', 'never settled', { timeout: 1500 });
+    });
+
+    it('keeps focus on the focused question, and moves it to a neighbour when it goes', async () => {
+      await becomeMember();
+      const el = await mount();
+      await streaming();
+      const focused = voteButton(el, 'q_2');
+      focused.focus();
+      live.otherVotes('q_2', 1);
+      await waitUntil(() => focused.getAttribute('aria-label')!.includes('8 votes'));
+      expect(deepActiveElement()).to.equal(focused);
+      live.update('q_2', { state: 'hidden' });
+      await waitUntil(() => !ids(el).includes('q_2'));
+      expect(deepActiveElement()).to.equal(voteButton(el, 'q_3'));
+    });
+
+    it('switches between top and new with arrow keys (ARIA tabs)', async () => {
+      const el = await mount();
+      const top = q<HTMLButtonElement>(el, '#tab-top')!;
+      expect(q(el, '[role="tablist"]')!.getAttribute('aria-label')).to.equal('Sort the questions');
+      expect(top.getAttribute('aria-selected')).to.equal('true');
+      expect(q<HTMLButtonElement>(el, '#tab-new')!.tabIndex).to.equal(-1);
+      await tabTo((a) => a === top);
+      await press('ArrowRight');
+      await el.updateComplete;
+      expect(el.sort).to.equal('new');
+      expect(el.getAttribute('sort')).to.equal('new');
+      expect(deepActiveElement()?.id).to.equal('tab-new');
+      expect(q(el, '#tab-new')!.getAttribute('aria-selected')).to.equal('true');
+      expect(q(el, '[role="tabpanel"]')!.getAttribute('aria-labelledby')).to.equal('tab-new');
+      expect(ids(el)).to.deep.equal(['q_3', 'q_2', 'q_1']);
+      await press('Home');
+      await el.updateComplete;
+      expect(ids(el)).to.deep.equal(['q_1', 'q_2', 'q_3']);
+      expect(deepActiveElement()?.id).to.equal('tab-top');
+    });
+
+    it('loads more questions on request and keeps them in place', async () => {
+      live.addQuestions(120);
+      const el = await mount();
+      expect(items(el)).to.have.length(100);
+      expect(shadowText(el)).to.contain('123 questions');
+      q<HTMLButtonElement>(el, '#more')!.click();
+      await waitUntil(() => items(el).length === 123, 'the next page never came');
+      expect(q(el, '#more')).to.equal(null);
+      expect(api.callsOf('listQuestions').at(-1)!.cursor).to.equal('o:100');
+      await tick(1700);
+      expect(status(el)).to.equal(''); // a page is not news
+    });
+  });
+
+  describe('a board not fully loaded', () => {
+    it('counts only news: an update to an unloaded question is not a new question', async () => {
+      live.addQuestions(120);
+      const el = await mount();
+      await streaming();
+      expect(items(el)).to.have.length(100);
+      live.otherVotes('q_110', 40); // on page two: it climbs into view
+      await waitUntil(() => ids(el)[0] === 'q_110', 'the climber did not show');
+      expect(shadowText(el)).to.contain('123 questions');
+      live.update('q_115', { state: 'hidden' }); // on page two too
+      await waitUntil(() => shadowText(el).includes('122 questions'), 'the total did not drop');
+      live.push({ type: 'question.removed', questionId: 'q_115' }); // told twice, counted once
+      await tick(50);
+      expect(shadowText(el)).to.contain('122 questions');
+    });
+  });
+
+  describe('asking', () => {
+    it('asks a question: counter, confirmation, the question on the board, cercle-question', async () => {
+      await becomeMember('Camille');
+      const el = await mount();
+      typeQuestion(el, 'Does the tofu need pressing?');
+      await el.updateComplete;
+      expect(q(el, '[part="counter"]')!.textContent!.trim()).to.equal('28 / 500');
+      const event = await expectEvent('cercle-question', () => submitQuestion(el));
+      expect(event).to.be.instanceOf(CercleQuestionEvent);
+      expect(event.bubbles && event.composed).to.equal(true);
+      expect(event.detail).to.deep.equal({
+        community: 'maison-verte',
+        session: 'dimanche-live',
+        questionId: 'q_4',
+        anonymous: false,
+      });
+      await waitUntil(() => ids(el).includes('q_4'));
+      expect(item(el, 'q_4').textContent).to.contain('Camille');
+      expect(item(el, 'q_4').textContent).to.contain('(you)');
+      expect(q(el, '[part="form-status"]')!.textContent).to.contain(
+        'Your question is on the board.',
+      );
+      expect(q<HTMLTextAreaElement>(el, '#ask')!.value).to.equal('');
+      expect(api.callsOf('ask')[0]!.body).to.deep.equal({
+        text: 'Does the tofu need pressing?',
+        anonymous: false,
+      });
+    });
+
+    it('asks anonymously', async () => {
+      await becomeMember('Camille');
+      const el = await mount();
+      typeQuestion(el, 'Is it fine to skip the nutritional yeast?');
+      q<HTMLInputElement>(el, '#anonymous')!.click();
+      const event = await expectEvent('cercle-question', () => submitQuestion(el));
+      expect(event.detail.anonymous).to.equal(true);
+      await waitUntil(() => ids(el).includes('q_4'));
+      expect(item(el, 'q_4').querySelector('[part="author"]')!.textContent).to.equal('Anonymous');
+    });
+
+    it('refuses an empty question and focuses the field', async () => {
+      await becomeMember();
+      const el = await mount();
+      typeQuestion(el, '   ');
+      submitQuestion(el);
+      await el.updateComplete;
+      expect(api.count('ask')).to.equal(0);
+      const field = q<HTMLTextAreaElement>(el, '#ask')!;
+      expect(q(el, '#ask-error')!.textContent).to.contain('Write your question first.');
+      expect(field.getAttribute('aria-invalid')).to.equal('true');
+      expect(field.getAttribute('aria-describedby')).to.contain('ask-error');
+      await waitUntil(() => deepActiveElement() === field);
+    });
+
+    it('retries with the same idempotency key after a failure', async () => {
+      await becomeMember();
+      const el = await mount();
+      api.fail('ask', networkError());
+      typeQuestion(el, 'Oat or soy?');
+      submitQuestion(el);
+      await waitUntil(() => q(el, '[part="form-error"]'));
+      expect(q(el, '[part="form-error"]')!.textContent).to.contain('We could not reach');
+      submitQuestion(el);
+      await waitUntil(() => ids(el).includes('q_4'));
+      const [first, second] = api.callsOf('ask');
+      expect(first!.idempotencyKey).to.be.a('string').and.equal(second!.idempotencyKey);
+    });
+
+    it('says when the question waits for the host, and shows it once approved', async () => {
+      await becomeMember();
+      api.sessions.get('maison-verte/dimanche-live')!.info.moderation = 'pre';
+      const el = await mount();
+      await streaming();
+      typeQuestion(el, 'Can I come with my dog?');
+      submitQuestion(el);
+      await waitUntil(() => q(el, '[part="form-status"]'));
+      expect(q(el, '[part="form-status"]')!.textContent).to.contain(
+        'Thanks! Your question will show once the host approves it.',
+      );
+      expect(items(el)).to.have.length(3);
+      live.update('q_4', { state: 'open' });
+      await waitUntil(() => ids(el).includes('q_4'));
+      expect(item(el, 'q_4').textContent).to.contain('(you)');
+    });
+
+    it('announces the counter politely only near the limit', async () => {
+      await becomeMember();
+      const el = await mount();
+      typeQuestion(el, 'x'.repeat(300));
+      await el.updateComplete;
+      expect(status(el)).to.equal('');
+      typeQuestion(el, 'x'.repeat(455));
+      await el.updateComplete;
+      expect(status(el)).to.equal('45 characters left');
+      expect(q(el, '[part="counter"]')!.classList.contains('counter-near')).to.equal(true);
+      typeQuestion(el, 'x'.repeat(456));
+      await el.updateComplete;
+      expect(status(el)).to.equal('45 characters left'); // no chatter between steps
+      expect(q<HTMLTextAreaElement>(el, '#ask')!.maxLength).to.equal(500);
+    });
+
+    it('says when asking is rate limited, with when to retry', async () => {
+      await becomeMember();
+      const el = await mount();
+      api.fail('ask', httpError(429, 'rate_limited', { retryAfterMs: 20_000 }));
+      typeQuestion(el, 'Again?');
+      submitQuestion(el);
+      await waitUntil(() => q(el, '[part="form-error"]'));
+      expect(q(el, '[part="form-error"]')!.textContent).to.contain(
+        'You are asking very fast. Try again in 20 s.',
+      );
+      expect(el.matches(':state(rate-limited)')).to.equal(true);
+    });
+  });
+
+  describe('visitors', () => {
+    it('joins in place, then asks at once without a reload', async () => {
+      const el = await mount();
+      expect(q(el, 'form.ask')).to.equal(null);
+      expect(q(el, '[part="join-call"]')!.textContent).to.contain(
+        'Asking and voting are for members of the circle.',
+      );
+      const toggle = q<HTMLButtonElement>(el, '#join-toggle')!;
+      expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+      toggle.click();
+      const join = await waitUntil(() => q<CercleJoin>(el, 'cercle-join')).then(() =>
+        q<CercleJoin>(el, 'cercle-join')!,
+      );
+      expect(join.getAttribute('community')).to.equal('maison-verte');
+      expect(join.getAttribute('variant')).to.equal('card');
+      await waitUntil(() => join.shadowRoot?.querySelector('#name'), 'no join form');
+      const name = join.shadowRoot!.querySelector<HTMLInputElement>('#name')!;
+      name.value = 'Zoé';
+      join.shadowRoot!.querySelector<HTMLInputElement>('#consent')!.checked = true;
+      const joined = await expectEvent('cercle-join', () =>
+        join.shadowRoot!.querySelector<HTMLButtonElement>('.submit')!.click(),
+      );
+      expect(joined.detail.community).to.equal('maison-verte');
+      await settle(el, 'member');
+      await waitUntil(() => deepActiveElement()?.id === 'ask', 'focus did not go to the field');
+      expect(q(el, 'cercle-join')).to.equal(null);
+      expect(status(el)).to.contain('You are in: ask and vote away.');
+      typeQuestion(el, 'First question as a member?');
+      submitQuestion(el);
+      await waitUntil(() => ids(el).includes('q_4'));
+      expect(api.callsOf('ask')[0]!.token).to.equal([...api.members.keys()][0]);
+      voteButton(el, 'q_1').click();
+      await waitUntil(() => api.count('vote') === 1);
+    });
+
+    it('closes the join card with Escape and returns focus to its button', async () => {
+      const el = await mount();
+      q<HTMLButtonElement>(el, '#join-toggle')!.click();
+      await waitUntil(() => q(el, 'cercle-join'));
+      const join = q<CercleJoin>(el, 'cercle-join')!;
+      await waitUntil(() => join.shadowRoot?.querySelector('#name'));
+      join.shadowRoot!.querySelector<HTMLInputElement>('#name')!.focus();
+      await press('Escape');
+      await el.updateComplete;
+      expect(q(el, 'cercle-join')).to.equal(null);
+      expect(deepActiveElement()?.id).to.equal('join-toggle');
+    });
+  });
+
+  describe('reporting', () => {
+    it('opens a report form, Escape closes it and returns focus', async () => {
+      const el = await mount();
+      const toggle = item(el, 'q_2').querySelector<HTMLButtonElement>('.report-toggle')!;
+      await tabTo((a) => a === toggle);
+      await press('Enter');
+      await waitUntil(() => deepActiveElement()?.id === 'reason-q_2', 'focus not in the form');
+      expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+      expect(toggle.getAttribute('aria-controls')).to.equal('report-q_2');
+      await press('Escape');
+      await el.updateComplete;
+      expect(q(el, '[part="report-form"]')).to.equal(null);
+      expect(deepActiveElement()).to.equal(toggle);
+      expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    });
+
+    it('sends a report, thanks the visitor and fires cercle-report', async () => {
+      const el = await mount();
+      item(el, 'q_2').querySelector<HTMLButtonElement>('.report-toggle')!.click();
+      await waitUntil(() => q(el, '#reason-q_2'));
+      q<HTMLSelectElement>(el, '#reason-q_2')!.value = 'off_topic';
+      q<HTMLTextAreaElement>(el, '#details-q_2')!.value = '  Not about cooking.  ';
+      const event = await expectEvent('cercle-report', () =>
+        q<HTMLFormElement>(el, '#report-q_2')!.requestSubmit(),
+      );
+      expect(event).to.be.instanceOf(CercleReportEvent);
+      expect(event.bubbles && event.composed).to.equal(true);
+      expect(event.detail).to.deep.equal({
+        community: 'maison-verte',
+        targetKind: 'question',
+        targetId: 'q_2',
+        reason: 'off_topic',
+      });
+      expect(api.reports[0]).to.deep.include({
+        target: { kind: 'question', id: 'q_2' },
+        reason: 'off_topic',
+        details: 'Not about cooking.',
+      });
+      await el.updateComplete;
+      expect(status(el)).to.equal('Thanks, the host will review it.');
+      expect(item(el, 'q_2').textContent).to.contain('Thanks, the host will review it.');
+      await waitUntil(() => deepActiveElement()?.id === 'reported-q_2');
+    });
+  });
+
+  describe('a stale member token', () => {
+    const stale = () =>
+      localStorage.setItem(
+        'cercle.v1:adapter:maison-verte',
+        JSON.stringify({
+          token: 'tok_gone_xxxxxxxxxxxxxxxxxxxxxxxx',
+          memberId: 'm_9',
+          status: 'active',
+        }),
+      );
+
+    it('is forgotten, and the board shows as a visitor sees it', async () => {
+      stale();
+      const el = await mount();
+      expect(items(el)).to.have.length(3);
+      expect(el.matches(':state(error)')).to.equal(false);
+      expect(q(el, '[part="join-call"]')).not.to.equal(null);
+      expect(localStorage.getItem('cercle.v1:adapter:maison-verte')).to.equal(null);
+      expect(api.callsOf('listQuestions').at(-1)!.token).to.equal(undefined);
+    });
+
+    it('does not stop a report: it goes without the token', async () => {
+      const el = await mount();
+      const release = api.hold('listQuestions'); // the board's own check waits
+      stale();
+      sessionStore('adapter', 'maison-verte').set({
+        token: 'tok_gone_xxxxxxxxxxxxxxxxxxxxxxxx',
+        memberId: 'm_9',
+        status: 'waitlisted',
+      });
+      item(el, 'q_1').querySelector<HTMLButtonElement>('.report-toggle')!.click();
+      await waitUntil(() => q(el, '#report-q_1'));
+      await expectEvent('cercle-report', () =>
+        q<HTMLFormElement>(el, '#report-q_1')!.requestSubmit(),
+      );
+      expect(api.callsOf('report').map((c) => c.token)).to.deep.equal([
+        'tok_gone_xxxxxxxxxxxxxxxxxxxxxxxx',
+        undefined,
+      ]);
+      expect(api.reports).to.have.length(1);
+      expect(api.reports[0]!.token).to.equal(undefined);
+      release();
+    });
+  });
+
+  describe('one subscription per session', () => {
+    it('is shared by every widget of the page, and closed when the last one goes', async () => {
+      const wrapper = await fixture(
+        html`<div>
+          <cercle-qa community="maison-verte" session="dimanche-live"></cercle-qa>
+          <cercle-qa community="maison-verte" session="dimanche-live" sort="new"></cercle-qa>
+        </div>`,
+      );
+      const [a, b] = [...wrapper.querySelectorAll('cercle-qa')] as [CercleQa, CercleQa];
+      await settle(a);
+      await settle(b);
+      await streaming();
+      expect(api.openSubscriptions).to.equal(1);
+      expect(api.count('getSession')).to.equal(1);
+      live.addQuestions(1);
+      await waitUntil(() => items(a).length === 4 && items(b).length === 4);
+      a.remove();
+      await tick();
+      expect(api.openSubscriptions).to.equal(1);
+      wrapper.append(a); // moved back: the same board, no reload
+      await tick();
+      b.remove();
+      a.remove();
+      await tick();
+      expect(api.openSubscriptions).to.equal(0);
+    });
+
+    it('leaks nothing when mounted and removed 50 times', async function () {
+      this.timeout(20000);
+      for (let i = 0; i < 50; i++) {
+        const el = await mount();
+        await streaming();
+        el.remove();
+        await tick();
+      }
+      expect(api.openSubscriptions).to.equal(0);
+      expect(api.count('subscribe')).to.equal(50);
+    });
+  });
+
+  describe('1,000 questions', () => {
+    it('renders them all, and an update re-renders only the changed question', async function () {
+      this.timeout(20000);
+      live.addQuestions(997);
+      const el = await mount();
+      while (q(el, '#more')) {
+        const n = items(el).length;
+        q<HTMLButtonElement>(el, '#more')!.click();
+        await waitUntil(() => items(el).length > n, 'no next page', { timeout: 3000 });
+      }
+      expect(items(el)).to.have.length(1000);
+      await streaming();
+      const before = items(el);
+      const changed = new Set<Node>();
+      const observer = new MutationObserver((records) => {
+        for (const r of records) {
+          const li = (r.target instanceof Element ? r.target : r.target.parentElement)?.closest(
+            'li',
+          );
+          changed.add(li ?? r.target);
+        }
+      });
+      observer.observe(q(el, '.list')!, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        characterData: true,
+      });
+      const start = performance.now();
+      live.update('q_500', { text: 'Edited by the host?' });
+      await waitUntil(() => item(el, 'q_500').textContent!.includes('Edited by the host?'));
+      const elapsed = performance.now() - start;
+      observer.disconnect();
+      expect([...changed]).to.deep.equal([item(el, 'q_500')]);
+      const after = items(el);
+      expect(after).to.have.length(1000);
+      expect(after.every((li, i) => li === before[i])).to.equal(true);
+      expect(elapsed).to.be.below(500);
+      expect(getComputedStyle(after[0]!).contentVisibility).to.equal('auto');
+    });
+  });
+
+  describe('accessibility and theme', () => {
+    for (const theme of ['light', 'dark'] as const) {
+      it(`passes axe in the list, empty and error states (${theme})`, async function () {
+        this.timeout(20000);
+        await becomeMember();
+        const list = await mount(
+          html`<cercle-qa
+            community="maison-verte"
+            session="dimanche-live"
+            theme=${theme}
+          ></cercle-qa>`,
+        );
+        live.update('q_1', {
+          state: 'answered',
+          pinned: true,
+          answer: { text: 'Oat milk.', answeredAt: new Date().toISOString() },
+        });
+        await waitUntil(() => item(list, 'q_1').querySelector('[part="answer"]'));
+        voteButton(list, 'q_2').click();
+        await waitUntil(() => api.count('vote') === 1);
+        await expect(list).to.be.accessible();
+        item(list, 'q_3').querySelector<HTMLButtonElement>('.report-toggle')!.click();
+        await waitUntil(() => q(list, '[part="report-form"]'));
+        await expect(list).to.be.accessible();
+        fixtureCleanup();
+
+        const empty = await mount(
+          html`<cercle-qa
+            community="maison-verte"
+            session="atelier-pain"
+            theme=${theme}
+          ></cercle-qa>`,
+        );
+        await expect(empty).to.be.accessible();
+        fixtureCleanup();
+
+        sessionStore('adapter', 'maison-verte').set(null);
+        const visitor = await mount(
+          html`<cercle-qa community="maison-verte" session="apero-fin" theme=${theme}></cercle-qa>`,
+        );
+        await expect(visitor).to.be.accessible();
+        fixtureCleanup();
+
+        api.fail('getSession', networkError());
+        const error = await mount(
+          html`<cercle-qa
+            community="maison-verte"
+            session="dimanche-live"
+            theme=${theme}
+          ></cercle-qa>`,
+        );
+        await expect(error).to.be.accessible();
+      });
+    }
+
+    it('has no keyboard trap: Tab goes through the widget and out', async () => {
+      const before = document.createElement('button');
+      before.textContent = 'before';
+      const after = document.createElement('button');
+      after.textContent = 'after';
+      const el = await mount();
+      el.before(before);
+      el.after(after);
+      before.focus();
+      for (let i = 0; i < 40 && document.activeElement !== after; i++) await press('Tab');
+      expect(document.activeElement).to.equal(after);
+      before.remove();
+      after.remove();
+    });
+
+    it('takes the host page tokens: global, then per widget', async () => {
+      await becomeMember();
+      const wrapper = await fixture(
+        html`<div class="brand">
+          <style>
+            .brand {
+              --cercle-color-accent: rgb(120, 40, 160);
+            }
+            .brand .special {
+              --cercle-qa-accent: rgb(200, 60, 0);
+            }
+          </style>
+          <cercle-qa community="maison-verte" session="dimanche-live"></cercle-qa>
+          <cercle-qa class="special" community="maison-verte" session="dimanche-live"></cercle-qa>
+        </div>`,
+      );
+      const [a, b] = [...wrapper.querySelectorAll('cercle-qa')] as [CercleQa, CercleQa];
+      await settle(a);
+      await settle(b);
+      const bg = (el: CercleQa) =>
+        getComputedStyle(q(el, '[part~="submit-button"]')!).backgroundColor;
+      expect(bg(a)).to.equal('rgb(120, 40, 160)');
+      expect(bg(b)).to.equal('rgb(200, 60, 0)');
+    });
+
+    it('defines every private custom property it uses, and uses every one it defines', () => {
+      const text = [tokens, styles].map((s) => s.cssText).join('\n');
+      const defined = new Set([...text.matchAll(/(--_cercle-[\w-]+)\s*:/g)].map((m) => m[1]));
+      const used = new Set([...text.matchAll(/var\(\s*(--_cercle-[\w-]+)/g)].map((m) => m[1]));
+      const qaOnly = (names: Set<string | undefined>) =>
+        [...names].filter((n) => n?.startsWith('--_cercle-qa-'));
+      expect([...used].filter((n) => !defined.has(n))).to.deep.equal([]);
+      expect(qaOnly(defined).filter((n) => !used.has(n))).to.deep.equal([]);
+    });
+
+    it('speaks French, with French plurals and numbers', async () => {
+      await becomeMember();
+      live.otherVotes('q_1', 1200);
+      const el = await mount(
+        html`<cercle-qa community="maison-verte" session="dimanche-live" locale="fr"></cercle-qa>`,
+      );
+      await el.updateComplete;
+      const text = shadowText(el);
+      expect(text).to.contain('Questions en direct');
+      expect(text).to.contain('En direct');
+      expect(text).to.contain('3 questions');
+      expect(text).to.contain('Poser anonymement');
+      expect(q(el, '#tab-top')!.textContent).to.contain('Populaires');
+      expect(voteButton(el, 'q_1').getAttribute('aria-label')).to.equal(
+        'Voter pour cette question, 1\u202f212 votes',
+      );
+      expect(items(el)[1]!.querySelector('[part="author"]')!.textContent).to.equal('Anonyme');
+      expect(q(el, '[part="base"]')!.getAttribute('lang')).to.equal('fr');
+    });
+  });
+
+  describe('development', () => {
+    it('renders under a strict CSP: no style attributes anywhere in the shadow root', async () => {
+      await becomeMember();
+      const el = await mount();
+      await streaming();
+      live.otherVotes('q_3', 30);
+      await waitUntil(() => ids(el)[0] === 'q_3');
+      item(el, 'q_1').querySelector<HTMLButtonElement>('.report-toggle')!.click();
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelectorAll('[style]')).to.have.length(0);
+      expect(el.shadowRoot!.querySelectorAll('style')).to.have.length(0);
+    });
+
+    it('fires no event on programmatic changes or stream updates', async () => {
+      const events = ['cercle-vote', 'cercle-question', 'cercle-report'] as const;
+      const recorders = events.map((e) => recordEvents(e));
+      const el = await mount();
+      await streaming();
+      el.sort = 'new';
+      live.addQuestions(1);
+      live.otherVotes('q_1', 2);
+      await waitUntil(() => items(el).length === 4);
+      recorders.forEach((r) => r.stop());
+      expect(recorders.flatMap((r) => r.events)).to.have.length(0);
+    });
+
+    it('has issued no Lit dev-mode warnings', () => {
+      const lit = warnings.filter(
+        (w) => /lit/i.test(w) && !w.startsWith('[cercle]') && !w.startsWith('Lit is in dev mode'),
+      );
+      expect(lit).to.deep.equal([]);
+    });
+  });
+});
