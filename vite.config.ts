@@ -6,8 +6,12 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, defaultClientConditions } from 'vite';
 
+const page = (name: string) => fileURLToPath(new URL(`./playground/${name}`, import.meta.url));
+
 export default defineConfig({
   root: fileURLToPath(new URL('./playground', import.meta.url)),
+  // Two pages: the brand's product page and the host console.
+  build: { rolldownOptions: { input: { main: page('index.html'), host: page('host.html') } } },
   // `resolve.conditions` replaces vite's defaults, so keep them after `source`.
   resolve: { conditions: ['source', ...defaultClientConditions] },
   server: { host: '127.0.0.1', port: 5173, strictPort: false },

@@ -1,12 +1,10 @@
 /**
- * The playground's page script: points the Cercle widgets at an API, then loads them,
- * and plays the host page's part (language and theme switches, forwarding widget events).
- *
- * API: `VITE_CERCLE_API` (the reference server under `npm start`), or under
- * `npm run dev:mock` (`VITE_CERCLE_MOCK=1`) msw's service worker answering at
- * `<this origin>/mock-api`. `?lang=en` and `?theme=dark|light` set the initial switches.
+ * The playground's page script: points the Cercle widgets at an API (see `api.ts`), then
+ * loads them, and plays the host page's part (language and theme switches, forwarding
+ * widget events). `?lang=en` and `?theme=dark|light` set the initial switches.
  */
 import { configure } from '@cercle/elements';
+import { connectApi } from './api.js';
 
 type Lang = 'fr' | 'en';
 type Theme = 'auto' | 'light' | 'dark';
@@ -16,7 +14,9 @@ const en: Record<string, string> = {
   nav: 'Main navigation',
   navShop: 'Boxes',
   navCircle: 'The circle',
+  navLive: 'Live',
   navLog: 'Event log',
+  navHost: 'Host console',
   visualTitle: 'An open box: spice jars, recipe cards and seasonal vegetables',
   eyebrow: 'Box · autumn–winter edition',
   productTitle: 'Plant-Based Cooking Box — 12 seasonal recipes',
@@ -32,9 +32,13 @@ const en: Record<string, string> = {
   circleTitle: 'Cook with us, not just for yourself',
   circleText:
     'The Maison Verte circle brings together a few hundred cooks: mutual help, live questions to the chef and recipes before anyone else. Joining is free, while places last.',
+  liveEyebrow: 'Live',
+  liveTitle: 'Sunday live with the chef',
+  liveText:
+    'Ask your question, vote for the ones you want answered: the chef answers live, and answers stay written here.',
   logTitle: 'Host page event log',
   logHint:
-    'The widgets dispatch “cercle-join” and “cercle-leave” (bubbles, composed). The page listens on document and forwards them here and to window.dataLayer, as it would to its analytics.',
+    'The widgets dispatch “cercle-join”, “cercle-leave”, “cercle-question”, “cercle-vote” and “cercle-report” (bubbles, composed). The page listens on document and forwards them here and to window.dataLayer, as it would to its analytics.',
   logEmpty: 'No events yet.',
   footer: 'Maison Verte · seasonal plant-based cooking · Cercle demo',
   apiLabel: 'API',
@@ -78,7 +82,7 @@ function applyLang() {
 function applyTheme() {
   if (theme === 'auto') delete document.documentElement.dataset.theme;
   else document.documentElement.dataset.theme = theme;
-  for (const widget of document.querySelectorAll('cercle-join'))
+  for (const widget of document.querySelectorAll('cercle-join, cercle-qa'))
     widget.setAttribute('theme', theme);
   $('#theme-toggle').textContent = THEME_LABEL[lang][theme];
 }
@@ -109,24 +113,14 @@ function forward(event: Event) {
   $('#event-log').prepend(item);
   $<HTMLElement>('#event-log-empty').hidden = true;
 }
-document.addEventListener('cercle-join', forward);
-document.addEventListener('cercle-leave', forward);
-
-async function connectApi(): Promise<{ api: string; label: string }> {
-  if (import.meta.env.VITE_CERCLE_MOCK === '1') {
-    const { createMockStore, startMockWorker } = await import('@cercle/mock/browser');
-    const api = new URL('/mock-api', location.origin).href;
-    await startMockWorker({
-      baseUrl: api,
-      // The mock's (demo) data kept in localStorage, like the widgets' session, so a reload
-      // behaves as it would against a real server.
-      store: createMockStore({ storage: localStorage }),
-      latencyMs: 300,
-    });
-    return { api, label: `${api} (msw mock)` };
-  }
-  const api = import.meta.env.VITE_CERCLE_API ?? 'http://127.0.0.1:8787';
-  return { api, label: api };
+for (const type of [
+  'cercle-join',
+  'cercle-leave',
+  'cercle-question',
+  'cercle-vote',
+  'cercle-report',
+]) {
+  document.addEventListener(type, forward);
 }
 
 applyLang();
@@ -134,4 +128,4 @@ const { api, label } = await connectApi();
 $('#api-info').textContent = label;
 configure({ api });
 // Defined only now, so that no widget calls the API before it is ready.
-await import('@cercle/elements/join');
+await Promise.all([import('@cercle/elements/join'), import('@cercle/elements/qa')]);

@@ -10,7 +10,8 @@
  *   CERCLE_HOST_KEY  host key (default: generated at each start and printed)
  *   PLAYGROUND_PORT  playground port (default 5173; the next free one if taken)
  *
- * Prints `Cercle playground: <url>` once everything is up (tests wait for that line).
+ * Prints `Cercle playground: <url>` once everything is up (tests wait for that line), then
+ * `Cercle host console: <url>` (answer questions live, moderate; the host key is printed above).
  * Stops both servers on SIGINT / SIGTERM.
  */
 import { spawn } from 'node:child_process';
@@ -111,6 +112,7 @@ async function main() {
     if (!url) throw new Error('the playground server did not report its URL');
     if (mock) console.log('Cercle API: msw mock in the page (service worker), no server');
     console.log(`Cercle playground: ${url}`);
+    console.log(`Cercle host console: ${new URL('host.html', url).href}`);
     console.log('Press Ctrl+C to stop.');
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);

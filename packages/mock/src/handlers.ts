@@ -22,6 +22,8 @@ export interface HandlerOptions {
   hostKey?: string;
   /** Delay before each answer, to see loading states; default 0. */
   latencyMs?: number;
+  /** Milliseconds between two `: ping` comments on an open event stream; default 15 000. */
+  pingMs?: number;
 }
 
 interface Context {
@@ -29,6 +31,7 @@ interface Context {
   params: Record<string, string>;
   store: MockStore;
   hostKey: string;
+  pingMs: number;
 }
 
 type Resolver = (ctx: Context) => Response | Promise<Response>;
@@ -48,6 +51,90 @@ const BEARER = /^Bearer[ \t]+([^\s]+)[ \t]*$/i;
 
 function bearer(request: Request): string | undefined {
   return BEARER.exec(request.headers.get('authorization') ?? '')?.[1];
+}
+
+/** `unauthorized` unless the request carries the host key. */
+function requireHost(request: Request, hostKey: string): void {
+  const given = bearer(request);
+  if (given === hostKey) return;
+  throw new MockApiError(
+    401,
+    'unauthorized',
+    given === undefined
+      ? 'Missing host key: send Authorization: Bearer <host key>.'
+      : 'This is not the host key of this community.',
+    undefined,
+    { 'WWW-Authenticate': given === undefined ? 'Bearer' : 'Bearer error="invalid_token"' },
+  );
+}
+
+const replayHeaders = (replayed: boolean): Record<string, string> =>
+  replayed ? { 'Idempotent-Replayed': 'true' } : {};
+
+/**
+ * A session's Server-Sent Events stream as a streaming body: the store's frames, a
+ * `: ping` comment every `pingMs`, and the subscription dropped when the reader cancels
+ * or the request is aborted. The session (and the host key) are checked before, so those
+ * failures are plain JSON errors.
+ */
+function eventStream(ctx: Context, host: boolean): Response {
+  const { store, request, params, pingMs } = ctx;
+  const community = params.community ?? '';
+  const session = params.session ?? '';
+  if (host) {
+    store.getCommunity(community);
+    requireHost(request, ctx.hostKey);
+  }
+  store.getSession(community, session);
+
+  const encoder = new TextEncoder();
+  let stop = () => {};
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      let stopped = false;
+      const send = (text: string) => {
+        if (stopped) return;
+        // Nobody reads any more (a dropped tab): give up rather than queue forever.
+        if ((controller.desiredSize ?? 0) < -1000) {
+          stop();
+          controller.error(new Error('the event stream has no reader'));
+          return;
+        }
+        controller.enqueue(encoder.encode(text));
+      };
+      const onAbort = () => {
+        stop();
+        try {
+          controller.close();
+        } catch {
+          // already closed or cancelled
+        }
+      };
+      const ping = setInterval(() => send(': ping\n\n'), pingMs);
+      let unsubscribe = () => {};
+      stop = () => {
+        stopped = true;
+        clearInterval(ping);
+        unsubscribe();
+        request.signal.removeEventListener('abort', onAbort);
+      };
+      request.signal.addEventListener('abort', onAbort);
+      unsubscribe = store.subscribe(community, session, {
+        host,
+        lastEventId: request.headers.get('last-event-id'),
+        send,
+      });
+    },
+    cancel() {
+      stop();
+    },
+  });
+  return new HttpResponse(stream, {
+    headers: {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+    },
+  });
 }
 
 /** The body as JSON, refused as the reference server refuses it. */
@@ -106,18 +193,7 @@ const resolvers: Record<RouteName, Resolver> = {
   listMembers: ({ store, params, request, hostKey }) => {
     const community = params.community ?? '';
     store.getCommunity(community);
-    const given = bearer(request);
-    if (given !== hostKey) {
-      throw new MockApiError(
-        401,
-        'unauthorized',
-        given === undefined
-          ? 'Missing host key: send Authorization: Bearer <host key>.'
-          : 'This is not the host key of this community.',
-        undefined,
-        { 'WWW-Authenticate': given === undefined ? 'Bearer' : 'Bearer error="invalid_token"' },
-      );
-    }
+    requireHost(request, hostKey);
     return json(store.listMembers(community));
   },
 
@@ -129,6 +205,108 @@ const resolvers: Record<RouteName, Resolver> = {
   leave: ({ store, params, request }) => {
     store.leave(params.community ?? '', bearer(request));
     return new HttpResponse(null, { status: 204 });
+  },
+
+  // Live Q&A
+  getSession: ({ store, params }) =>
+    json(store.getSession(params.community ?? '', params.session ?? '')),
+
+  listQuestions: ({ store, params, request }) => {
+    const query = Object.fromEntries(new URL(request.url).searchParams);
+    return json(
+      store.listQuestions(params.community ?? '', params.session ?? '', query, bearer(request)),
+    );
+  },
+
+  ask: async ({ store, params, request }) => {
+    const community = params.community ?? '';
+    const session = params.session ?? '';
+    store.getSession(community, session);
+    const token = bearer(request);
+    store.me(community, token); // unauthorized before reading the body
+    const { body, replayed } = store.ask(community, session, token, await readJson(request), {
+      idempotencyKey: request.headers.get('idempotency-key') ?? undefined,
+    });
+    return HttpResponse.json(body, { status: 201, headers: replayHeaders(replayed) });
+  },
+
+  vote: ({ store, params, request }) =>
+    json(
+      store.vote(
+        params.community ?? '',
+        params.session ?? '',
+        params.question ?? '',
+        bearer(request),
+        true,
+      ),
+    ),
+
+  unvote: ({ store, params, request }) =>
+    json(
+      store.vote(
+        params.community ?? '',
+        params.session ?? '',
+        params.question ?? '',
+        bearer(request),
+        false,
+      ),
+    ),
+
+  sessionEvents: (ctx) => eventStream(ctx, false),
+
+  // Host of a live session
+  hostQuestions: ({ store, params, request, hostKey }) => {
+    const community = params.community ?? '';
+    store.getCommunity(community);
+    requireHost(request, hostKey);
+    return json(store.hostQuestions(community, params.session ?? ''));
+  },
+
+  hostSessionEvents: (ctx) => eventStream(ctx, true),
+
+  updateQuestion: async ({ store, params, request, hostKey }) => {
+    const community = params.community ?? '';
+    store.getCommunity(community);
+    requireHost(request, hostKey);
+    const session = params.session ?? '';
+    store.getSession(community, session);
+    return json(
+      store.updateQuestion(community, session, params.question ?? '', await readJson(request)),
+    );
+  },
+
+  updateSession: async ({ store, params, request, hostKey }) => {
+    const community = params.community ?? '';
+    store.getCommunity(community);
+    requireHost(request, hostKey);
+    const session = params.session ?? '';
+    store.getSession(community, session);
+    return json(store.updateSession(community, session, await readJson(request)));
+  },
+
+  // Reports
+  report: async ({ store, params, request }) => {
+    const community = params.community ?? '';
+    store.getCommunity(community);
+    const { body, replayed } = store.report(community, await readJson(request), {
+      token: bearer(request),
+      idempotencyKey: request.headers.get('idempotency-key') ?? undefined,
+    });
+    return HttpResponse.json(body, { status: 202, headers: replayHeaders(replayed) });
+  },
+
+  listReports: ({ store, params, request, hostKey }) => {
+    const community = params.community ?? '';
+    store.getCommunity(community);
+    requireHost(request, hostKey);
+    return json(store.listReports(community));
+  },
+
+  decideReport: async ({ store, params, request, hostKey }) => {
+    const community = params.community ?? '';
+    store.getCommunity(community);
+    requireHost(request, hostKey);
+    return json(store.decideReport(community, params.report ?? '', await readJson(request)));
   },
 };
 
@@ -145,6 +323,7 @@ export function createHandlers(options: HandlerOptions): HttpHandler[] {
   const store = options.store ?? createMockStore();
   const hostKey = options.hostKey ?? DEFAULT_HOST_KEY;
   const latencyMs = options.latencyMs ?? 0;
+  const pingMs = options.pingMs ?? 15_000;
   /** The path part of `base` (`/mock-api`), left out of error messages. */
   const basePath = new URL(base, 'http://base.invalid').pathname.replace(/\/+$/, '');
 
@@ -156,7 +335,7 @@ export function createHandlers(options: HandlerOptions): HttpHandler[] {
         Object.entries(params).filter((e): e is [string, string] => typeof e[1] === 'string'),
       );
       try {
-        return await resolve({ request, params: strings, store, hostKey });
+        return await resolve({ request, params: strings, store, hostKey, pingMs });
       } catch (e) {
         if (e instanceof MockApiError) return errorResponse(e);
         const message = e instanceof Error ? e.message : String(e);
@@ -166,7 +345,7 @@ export function createHandlers(options: HandlerOptions): HttpHandler[] {
 
   const handlers = (Object.keys(routes) as RouteName[]).map((name) => {
     const route = routes[name];
-    const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
+    const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
     return http[method](`${base}${toMswPath(route.path)}`, wrap(resolvers[name]));
   });
   handlers.push(

@@ -17,3 +17,4 @@ export {
   type MockStore,
   type MockStoreOptions,
 } from './store.js';
+export { DEFAULT_LIVE_LIMITS, type LiveLimits, type RateLimit } from './live.js';

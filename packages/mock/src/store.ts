@@ -16,7 +16,6 @@ import { JoinRequest } from '@cercle/client/contract';
 import { demoCommunities, demoMemberName, type DemoCommunity } from '@cercle/client/demo';
 import type {
   Community,
-  ErrorCode,
   FieldIssue,
   JoinResponse,
   Me,
@@ -25,29 +24,27 @@ import type {
   MemberList,
   MemberStatus,
 } from '@cercle/client';
+import type {
+  HostQuestionList,
+  LiveSession,
+  Question,
+  QuestionPage,
+  Report,
+  ReportList,
+  ReportReceipt,
+  VoteResult,
+} from '@cercle/client';
+import { MockApiError } from './errors.js';
+import {
+  createLive,
+  DEFAULT_LIVE_LIMITS,
+  seedLive,
+  type LiveData,
+  type LiveLimits,
+  type LiveSubscriber,
+} from './live.js';
 
-/** A failure with the contract's error shape; the handlers turn it into the HTTP answer. */
-export class MockApiError extends Error {
-  override readonly name = 'MockApiError';
-  readonly status: number;
-  readonly code: ErrorCode;
-  readonly details: unknown;
-  readonly headers: Readonly<Record<string, string>>;
-
-  constructor(
-    status: number,
-    code: ErrorCode,
-    message: string,
-    details?: unknown,
-    headers: Readonly<Record<string, string>> = {},
-  ) {
-    super(message);
-    this.status = status;
-    this.code = code;
-    this.details = details;
-    this.headers = headers;
-  }
-}
+export { MockApiError };
 
 const invalid = (message: string, details: FieldIssue[]) =>
   new MockApiError(400, 'validation_failed', message, details);
@@ -64,6 +61,10 @@ export interface MockStoreOptions {
   storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
   /** The key in `storage`; default `cercle-mock-state`. */
   storageKey?: string;
+  /** Rate limits of asking and voting, per member; `false` turns one off. */
+  liveLimits?: Partial<LiveLimits>;
+  /** Events each session's log retains for resuming streams; default 500. */
+  eventLogSize?: number;
 }
 
 /** What a join answers: 201 joined or 202 waitlisted, and whether it replays an earlier answer. */
@@ -92,6 +93,57 @@ export interface MockStore {
   listMembers(community: string): MemberList;
   /** Back to the seeded state: joined members, tokens and idempotency keys forgotten. */
   reset(): void;
+  /**
+   * Picks up changes another tab wrote to `storage` (open streams get their events);
+   * every other method does it first, so call it on the window's `storage` event.
+   */
+  sync(): void;
+
+  // Live Q&A (the handlers check the host key of host calls) ------------------------------
+  getSession(community: string, session: string): LiveSession;
+  /** `query`: the query string's parameters (`sort`, `cursor`, `limit`). */
+  listQuestions(
+    community: string,
+    session: string,
+    query: Record<string, string>,
+    token?: string,
+  ): QuestionPage;
+  ask(
+    community: string,
+    session: string,
+    token: string | undefined,
+    input: unknown,
+    options?: { idempotencyKey?: string },
+  ): { body: Question; replayed: boolean };
+  /** `voted`: true to vote (PUT), false to take the vote back (DELETE). */
+  vote(
+    community: string,
+    session: string,
+    question: string,
+    token: string | undefined,
+    voted: boolean,
+  ): VoteResult;
+  hostQuestions(community: string, session: string): HostQuestionList;
+  updateQuestion(community: string, session: string, question: string, input: unknown): Question;
+  updateSession(community: string, session: string, input: unknown): LiveSession;
+  report(
+    community: string,
+    input: unknown,
+    options?: { token?: string; idempotencyKey?: string },
+  ): { body: ReportReceipt; replayed: boolean };
+  listReports(community: string): ReportList;
+  decideReport(community: string, report: string, input: unknown): Report;
+  /**
+   * Opens a session's event stream: `send` gets whole SSE frames, first what followed
+   * `lastEventId` (or `resync`), then every new event. Returns the unsubscribe function.
+   */
+  subscribe(
+    community: string,
+    session: string,
+    options: LiveSubscriber & { host: boolean; lastEventId?: string | null },
+  ): () => void;
+  /** Open streams on a session. */
+  subscriberCount(community: string, session: string): number;
 }
 
 interface StoredMember {
@@ -124,6 +176,8 @@ interface SavedState {
   v: 1;
   communities: Record<string, { members: StoredMember[]; tokens: [string, string][] }>;
   answers: [string, StoredAnswer][];
+  /** Sessions, questions, reports and event logs (absent in states saved before them). */
+  live?: LiveData;
 }
 
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -191,6 +245,9 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
   let communities = new Map<string, StoredCommunity>();
   let answers = new Map<string, StoredAnswer>();
 
+  /** What this store last read from or wrote to `storage`. */
+  let known: string | null = null;
+
   const save = () => {
     if (!storage) return;
     const state: SavedState = {
@@ -199,19 +256,37 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
         [...communities].map(([slug, c]) => [slug, { members: c.members, tokens: [...c.tokens] }]),
       ),
       answers: [...answers],
+      live: live.data,
     };
-    storage.setItem(storageKey, JSON.stringify(state));
+    known = JSON.stringify(state);
+    storage.setItem(storageKey, known);
   };
 
+  const seedAll = (at: Date) => seedLive([...communities.values()], at, randomId);
+
+  const live = createLive(
+    {
+      now,
+      community: (slug) => find(slug),
+      member: (slug, token) => authenticate(slug, token).member,
+      save,
+      randomId,
+      limits: { ...DEFAULT_LIVE_LIMITS, ...options.liveLimits },
+      eventLogSize: options.eventLogSize ?? 500,
+    },
+    { sessions: [], questions: [], reports: [], logs: [], replays: [] },
+  );
+
+  /** Back to the seed; written to `storage` at once so that other tabs share the same seed. */
   const reset = () => {
     const at = now();
     communities = new Map(defs.map((def) => [def.slug, seed(def, at)]));
     answers = new Map();
-    storage?.removeItem(storageKey);
+    live.replace(seedAll(at));
+    save();
   };
 
-  const restore = (): boolean => {
-    const raw = storage?.getItem(storageKey);
+  const restore = (raw: string | null | undefined): boolean => {
     if (!raw) return false;
     try {
       const state = JSON.parse(raw) as SavedState;
@@ -227,13 +302,20 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
         }),
       );
       answers = new Map(state.answers);
+      live.replace(state.live ?? seedAll(at));
+      known = raw;
       return true;
     } catch {
       return false; // unreadable: start from the seed
     }
   };
 
-  if (!restore()) reset();
+  /** Takes in what another tab saved since this store last read or wrote `storage`. */
+  const refresh = () => {
+    if (!storage) return;
+    const raw = storage.getItem(storageKey);
+    if (raw !== known && !restore(raw)) reset();
+  };
 
   const find = (slug: string): StoredCommunity => {
     const c = communities.get(slug);
@@ -266,8 +348,11 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     return { c, member };
   };
 
+  if (!restore(storage?.getItem(storageKey))) reset();
+
   return {
     getCommunity(slug) {
+      refresh();
       const c = find(slug);
       const { def } = c;
       return {
@@ -284,6 +369,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     },
 
     join(slug, input, { idempotencyKey } = {}) {
+      refresh();
       const c = find(slug);
       if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
         throw invalid('The Idempotency-Key header is malformed.', [
@@ -361,6 +447,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     },
 
     me(slug, token) {
+      refresh();
       const { c, member } = authenticate(slug, token);
       return {
         member: toMember(c, member),
@@ -369,6 +456,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     },
 
     exportMe(slug, token) {
+      refresh();
       const { c, member } = authenticate(slug, token);
       return {
         exportedAt: now().toISOString(),
@@ -385,6 +473,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     },
 
     leave(slug, token) {
+      refresh();
       const { c, member } = authenticate(slug, token);
       c.members = c.members.filter((m) => m.id !== member.id);
       for (const [t, id] of c.tokens) if (id === member.id) c.tokens.delete(t);
@@ -394,9 +483,11 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
         if (next.status === 'waitlisted') next.status = 'active';
       }
       save();
+      live.memberLeft(slug, member.id);
     },
 
     listMembers(slug) {
+      refresh();
       const c = find(slug);
       const ordered = [
         ...c.members.filter((m) => m.status === 'active'),
@@ -406,5 +497,52 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     },
 
     reset,
+    sync: refresh,
+
+    getSession(community, session) {
+      refresh();
+      return live.getSession(community, session);
+    },
+    listQuestions(community, session, query, token) {
+      refresh();
+      return live.listQuestions(community, session, query, token);
+    },
+    ask(community, session, token, input, o) {
+      refresh();
+      return live.ask(community, session, token, input, o);
+    },
+    vote(community, session, question, token, voted) {
+      refresh();
+      return live.vote(community, session, question, token, voted);
+    },
+    hostQuestions(community, session) {
+      refresh();
+      return live.hostQuestions(community, session);
+    },
+    updateQuestion(community, session, question, input) {
+      refresh();
+      return live.updateQuestion(community, session, question, input);
+    },
+    updateSession(community, session, input) {
+      refresh();
+      return live.updateSession(community, session, input);
+    },
+    report(community, input, o) {
+      refresh();
+      return live.report(community, input, o);
+    },
+    listReports(community) {
+      refresh();
+      return live.listReports(community);
+    },
+    decideReport(community, report, input) {
+      refresh();
+      return live.decideReport(community, report, input);
+    },
+    subscribe(community, session, o) {
+      refresh();
+      return live.subscribe(community, session, o);
+    },
+    subscriberCount: (community, session) => live.subscriberCount(community, session),
   };
 }

@@ -1,7 +1,7 @@
 // The typed client against the mock: the client checks every answer against the contract,
 // so this proves the mock and the client agree on the wire.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CercleError, createClient } from '@cercle/client';
+import { CercleError, createClient, type SessionEvent } from '@cercle/client';
 import { demoCommunities } from '@cercle/client/demo';
 import { createMockStore, setupMockServer } from '@cercle/mock/node';
 
@@ -82,5 +82,80 @@ describe('createClient against @cercle/mock', () => {
     const again = await client.join('maison-verte', body, { idempotencyKey: 'same-key' });
     expect(again.token).toBe(first.token);
     expect((await client.getCommunity('maison-verte')).memberCount).toBe(121);
+  });
+});
+
+describe('the live part through createClient', () => {
+  const C = 'maison-verte';
+  const S = 'dimanche-live';
+
+  it('lists, asks, votes and follows the session stream, as the widgets do', async () => {
+    const { token } = await client.join(C, { displayName: 'Lou', consent });
+    const page = await client.listQuestions(C, S, { token, limit: 5 });
+    expect(page.questions).toHaveLength(5);
+    expect(page.nextCursor).not.toBeNull();
+    const rest = await client.listQuestions(C, S, { cursor: page.nextCursor!, token });
+    expect(page.questions.length + rest.questions.length).toBe(
+      (await client.getSession(C, S)).questionCount,
+    );
+
+    const events: SessionEvent[] = [];
+    const states: string[] = [];
+    const sub = client.subscribe(C, S, {
+      lastEventId: page.lastEventId,
+      onEvent: (e) => events.push(e),
+      onState: (s) => states.push(s),
+    });
+    await expect.poll(() => states.at(-1)).toBe('open');
+
+    const asked = await client.ask(C, S, { text: 'Par le client ?' }, { token });
+    expect(asked).toMatchObject({ mine: true, author: 'Lou' });
+    expect(await client.vote(C, S, asked.id, { token })).toEqual({
+      questionId: asked.id,
+      votes: 1,
+      votedByMe: true,
+    });
+    await expect
+      .poll(() => events.map((e) => e.type))
+      .toEqual(['question.created', 'question.updated']);
+    expect(events[1]).toMatchObject({ question: { id: asked.id, votes: 1, votedByMe: false } });
+    expect(sub.lastEventId).toBe('2');
+    expect(store.subscriberCount(C, S)).toBe(1);
+    sub.close();
+    // The client aborts its request: the mock drops the subscription.
+    await expect.poll(() => store.subscriberCount(C, S)).toBe(0);
+  });
+
+  it('gives the host every question on the host stream, and host calls through request()', async () => {
+    const hostKey = 'host-secret';
+    const params = { community: C, session: S };
+    await client.request('updateSession', { params, body: { moderation: 'pre' }, hostKey });
+    const events: SessionEvent[] = [];
+    const sub = client.subscribe(C, S, { hostKey, onEvent: (e) => events.push(e) });
+    const { token } = await client.join(C, { displayName: 'Max', consent });
+    const asked = await client.ask(C, S, { text: 'À approuver', anonymous: true }, { token });
+    expect(asked.state).toBe('pending');
+    await expect.poll(() => events.length).toBe(1);
+    expect(events[0]).toMatchObject({
+      type: 'question.created',
+      question: { id: asked.id, state: 'pending', author: 'Max' },
+    });
+
+    const { data } = await client.request('updateQuestion', {
+      params: { ...params, question: asked.id },
+      body: { state: 'open', pinned: true },
+      hostKey,
+    });
+    expect(data).toMatchObject({ state: 'open', pinned: true });
+    const receipt = await client.report(C, {
+      target: { kind: 'question', id: asked.id },
+      reason: 'other',
+    });
+    const reports = await client.request('listReports', { params: { community: C }, hostKey });
+    expect(reports.data.reports.map((r) => r.id)).toEqual([receipt.id]);
+    sub.close();
+
+    const refused = await failure(client.request('hostQuestions', { params, hostKey: 'guess' }));
+    expect(refused).toMatchObject({ status: 401, code: 'unauthorized' });
   });
 });

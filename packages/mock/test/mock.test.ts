@@ -317,7 +317,13 @@ describe('idempotency', () => {
 describe('the route table', () => {
   it('has a handler for every route of the contract', async () => {
     for (const [name, route] of Object.entries(routes)) {
-      const path = buildPath(route.path, { community: 'maison-verte' });
+      // An unknown session, so that the event streams answer 404 instead of staying open.
+      const path = buildPath(route.path, {
+        community: 'maison-verte',
+        session: 'no-such-session',
+        question: 'q',
+        report: 'r',
+      });
       const res = await call(route.method, path, 'body' in route ? { body: {} } : {});
       const message: string = res.body?.error?.message ?? '';
       expect(message, name).not.toMatch(/^no route/);
