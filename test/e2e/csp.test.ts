@@ -1,7 +1,7 @@
 // The built script-tag bundle (`packages/elements/dist/cercle.js`) on a page served with a
 // strict Content-Security-Policy and Trusted Types enforced (STYLE.md §6): no inline script,
-// no inline style, no eval. The widget must render, join and leave against the reference
-// server without a single CSP violation.
+// no inline style, no eval. The widgets must render, join, ask, vote and leave against the
+// reference server without a single CSP violation.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -31,6 +31,7 @@ const page = (apiUrl: string) => `<!doctype html>
   <body>
     <cercle-join community="maison-verte" variant="card"></cercle-join>
     <cercle-join community="maison-verte" variant="button"></cercle-join>
+    <cercle-qa community="maison-verte" session="dimanche-live"></cercle-qa>
   </body>
 </html>`;
 
@@ -83,7 +84,7 @@ afterAll(async () => {
 });
 
 describe('the script-tag bundle under a strict CSP with Trusted Types', () => {
-  it('renders, joins, opens the popover and leaves without a single violation', async () => {
+  it('renders, joins, opens the popover, asks and votes, and leaves without a single violation', async () => {
     const tab = await browser.newPage();
     const problems: string[] = [];
     tab.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -119,6 +120,19 @@ describe('the script-tag bundle under a strict CSP with Trusted Types', () => {
       )
       .toBe(true);
     await tab.keyboard.press('Escape');
+
+    // The live board (its own stream over fetch) works for the member under the same policy:
+    // ask, see the question arrive, vote for it.
+    const board = tab.locator('cercle-qa');
+    await board.getByRole('textbox', { name: /your question/i }).fill('Asked under a strict CSP?');
+    await board.getByRole('button', { name: /^ask$/i }).click();
+    const asked = board.getByText('Asked under a strict CSP?');
+    await expect.poll(() => asked.isVisible(), { timeout: 10_000 }).toBe(true);
+    const votes = board.getByRole('button', { name: /vote/i, pressed: false });
+    await votes.first().click();
+    await expect
+      .poll(() => board.getByRole('button', { name: /vote/i, pressed: true }).count())
+      .toBeGreaterThan(0);
 
     await card.getByRole('button', { name: 'Leave the circle' }).click();
     await card.getByRole('button', { name: /leave and erase/i }).click();
