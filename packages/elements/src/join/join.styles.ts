@@ -19,6 +19,13 @@ export const styles = css`
     --_cercle-join-max-width: var(--cercle-join-max-width, 28rem);
     --_cercle-join-popover-width: var(--cercle-join-popover-width, 24rem);
 
+    /* what the shared widget styles read (internal/widget.styles.ts) */
+    --_cercle-widget-background: var(--_cercle-join-background);
+    --_cercle-widget-color: var(--_cercle-join-color);
+    --_cercle-widget-accent: var(--_cercle-join-accent);
+    --_cercle-widget-accent-hover: var(--_cercle-join-accent-hover);
+    --_cercle-widget-on-accent: var(--_cercle-join-on-accent);
+
     max-inline-size: var(--_cercle-join-max-width);
   }
 
@@ -57,49 +64,7 @@ export const styles = css`
     gap: var(--_cercle-space-l);
   }
 
-  .icon {
-    inline-size: 1.1em;
-    block-size: 1.1em;
-    flex: none;
-  }
-
-  :focus-visible {
-    outline: var(--_cercle-focus-ring);
-    outline-offset: 2px;
-  }
-
-  [tabindex='-1']:focus {
-    outline: none;
-  }
-
   /* ------------------------------------------------------------------------- header */
-
-  .header {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_cercle-space-xs);
-  }
-
-  .eyebrow {
-    display: inline-flex;
-    align-items: center;
-    gap: var(--_cercle-space-xs);
-    margin: 0;
-    color: var(--_cercle-join-accent);
-    font-size: var(--_cercle-font-size-small);
-    font-weight: var(--_cercle-font-weight-strong);
-    letter-spacing: 0.06em;
-    text-transform: uppercase;
-  }
-
-  .title {
-    margin: 0;
-    font-size: var(--_cercle-font-size-large);
-    font-weight: var(--_cercle-font-weight-strong);
-    line-height: 1.25;
-    letter-spacing: -0.01em;
-    text-wrap: balance;
-  }
 
   .tagline {
     margin: 0;
@@ -277,71 +242,13 @@ export const styles = css`
 
   /* ------------------------------------------------------------------------ buttons */
 
-  .button {
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
-    gap: var(--_cercle-space-s);
-    min-block-size: 2.75rem;
-    padding: 0 var(--_cercle-space-l);
-    font: inherit;
-    font-weight: var(--_cercle-font-weight-strong);
-    border: 1px solid transparent;
-    border-radius: var(--_cercle-radius-medium);
-    cursor: pointer;
-    transition:
-      background-color var(--_cercle-duration) ease,
-      border-color var(--_cercle-duration) ease,
-      transform var(--_cercle-duration) ease;
-  }
-
-  .button:active:not([aria-disabled='true']) {
-    transform: translateY(1px);
-  }
-
-  .button[aria-disabled='true'] {
-    cursor: progress;
-    opacity: 0.85;
-  }
-
   .button-primary {
     inline-size: 100%;
-    background: var(--_cercle-join-accent);
-    color: var(--_cercle-join-on-accent);
-  }
-
-  .button-primary:hover:not([aria-disabled='true']) {
-    background: var(--_cercle-join-accent-hover);
-  }
-
-  .button-secondary {
-    background: transparent;
-    color: var(--_cercle-join-color);
-    border-color: var(--_cercle-color-field-border);
-  }
-
-  .button-secondary:hover:not([aria-disabled='true']) {
-    background: var(--_cercle-color-surface-alt);
   }
 
   .button-danger {
     background: var(--_cercle-color-danger);
     color: var(--_cercle-join-background);
-  }
-
-  .spinner {
-    inline-size: 1em;
-    block-size: 1em;
-    border: 2px solid currentColor;
-    border-inline-end-color: transparent;
-    border-radius: 50%;
-    animation: spin 0.8s linear infinite;
-  }
-
-  @keyframes spin {
-    to {
-      transform: rotate(1turn);
-    }
   }
 
   .leave {
@@ -468,57 +375,10 @@ export const styles = css`
 
   /* ------------------------------------------------------------------ error, loading */
 
-  .problem {
-    display: flex;
-    flex-direction: column;
-    align-items: flex-start;
-    gap: var(--_cercle-space-m);
-  }
-
-  .problem-icon {
-    display: inline-grid;
-    place-items: center;
-    inline-size: 2.25rem;
-    block-size: 2.25rem;
-    border-radius: 50%;
-    color: var(--_cercle-color-danger);
-    background: var(--_cercle-color-danger-subtle);
-  }
-
-  .problem-message {
-    margin: 0;
-    font-weight: var(--_cercle-font-weight-strong);
-  }
-
-  .skeleton,
   .invites-loading {
     display: flex;
     flex-direction: column;
     gap: var(--_cercle-space-s);
-  }
-
-  .bone {
-    block-size: 0.875rem;
-    border-radius: var(--_cercle-radius-small);
-    background: linear-gradient(
-        90deg,
-        transparent 0%,
-        color-mix(in srgb, var(--_cercle-join-background) 55%, transparent) 50%,
-        transparent 100%
-      )
-      var(--_cercle-color-skeleton);
-    background-size: 200% 100%;
-    animation: shimmer 1.4s ease-in-out infinite;
-  }
-
-  .bone-eyebrow {
-    inline-size: 6rem;
-    block-size: 0.75rem;
-  }
-
-  .bone-title {
-    inline-size: 60%;
-    block-size: 1.5rem;
   }
 
   .bone-line {
@@ -544,27 +404,6 @@ export const styles = css`
   .bone-invite {
     block-size: 3rem;
     border-radius: var(--_cercle-radius-medium);
-  }
-
-  @keyframes shimmer {
-    from {
-      background-position: 100% 0;
-    }
-    to {
-      background-position: -100% 0;
-    }
-  }
-
-  @media (prefers-reduced-motion: reduce) {
-    .bone,
-    .spinner {
-      animation-duration: 0s;
-      animation-iteration-count: 1;
-    }
-    .spinner {
-      border-inline-end-color: currentColor;
-      opacity: 0.6;
-    }
   }
 
   /* ------------------------------------------------------------------------- banner */

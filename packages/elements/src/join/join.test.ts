@@ -10,6 +10,7 @@ import { CercleJoinEvent } from '../events/join.js';
 import { CercleLeaveEvent } from '../events/leave.js';
 import { styles } from './join.styles.js';
 import { tokens } from '../internal/tokens.js';
+import { widgetStyles } from '../internal/widget.styles.js';
 import { FakeApi, httpError, networkError, timeoutError } from '../test/fake-api.js';
 import {
   deepActiveElement,
@@ -661,7 +662,7 @@ describe('<cercle-join>', () => {
     });
 
     it('defines every private custom property it uses, and uses every one it defines', () => {
-      const text = [tokens, styles].map((s) => s.cssText).join('\n');
+      const text = [tokens, widgetStyles, styles].map((s) => s.cssText).join('\n');
       const defined = new Set([...text.matchAll(/(--_cercle-[\w-]+)\s*:/g)].map((m) => m[1]));
       const used = new Set([...text.matchAll(/var\(\s*(--_cercle-[\w-]+)/g)].map((m) => m[1]));
       const joinOnly = (names: Set<string | undefined>) =>

@@ -30,6 +30,8 @@ import {
   type MemberSession,
 } from '../internal/stores.js';
 import { tokens } from '../internal/tokens.js';
+import { widgetStyles } from '../internal/widget.styles.js';
+import { renderProblem } from '../internal/problem.js';
 import { randomKey, safeUrl } from '../internal/url.js';
 import type { CercleTerms } from '../locales/terms.js';
 import { CercleJoinRequestEvent } from '../events/join-request.js';
@@ -116,7 +118,7 @@ const FIELD_IDS: Record<Field, string> = {
  * @event {CercleLeaveEvent} cercle-leave - The member left; their data is erased and the token forgotten. Detail: `{ community, memberId }`.
  */
 export class CercleJoin extends CercleElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, widgetStyles, styles];
 
   static override properties = {
     community: {},
@@ -778,29 +780,12 @@ export class CercleJoin extends CercleElement {
   }
 
   #renderProblem(message: string, retry: boolean): TemplateResult {
-    return html`
-      <div part="error" class="problem">
-        <span class="problem-icon">${alertIcon()}</span>
-        <p class="problem-message" id="problem">${message}</p>
-        ${
-          retry
-            ? html`<button
-                part="button retry-button"
-                class="button button-secondary"
-                id="retry"
-                type="button"
-                data-autofocus
-                aria-disabled=${this.#retrying ? 'true' : 'false'}
-                aria-describedby="problem"
-                @click=${this.#retry}
-              >
-                ${this.#retrying ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
-                ${this.localize.term.retry}
-              </button>`
-            : nothing
-        }
-      </div>
-    `;
+    return renderProblem(
+      message,
+      retry
+        ? { label: this.localize.term.retry, busy: this.#retrying, onClick: this.#retry }
+        : undefined,
+    );
   }
 
   #renderHeader(c: Community, t: CercleTerms): TemplateResult {

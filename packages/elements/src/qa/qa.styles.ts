@@ -20,6 +20,13 @@ export const styles = css`
     --_cercle-qa-max-width: var(--cercle-qa-max-width, 40rem);
     --_cercle-qa-list-max-height: var(--cercle-qa-list-max-height, 36rem);
 
+    /* what the shared widget styles read (internal/widget.styles.ts) */
+    --_cercle-widget-background: var(--_cercle-qa-background);
+    --_cercle-widget-color: var(--_cercle-qa-color);
+    --_cercle-widget-accent: var(--_cercle-qa-accent);
+    --_cercle-widget-accent-hover: var(--_cercle-qa-accent-hover);
+    --_cercle-widget-on-accent: var(--_cercle-qa-on-accent);
+
     max-inline-size: var(--_cercle-qa-max-width);
   }
 
@@ -38,52 +45,11 @@ export const styles = css`
     padding: var(--_cercle-qa-padding);
   }
 
-  .icon {
-    inline-size: 1.1em;
-    block-size: 1.1em;
-    flex: none;
-  }
-
-  :focus-visible {
-    outline: var(--_cercle-focus-ring);
-    outline-offset: 2px;
-  }
-
-  [tabindex='-1']:focus {
-    outline: none;
-  }
-
   p {
     margin: 0;
   }
 
   /* ------------------------------------------------------------------------- header */
-
-  .header {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_cercle-space-xs);
-  }
-
-  .eyebrow {
-    display: inline-flex;
-    align-items: center;
-    gap: var(--_cercle-space-xs);
-    color: var(--_cercle-qa-accent);
-    font-size: var(--_cercle-font-size-small);
-    font-weight: var(--_cercle-font-weight-strong);
-    letter-spacing: 0.06em;
-    text-transform: uppercase;
-  }
-
-  .title {
-    margin: 0;
-    font-size: var(--_cercle-font-size-large);
-    font-weight: var(--_cercle-font-weight-strong);
-    line-height: 1.25;
-    letter-spacing: -0.01em;
-    text-wrap: balance;
-  }
 
   .meta {
     display: flex;
@@ -341,68 +307,6 @@ export const styles = css`
   }
 
   /* ------------------------------------------------------------------------ buttons */
-
-  .button {
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
-    gap: var(--_cercle-space-s);
-    min-block-size: 2.75rem;
-    padding: 0 var(--_cercle-space-l);
-    font: inherit;
-    font-weight: var(--_cercle-font-weight-strong);
-    border: 1px solid transparent;
-    border-radius: var(--_cercle-radius-medium);
-    cursor: pointer;
-    transition:
-      background-color var(--_cercle-duration) ease,
-      border-color var(--_cercle-duration) ease,
-      transform var(--_cercle-duration) ease;
-  }
-
-  .button:active:not([aria-disabled='true']) {
-    transform: translateY(1px);
-  }
-
-  .button[aria-disabled='true'] {
-    cursor: progress;
-    opacity: 0.85;
-  }
-
-  .button-primary {
-    background: var(--_cercle-qa-accent);
-    color: var(--_cercle-qa-on-accent);
-  }
-
-  .button-primary:hover:not([aria-disabled='true']) {
-    background: var(--_cercle-qa-accent-hover);
-  }
-
-  .button-secondary {
-    background: transparent;
-    color: var(--_cercle-qa-color);
-    border-color: var(--_cercle-color-field-border);
-  }
-
-  .button-secondary:hover:not([aria-disabled='true']) {
-    background: var(--_cercle-color-surface-alt);
-  }
-
-  .spinner {
-    inline-size: 1em;
-    block-size: 1em;
-    flex: none;
-    border: 2px solid currentColor;
-    border-inline-end-color: transparent;
-    border-radius: 50%;
-    animation: spin 0.8s linear infinite;
-  }
-
-  @keyframes spin {
-    to {
-      transform: rotate(1turn);
-    }
-  }
 
   /* ---------------------------------------------------------------------- join call */
 
@@ -795,8 +699,7 @@ export const styles = css`
     border-radius: var(--_cercle-radius-medium);
   }
 
-  .empty-icon,
-  .problem-icon {
+  .empty-icon {
     display: inline-grid;
     place-items: center;
     inline-size: 2.25rem;
@@ -807,52 +710,6 @@ export const styles = css`
   .empty-icon {
     color: var(--_cercle-qa-accent);
     background: var(--_cercle-color-accent-subtle);
-  }
-
-  .problem {
-    display: flex;
-    flex-direction: column;
-    align-items: flex-start;
-    gap: var(--_cercle-space-m);
-  }
-
-  .problem-icon {
-    color: var(--_cercle-color-danger);
-    background: var(--_cercle-color-danger-subtle);
-  }
-
-  .problem-message {
-    font-weight: var(--_cercle-font-weight-strong);
-  }
-
-  .skeleton {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_cercle-space-s);
-  }
-
-  .bone {
-    block-size: 0.875rem;
-    border-radius: var(--_cercle-radius-small);
-    background: linear-gradient(
-        90deg,
-        transparent 0%,
-        color-mix(in srgb, var(--_cercle-qa-background) 55%, transparent) 50%,
-        transparent 100%
-      )
-      var(--_cercle-color-skeleton);
-    background-size: 200% 100%;
-    animation: shimmer 1.4s ease-in-out infinite;
-  }
-
-  .bone-eyebrow {
-    inline-size: 6rem;
-    block-size: 0.75rem;
-  }
-
-  .bone-title {
-    inline-size: 60%;
-    block-size: 1.5rem;
   }
 
   .bone-short {
@@ -885,26 +742,11 @@ export const styles = css`
     padding-block-start: var(--_cercle-space-xs);
   }
 
-  @keyframes shimmer {
-    from {
-      background-position: 100% 0;
-    }
-    to {
-      background-position: -100% 0;
-    }
-  }
-
   @media (prefers-reduced-motion: reduce) {
-    .bone,
-    .spinner,
     .live-dot,
     .show {
       animation-duration: 0s;
       animation-iteration-count: 1;
-    }
-    .spinner {
-      border-inline-end-color: currentColor;
-      opacity: 0.6;
     }
   }
 `;

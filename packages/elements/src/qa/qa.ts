@@ -30,6 +30,8 @@ import {
 import { StoreController } from '../internal/store-controller.js';
 import { configStore, sessionStore, type MemberSession } from '../internal/stores.js';
 import { tokens } from '../internal/tokens.js';
+import { widgetStyles } from '../internal/widget.styles.js';
+import { renderProblem } from '../internal/problem.js';
 import { randomKey } from '../internal/url.js';
 import type { CercleTerms } from '../locales/terms.js';
 import { CercleQuestionEvent } from '../events/question.js';
@@ -161,7 +163,7 @@ const itemId = (e: Event): string | undefined =>
  * @event {CercleReportEvent} cercle-report - The visitor reported a question to the host. Detail: `{ community, targetKind, targetId, reason }`.
  */
 export class CercleQa extends CercleElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, widgetStyles, styles];
 
   static override properties = {
     community: {},
@@ -1002,28 +1004,12 @@ export class CercleQa extends CercleElement {
   }
 
   #renderProblem(message: string, retry: boolean): TemplateResult {
-    return html`
-      <div part="error" class="problem">
-        <span class="problem-icon">${alertIcon()}</span>
-        <p class="problem-message" id="problem">${message}</p>
-        ${
-          retry
-            ? html`<button
-                part="button retry-button"
-                class="button button-secondary"
-                id="retry"
-                type="button"
-                aria-disabled=${this.#retrying ? 'true' : 'false'}
-                aria-describedby="problem"
-                @click=${this.#retry}
-              >
-                ${this.#retrying ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
-                ${this.localize.term.retry}
-              </button>`
-            : nothing
-        }
-      </div>
-    `;
+    return renderProblem(
+      message,
+      retry
+        ? { label: this.localize.term.retry, busy: this.#retrying, onClick: this.#retry }
+        : undefined,
+    );
   }
 
   #renderBoard(s: BoardSnapshot, t: CercleTerms): TemplateResult {
