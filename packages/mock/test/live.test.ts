@@ -1,10 +1,10 @@
 // The live Q&A part of the contract over the mock, through msw's `setupServer` and plain
 // `fetch` (the event stream read as a streaming body, as the client reads it).
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import * as v from 'valibot';
-import { routes, type Question, type RouteName } from '@cercle/client';
+import { type Question } from '@cercle/client';
 import { demoCommunities, demoQuestions } from '@cercle/client/demo';
 import { createHandlers, createMockStore, setupMockServer } from '@cercle/mock/node';
+import { caller, conforms } from './helpers.js';
 
 const BASE = 'http://live.cercle.test';
 const HOST = 'host-secret';
@@ -21,35 +21,7 @@ beforeEach(() => store.reset());
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
-interface Answer {
-  status: number;
-  headers: Headers;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
-
-async function call(
-  method: string,
-  path: string,
-  init: { body?: unknown; token?: string; headers?: Record<string, string>; base?: string } = {},
-): Promise<Answer> {
-  const headers: Record<string, string> = { ...init.headers };
-  if (init.token) headers.authorization = `Bearer ${init.token}`;
-  let body: string | undefined;
-  if (init.body !== undefined) {
-    body = JSON.stringify(init.body);
-    headers['content-type'] = 'application/json';
-  }
-  const res = await fetch(`${init.base ?? BASE}${path}`, { method, headers, body });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
-}
-
-function conforms(name: RouteName, answer: Answer) {
-  const schemas: Readonly<Record<number, v.GenericSchema | null>> = routes[name].responses;
-  const schema = schemas[answer.status];
-  expect(schema, `${name} answered an undeclared status ${answer.status}`).toBeDefined();
-  if (schema) expect(v.safeParse(schema, answer.body).issues).toBeUndefined();
-}
+const call = caller(BASE);
 
 async function member(name = 'Alice'): Promise<string> {
   const res = await call('POST', '/v1/communities/maison-verte/members', {

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import * as v from 'valibot';
-import { routes, buildPath, type RouteName } from '@cercle/client';
+import { routes, buildPath } from '@cercle/client';
 import { demoCommunities, type DemoCommunity } from '@cercle/client/demo';
 import { createHandlers, createMockStore, setupMockServer } from '@cercle/mock/node';
+import { caller, conforms, type Answer } from './helpers.js';
 
 const BASE = 'http://cercle.test';
 const store = createMockStore();
@@ -16,36 +16,7 @@ beforeEach(() => store.reset());
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
-interface Answer {
-  status: number;
-  headers: Headers;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
-
-async function call(
-  method: string,
-  path: string,
-  init: { body?: unknown; raw?: string; token?: string; headers?: Record<string, string> } = {},
-): Promise<Answer> {
-  const headers: Record<string, string> = { ...init.headers };
-  if (init.token) headers.authorization = `Bearer ${init.token}`;
-  let body: string | undefined = init.raw;
-  if (init.body !== undefined) {
-    body = JSON.stringify(init.body);
-    headers['content-type'] = 'application/json';
-  }
-  const res = await fetch(`${BASE}${path}`, { method, headers, body });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
-}
-
-/** Asserts the answer matches the contract's schema for that route and status. */
-function conforms(name: RouteName, answer: Answer) {
-  const schemas: Readonly<Record<number, v.GenericSchema | null>> = routes[name].responses;
-  const schema = schemas[answer.status];
-  expect(schema, `${name} answered an undeclared status ${answer.status}`).toBeDefined();
-  if (schema) expect(v.safeParse(schema, answer.body).issues).toBeUndefined();
-}
+const call = caller(BASE);
 
 const join = (community: string, body: unknown, headers?: Record<string, string>) =>
   call('POST', `/v1/communities/${community}/members`, { body, headers });
