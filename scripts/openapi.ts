@@ -10,7 +10,8 @@ import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { toJsonSchemaDefs, type ConversionConfig } from '@valibot/to-json-schema';
 import * as contract from '../packages/client/src/contract.ts';
-import { routes, type Route } from '../packages/client/src/routes.ts';
+import { routeDocs } from '../packages/client/src/route-docs.ts';
+import { routes, type Route, type RouteName } from '../packages/client/src/routes.ts';
 import { EVENT_DATA } from '../packages/client/src/sse.ts';
 
 type Json = { [key: string]: unknown };
@@ -27,6 +28,16 @@ const conversion: Omit<ConversionConfig, 'definitions'> = {
   // `trim` normalises input before it is checked; it has no JSON Schema equivalent and
   // does not change what a valid body is. Anything else that cannot convert throws.
   ignoreActions: ['trim'],
+  // A `check` across fields (e.g. "a statement of reasons is required to reject") has no
+  // JSON Schema form: its rule goes into the schema's description instead.
+  overrideAction: ({ valibotAction: action, jsonSchema }) => {
+    if (action.type !== 'check') return undefined;
+    const message = (action as { message?: unknown }).message;
+    if (typeof message !== 'string') throw new Error('a `check` needs a message to document it');
+    const rule = `Rule: ${message}.`;
+    const description = jsonSchema.description ? `${jsonSchema.description} ${rule}` : rule;
+    return { ...jsonSchema, description };
+  },
   overrideRef: ({ referenceId }) => ref(referenceId).$ref,
 };
 
@@ -43,13 +54,21 @@ const ERROR_DESCRIPTIONS: Record<contract.ErrorCode, string> = {
   validation_failed: 'The request is invalid; `details` lists the fields and what is wrong.',
   unauthorized: 'The member token or host key is missing or unknown.',
   forbidden: 'The credentials are valid but do not allow this.',
-  not_found: 'No such community, member, session, question or report.',
+  not_found: 'No such community, member, session, question, report, testimonial, photo or offer.',
   conflict: 'The request conflicts with the current state.',
   community_full: 'The community is full and takes no waitlist.',
   payload_too_large: 'The body is larger than the backend accepts.',
+  unsupported_media_type:
+    'The upload is not one of the accepted media types (JPEG, PNG or WebP, checked by its bytes).',
   rate_limited: 'Too many requests; retry after `Retry-After` seconds.',
+  offer_expired: 'The offer has expired; no code is revealed any more.',
+  offer_exhausted: 'Every unique code of the offer has been given out.',
   internal: 'The backend failed unexpectedly.',
 };
+
+/** A raw body of one of `types` (an upload or an image), for `content`. */
+const binary = (types: readonly string[]): Json =>
+  Object.fromEntries(types.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]));
 
 const STATUS_TEXT: Record<number, string> = {
   200: 'OK',
@@ -122,7 +141,7 @@ function streamResponse(): Json {
 }
 
 function operation(
-  name: string,
+  name: RouteName,
   route: Route,
   slug: unknown,
   schemas: Record<string, Json>,
@@ -155,15 +174,22 @@ function operation(
   const responses: Json = {};
   for (const [status, schema] of Object.entries(route.responses)) {
     const name = schema && schemaName(schema);
-    responses[status] =
-      route.stream && status === '200'
-        ? streamResponse()
-        : {
-            description: STATUS_TEXT[Number(status)] ?? `HTTP ${status}`,
-            ...(name && { content: { 'application/json': { schema: ref(name) } } }),
-          };
+    const description = STATUS_TEXT[Number(status)] ?? `HTTP ${status}`;
+    if (route.stream && status === '200') responses[status] = streamResponse();
+    else if (route.produces && status === '200') {
+      responses[status] = {
+        description: `${description}: the image bytes, sent with \`X-Content-Type-Options: nosniff\`, a restrictive \`Content-Security-Policy\` and a long \`Cache-Control\`.`,
+        content: binary(route.produces),
+      };
+    } else {
+      responses[status] = {
+        description,
+        ...(name && { content: { 'application/json': { schema: ref(name) } } }),
+      };
+    }
   }
-  const codes = [...new Set([...route.errors, 'rate_limited', 'internal'])] as contract.ErrorCode[];
+  const { summary, errors } = routeDocs[name];
+  const codes = [...new Set([...errors, 'rate_limited', 'internal'])] as contract.ErrorCode[];
   const statuses = [...new Set(codes.map((code) => contract.ERROR_STATUS[code]))].sort(
     (a, b) => a - b,
   );
@@ -177,14 +203,19 @@ function operation(
   }
 
   const bodyName = route.body && schemaName(route.body);
+  const requestBody =
+    (bodyName && { required: true, content: { 'application/json': { schema: ref(bodyName) } } }) ||
+    (route.upload && {
+      required: true,
+      description: `The raw bytes of the file (not multipart), at most ${contract.PHOTO_MAX_BYTES / 1024 / 1024} MB, with its media type as \`Content-Type\`; the backend checks the bytes, not only the header.`,
+      content: binary(route.upload),
+    });
   return {
     operationId: name,
-    summary: route.summary,
+    summary,
     ...(route.auth !== 'none' && { security: SECURITY[route.auth] }),
     ...(parameters.length > 0 && { parameters }),
-    ...(bodyName && {
-      requestBody: { required: true, content: { 'application/json': { schema: ref(bodyName) } } },
-    }),
+    ...(requestBody && { requestBody }),
     responses,
   };
 }
@@ -205,7 +236,7 @@ export function generateOpenApi(): Json {
 
   const paths: Record<string, Json> = {};
   const errorResponses: Json = {};
-  for (const [name, route] of Object.entries(routes) as Array<[string, Route]>) {
+  for (const [name, route] of Object.entries(routes) as Array<[RouteName, Route]>) {
     (paths[route.path] ??= {})[route.method.toLowerCase()] = operation(
       name,
       route,

@@ -6,6 +6,14 @@
  */
 import type {
   AskRequest,
+  OfferReveal,
+  OfferTeaser,
+  OwnTestimonial,
+  OwnTestimonialList,
+  PhotoUpload,
+  TestimonialPage,
+  TestimonialRequest,
+  TestimonialSort,
   Community,
   JoinRequest,
   JoinResponse,
@@ -50,6 +58,16 @@ export interface QuestionListOptions extends CallOptions {
   limit?: number;
   /** With a member token, `votedByMe` and `mine` are filled in. */
   token?: string;
+}
+
+export interface TestimonialListOptions extends CallOptions {
+  sort?: TestimonialSort;
+  cursor?: string;
+  /** 1–50, default 12. */
+  limit?: number;
+  tag?: string;
+  /** 1–5. */
+  minRating?: number;
 }
 
 /** Where a subscription stands; widgets show `reconnecting` calmly and `offline` plainly. */
@@ -121,4 +139,37 @@ export interface CercleApi {
     body: ReportRequest,
     options?: CallOptions & { token?: string; idempotencyKey?: string },
   ): Promise<ReportReceipt>;
+
+  /** A page of approved testimonials, with the wall's count and average. */
+  listTestimonials(community: string, options?: TestimonialListOptions): Promise<TestimonialPage>;
+  /** Uploads a photo (JPEG, PNG or WebP, at most 2 MB) to attach to a testimonial. */
+  uploadPhoto(
+    community: string,
+    photo: Blob,
+    options: MemberCallOptions & { idempotencyKey?: string },
+  ): Promise<PhotoUpload>;
+  submitTestimonial(
+    community: string,
+    body: TestimonialRequest,
+    options: MemberCallOptions & { idempotencyKey?: string },
+  ): Promise<OwnTestimonial>;
+  /** The member's own testimonials in every state (refusals carry the statement of reasons). */
+  myTestimonials(community: string, options: MemberCallOptions): Promise<OwnTestimonialList>;
+  /** Deletes the member's testimonial everywhere. */
+  withdrawTestimonial(
+    community: string,
+    testimonial: string,
+    options: MemberCallOptions,
+  ): Promise<void>;
+
+  /** The public teaser of an offer; with a token, `revealedByMe` is filled in. */
+  getOffer(
+    community: string,
+    offer: string,
+    options?: CallOptions & { token?: string },
+  ): Promise<OfferTeaser>;
+  /** The member's code (the same on every call). */
+  revealOffer(community: string, offer: string, options: MemberCallOptions): Promise<OfferReveal>;
+  /** Counts a copy of the member's code in the funnel. */
+  copyOffer(community: string, offer: string, options: MemberCallOptions): Promise<void>;
 }

@@ -29,7 +29,10 @@ export const ERROR_CODES = [
   'conflict',
   'community_full',
   'payload_too_large',
+  'unsupported_media_type',
   'rate_limited',
+  'offer_expired',
+  'offer_exhausted',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -43,7 +46,10 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   conflict: 409,
   community_full: 409,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
+  offer_expired: 410,
+  offer_exhausted: 409,
   internal: 500,
 };
 
@@ -206,6 +212,29 @@ export const MemberExport = v.object({
         reason: v.string(),
         details: v.string(),
         createdAt: Timestamp,
+      }),
+    ),
+  ),
+  /** The testimonials the member wrote, in every state (the wall). */
+  testimonials: v.optional(
+    v.array(
+      v.object({
+        id: v.string(),
+        rating: v.number(),
+        text: v.string(),
+        photo: v.nullable(v.object({ url: HttpUrl, alt: v.string() })),
+        tags: v.array(v.string()),
+        experiencedAt: v.nullable(v.string()),
+        state: v.string(),
+        statement: v.nullable(v.string()),
+        consent: v.object({
+          version: v.string(),
+          publishName: v.boolean(),
+          publishPhoto: v.boolean(),
+          acceptedAt: Timestamp,
+        }),
+        submittedAt: Timestamp,
+        publishedAt: v.nullable(Timestamp),
       }),
     ),
   ),
@@ -481,3 +510,381 @@ export const ReportDecisionRequest = v.strictObject({
   ),
 });
 export type ReportDecisionRequest = v.InferInput<typeof ReportDecisionRequest>;
+
+// ---------------------------------------------------------------------------------------
+// Testimonials (the member wall)
+// ---------------------------------------------------------------------------------------
+
+/** Image labels required by French law 2023-451 on edited or generated images. */
+export const ImageFlag = v.picklist(['retouchee', 'virtuelle']);
+export type ImageFlag = v.InferOutput<typeof ImageFlag>;
+
+/**
+ * `pending`: awaits the host (pre-moderation, the default for testimonials); `approved`: on
+ * the wall; `rejected`: refused, with a statement of reasons the author sees; `removed`:
+ * taken down after a report; `withdrawn` is never shown: the author's withdrawal deletes it.
+ */
+export const TestimonialState = v.picklist(['pending', 'approved', 'rejected', 'removed']);
+export type TestimonialState = v.InferOutput<typeof TestimonialState>;
+
+export const TestimonialSort = v.picklist(['recent', 'rating']);
+export type TestimonialSort = v.InferOutput<typeof TestimonialSort>;
+
+/** A photo as stored by the backend; width and height let the wall reserve its box. */
+export const Photo = v.object({
+  /** Absolute URL of the image (served by the backend or a CDN). */
+  url: HttpUrl,
+  alt: v.string(),
+  width: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  height: v.pipe(v.number(), v.integer(), v.minValue(1)),
+});
+export type Photo = v.InferOutput<typeof Photo>;
+
+export const TestimonialAuthor = v.object({
+  /** The author's display name, or `null` when they did not consent to publish it. */
+  displayName: v.nullable(v.string()),
+  /** When the author joined the circle. */
+  memberSince: Timestamp,
+  /** The author was an active member when they wrote it (how: by the member token). */
+  verified: v.boolean(),
+});
+export type TestimonialAuthor = v.InferOutput<typeof TestimonialAuthor>;
+
+/** An approved testimonial, as the wall shows it. */
+export const Testimonial = v.object({
+  id: v.string(),
+  community: Slug,
+  author: TestimonialAuthor,
+  rating: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5)),
+  text: v.string(),
+  /** `null` without a photo, or when the author did not consent to publish it. */
+  photo: v.nullable(Photo),
+  tags: v.array(v.string()),
+  /** The day of the experience told (ISO date, `YYYY-MM-DD`), when given. */
+  experiencedAt: v.nullable(v.pipe(v.string(), v.isoDate())),
+  /** When it was approved and published; `null` before that. */
+  publishedAt: v.nullable(Timestamp),
+  /** Paid or rewarded content must say so (French law 2023-451); set by the host. */
+  disclosure: Disclosure,
+  /** `retouchee` (edited) and/or `virtuelle` (generated) photo; set by the host. */
+  imageFlags: v.array(ImageFlag),
+});
+export type Testimonial = v.InferOutput<typeof Testimonial>;
+
+/** Consent to publish, as recorded by the backend. */
+export const TestimonialConsent = v.object({
+  version: v.string(),
+  publishName: v.boolean(),
+  publishPhoto: v.boolean(),
+  acceptedAt: Timestamp,
+});
+export type TestimonialConsent = v.InferOutput<typeof TestimonialConsent>;
+
+/** The author's and the host's view: the state, and the statement of reasons when refused. */
+export const OwnTestimonial = v.object({
+  ...Testimonial.entries,
+  state: TestimonialState,
+  /** The host's statement of reasons when rejected or removed. */
+  statement: v.nullable(v.string()),
+  consent: TestimonialConsent,
+  submittedAt: Timestamp,
+});
+export type OwnTestimonial = v.InferOutput<typeof OwnTestimonial>;
+
+export const TESTIMONIALS_PAGE_MAX = 50;
+export const TAG_PATTERN = /^[a-z0-9][a-z0-9-]{0,30}$/;
+const Tag = v.pipe(v.string(), v.regex(TAG_PATTERN, 'a tag is a lowercase word (a-z, 0-9, -)'));
+
+/** Query of `GET …/testimonials`. */
+export const TestimonialQuery = v.strictObject({
+  /** From `nextCursor` of the previous page. */
+  cursor: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  /** Page size, 1–50, default 12. */
+  limit: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{1,2}$/, 'limit is a number from 1 to 50'),
+      v.transform(Number),
+      v.number(),
+      v.integer(),
+      v.minValue(1, 'limit is a number from 1 to 50'),
+      v.maxValue(TESTIMONIALS_PAGE_MAX, 'limit is a number from 1 to 50'),
+    ),
+  ),
+  /** Only testimonials with this tag. */
+  tag: v.optional(Tag),
+  /** Only testimonials rated at least this (1–5). */
+  minRating: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^[1-5]$/, 'minRating is a number from 1 to 5'),
+      v.transform(Number),
+      v.number(),
+    ),
+  ),
+  /** `recent` (default): newest published first; `rating`: best rated first, then newest. */
+  sort: v.optional(TestimonialSort),
+});
+export type TestimonialQuery = v.InferInput<typeof TestimonialQuery>;
+
+/** Count and average rating of every approved testimonial of the wall (`tag` applies, `minRating` does not). */
+export const TestimonialAggregate = v.object({
+  count: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** Mean rating rounded to one decimal; 0 when there is none. */
+  average: v.pipe(v.number(), v.minValue(0), v.maxValue(5)),
+});
+export type TestimonialAggregate = v.InferOutput<typeof TestimonialAggregate>;
+
+export const TestimonialPage = v.object({
+  testimonials: v.array(Testimonial),
+  /** `null` on the last page. */
+  nextCursor: v.nullable(v.string()),
+  aggregate: TestimonialAggregate,
+  /** How testimonials are collected and checked (Code de la consommation L111-7-2). */
+  reviewPolicyUrl: HttpUrl,
+});
+export type TestimonialPage = v.InferOutput<typeof TestimonialPage>;
+
+export const TESTIMONIAL_MAX = 2000;
+export const PHOTO_ALT_MAX = 300;
+export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
+export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+
+/** `POST …/testimonials` (active member). It waits for moderation (`pending`) unless the community post-moderates. */
+export const TestimonialRequest = v.strictObject({
+  rating: v.pipe(
+    v.number('rating is a number from 1 to 5'),
+    v.integer('rating is a whole number from 1 to 5'),
+    v.minValue(1, 'rating is a number from 1 to 5'),
+    v.maxValue(5, 'rating is a number from 1 to 5'),
+  ),
+  text: v.pipe(
+    v.string('text is required'),
+    v.trim(),
+    v.minLength(1, 'the testimonial is empty'),
+    v.maxLength(TESTIMONIAL_MAX, `a testimonial is at most ${TESTIMONIAL_MAX} characters`),
+  ),
+  /** A photo uploaded first with `POST …/photos`, and its alternative text. */
+  photo: v.optional(
+    v.strictObject({
+      id: v.pipe(v.string('photo id is required'), v.minLength(1), v.maxLength(100)),
+      alt: v.pipe(
+        v.string('describe the photo for people who cannot see it'),
+        v.trim(),
+        v.minLength(1, 'describe the photo for people who cannot see it'),
+        v.maxLength(PHOTO_ALT_MAX, `the description is at most ${PHOTO_ALT_MAX} characters`),
+      ),
+    }),
+  ),
+  tags: v.optional(v.pipe(v.array(Tag), v.maxLength(5, 'at most 5 tags'))),
+  experiencedAt: v.optional(v.pipe(v.string(), v.isoDate('experiencedAt is a date YYYY-MM-DD'))),
+  consent: v.strictObject({
+    /** The community's `consentVersion`. */
+    version: v.pipe(v.string('consent version is required'), v.minLength(1)),
+    /** Publish the display name (else the wall says "a member"). */
+    publishName: v.boolean('say whether the name may be published'),
+    /** Publish the photo; required when a photo is sent. */
+    publishPhoto: v.boolean('say whether the photo may be published'),
+  }),
+});
+export type TestimonialRequest = v.InferInput<typeof TestimonialRequest>;
+
+/** `POST …/photos`: the stored photo, to reference in a testimonial. */
+export const PhotoUpload = v.object({
+  id: v.string(),
+  url: HttpUrl,
+  width: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  height: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  contentType: v.picklist(PHOTO_TYPES),
+  bytes: v.pipe(v.number(), v.integer(), v.minValue(1)),
+});
+export type PhotoUpload = v.InferOutput<typeof PhotoUpload>;
+
+export const OwnTestimonialList = v.object({ testimonials: v.array(OwnTestimonial) });
+export type OwnTestimonialList = v.InferOutput<typeof OwnTestimonialList>;
+
+/** Query of the host's moderation queue. */
+export const HostTestimonialQuery = v.strictObject({
+  /** Default `pending`. */
+  state: v.optional(TestimonialState),
+});
+export type HostTestimonialQuery = v.InferInput<typeof HostTestimonialQuery>;
+
+/** Host: `PATCH …/host/testimonials/{testimonial}`: approve, reject (with reasons), label. */
+export const TestimonialModeration = v.pipe(
+  v.strictObject({
+    state: v.optional(v.picklist(['approved', 'rejected'])),
+    /** The statement of reasons; required when rejecting. */
+    statement: v.optional(
+      v.pipe(
+        v.string(),
+        v.trim(),
+        v.minLength(1, 'a statement of reasons is required'),
+        v.maxLength(2000, 'the statement is at most 2000 characters'),
+      ),
+    ),
+    disclosure: v.optional(Disclosure),
+    imageFlags: v.optional(v.pipe(v.array(ImageFlag), v.maxLength(2))),
+  }),
+  v.forward(
+    v.check(
+      (input) => input.state !== 'rejected' || input.statement !== undefined,
+      'a statement of reasons is required to reject',
+    ),
+    ['statement'],
+  ),
+);
+export type TestimonialModeration = v.InferInput<typeof TestimonialModeration>;
+
+/** Host: per-community settings of the wall. */
+export const WallSettings = v.object({
+  /** `pre` (default): each testimonial waits for approval; `post`: shown at once. */
+  moderation: Moderation,
+  reviewPolicyUrl: HttpUrl,
+});
+export type WallSettings = v.InferOutput<typeof WallSettings>;
+
+export const WallSettingsUpdate = v.strictObject({
+  moderation: v.optional(Moderation),
+  reviewPolicyUrl: v.optional(HttpUrl),
+});
+export type WallSettingsUpdate = v.InferInput<typeof WallSettingsUpdate>;
+
+// ---------------------------------------------------------------------------------------
+// Offers (community-only promo codes)
+// ---------------------------------------------------------------------------------------
+
+/** `shared`: one code for every member; `unique`: one single-use code per member from a pool. */
+export const OfferKind = v.picklist(['shared', 'unique']);
+export type OfferKind = v.InferOutput<typeof OfferKind>;
+
+/** `GET …/offers/{offer}`: the public teaser. Never carries a code. */
+export const OfferTeaser = v.object({
+  id: Slug,
+  community: Slug,
+  title: v.string(),
+  /** The benefit, e.g. "-10 % on your first order". */
+  benefit: v.string(),
+  conditions: v.string(),
+  expiresAt: Timestamp,
+  disclosure: Disclosure,
+  kind: OfferKind,
+  /** `expired`: past `expiresAt`; `exhausted`: no unique code left for a new member. */
+  status: v.picklist(['active', 'expired', 'exhausted']),
+  /** With a member token: whether this member has revealed their code already. */
+  revealedByMe: v.boolean(),
+});
+export type OfferTeaser = v.InferOutput<typeof OfferTeaser>;
+
+/** `POST …/offers/{offer}/reveal` (active member): the member's code, the same on every call. */
+export const OfferReveal = v.object({
+  offer: Slug,
+  code: v.string(),
+  revealedAt: Timestamp,
+  expiresAt: Timestamp,
+});
+export type OfferReveal = v.InferOutput<typeof OfferReveal>;
+
+/** Host: `PUT …/host/offers/{offer}`: create or change an offer. */
+export const OfferInput = v.pipe(
+  v.strictObject({
+    title: v.pipe(v.string(), v.trim(), v.minLength(1, 'title is required'), v.maxLength(120)),
+    benefit: v.pipe(v.string(), v.trim(), v.minLength(1, 'benefit is required'), v.maxLength(120)),
+    conditions: v.pipe(v.string(), v.trim(), v.maxLength(1000)),
+    expiresAt: Timestamp,
+    disclosure: Disclosure,
+    kind: OfferKind,
+    /** The code every member gets, for a `shared` offer. */
+    sharedCode: v.optional(
+      v.pipe(v.string(), v.regex(/^[\x21-\x7e]{3,64}$/, 'a code is 3–64 visible ASCII characters')),
+    ),
+  }),
+  v.forward(
+    v.check(
+      (input) => (input.kind === 'shared') === (input.sharedCode !== undefined),
+      'a shared offer needs sharedCode, a unique one takes its codes from a pool',
+    ),
+    ['sharedCode'],
+  ),
+);
+export type OfferInput = v.InferInput<typeof OfferInput>;
+
+/** Host view of an offer (still without any code). */
+export const HostOffer = v.object({
+  ...OfferTeaser.entries,
+  /** Unique codes not yet given to a member (`null` for a shared offer). */
+  codesRemaining: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  codesTotal: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
+});
+export type HostOffer = v.InferOutput<typeof HostOffer>;
+
+export const CODES_IMPORT_MAX = 10_000;
+
+/** Host: `POST …/host/offers/{offer}/codes`: add unique codes to the pool. */
+export const CodesImport = v.strictObject({
+  codes: v.pipe(
+    v.array(
+      v.pipe(v.string(), v.regex(/^[\x21-\x7e]{3,64}$/, 'a code is 3–64 visible ASCII characters')),
+    ),
+    v.minLength(1, 'send at least one code'),
+    v.maxLength(CODES_IMPORT_MAX, `at most ${CODES_IMPORT_MAX} codes per call`),
+  ),
+});
+export type CodesImport = v.InferInput<typeof CodesImport>;
+
+export const CodesImportResult = v.object({
+  added: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** Codes already in the pool (or twice in the request), skipped. */
+  duplicates: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  codesTotal: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  codesRemaining: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+export type CodesImportResult = v.InferOutput<typeof CodesImportResult>;
+
+/** Host (the brand's backend): `POST …/offers/{offer}/redemptions`: an order used a code. */
+export const RedemptionRequest = v.strictObject({
+  code: v.pipe(v.string('code is required'), v.minLength(1), v.maxLength(64)),
+  orderId: v.pipe(v.string('orderId is required'), v.minLength(1), v.maxLength(100)),
+  /** The order's amount in the currency's major unit, e.g. 42.5. */
+  amount: v.pipe(v.number('amount is a number'), v.minValue(0, 'amount cannot be negative')),
+  /** ISO 4217, e.g. `EUR`. */
+  currency: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'currency is an ISO 4217 code like EUR')),
+  /** When the order was placed; default now. */
+  orderedAt: v.optional(Timestamp),
+});
+export type RedemptionRequest = v.InferInput<typeof RedemptionRequest>;
+
+/** `duplicate`: a unique code used by an earlier order; `after_expiry`: ordered after expiresAt; `unknown_code`: not a code of this offer. */
+export const RedemptionFlag = v.picklist(['duplicate', 'after_expiry', 'unknown_code']);
+export type RedemptionFlag = v.InferOutput<typeof RedemptionFlag>;
+
+/** 201 recorded, or 200 when this order id was reported before (the first record). */
+export const Redemption = v.object({
+  id: v.string(),
+  offer: Slug,
+  orderId: v.string(),
+  /** The member the code was revealed to; `null` when nobody revealed it. */
+  memberId: v.nullable(v.string()),
+  amount: v.number(),
+  currency: v.string(),
+  orderedAt: Timestamp,
+  flags: v.array(RedemptionFlag),
+});
+export type Redemption = v.InferOutput<typeof Redemption>;
+
+/** Host: `GET …/host/offers/{offer}/funnel`. */
+export const OfferFunnel = v.object({
+  offer: HostOffer,
+  teaserViews: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** Members who revealed their code. */
+  reveals: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** Copy clicks reported by the widget. */
+  copies: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** Orders reported, flagged ones included. */
+  redemptions: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  flagged: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** Attributable revenue per currency (orders without a flag). */
+  revenue: v.array(v.object({ currency: v.string(), amount: v.number() })),
+  recent: v.array(Redemption),
+});
+export type OfferFunnel = v.InferOutput<typeof OfferFunnel>;

@@ -36,9 +36,11 @@ export interface ClientOptions {
 type Routes = typeof routes;
 type Output<S> = S extends v.GenericSchema ? v.InferOutput<S> : undefined;
 
-/** The routes answered with JSON; stream routes are read with `subscribe`. */
+/** The routes answered with JSON; stream routes are read with `subscribe`, images by URL. */
 export type JsonRouteName = {
-  [N in RouteName]: Routes[N] extends { stream: true } ? never : N;
+  [N in RouteName]: Routes[N] extends { stream: true } | { produces: readonly string[] }
+    ? never
+    : N;
 }[RouteName];
 
 /** What `request` resolves with: one of the route's success statuses and its checked body. */
@@ -56,6 +58,8 @@ export interface RequestOptions<N extends RouteName = RouteName> extends CallOpt
   body?: Routes[N] extends { body: infer B extends v.GenericSchema } ? v.InferInput<B> : never;
   /** Query string parameters, for routes that take them; `undefined` ones are left out. */
   query?: Routes[N] extends { query: infer Q extends v.GenericSchema } ? v.InferInput<Q> : never;
+  /** The raw bytes of an upload route, sent with the Blob's own type as `Content-Type`. */
+  blob?: Routes[N] extends { upload: readonly string[] } ? Blob : never;
   /** Member token (`Authorization: Bearer`); optional-member routes personalise with it. */
   token?: string;
   /** Host key (`Authorization: Bearer`), for host routes. */
@@ -70,8 +74,10 @@ export interface CercleClient extends CercleApi {
   request<N extends JsonRouteName>(name: N, options?: RequestOptions<N>): Promise<RouteResult<N>>;
 }
 
-type LooseOptions = Omit<RequestOptions, 'body' | 'query'> & {
+type LooseOptions = Omit<RequestOptions, 'body' | 'query' | 'blob'> & {
   body?: unknown;
+  /** Raw bytes for upload routes, sent with their own media type. */
+  blob?: Blob;
   query?: Record<string, string | undefined>;
 };
 
@@ -147,8 +153,9 @@ export function createClient(options: ClientOptions): CercleClient {
     headers.set('accept', 'application/json');
     const auth = o.token ?? o.hostKey;
     if (auth) headers.set('authorization', `Bearer ${auth}`);
-    const body = o.body === undefined ? undefined : JSON.stringify(o.body);
-    if (body !== undefined) headers.set('content-type', 'application/json');
+    const body = o.blob ?? (o.body === undefined ? undefined : JSON.stringify(o.body));
+    if (o.blob) headers.set('content-type', o.blob.type || 'application/octet-stream');
+    else if (body !== undefined) headers.set('content-type', 'application/json');
     // With its key, a POST is as safe to retry as GET, PUT and DELETE: the backend answers
     // a repeated key with the first answer. So every route of the table may be retried.
     if (method === 'POST') headers.set('idempotency-key', o.idempotencyKey ?? newKey());
@@ -263,6 +270,30 @@ export function createClient(options: ClientOptions): CercleClient {
     unvote: (community, session, question, o) =>
       data('unvote', { ...o, params: { community, session, question } }),
     report: (community, body, o) => data('report', { ...o, body, params: { community } }),
+
+    listTestimonials: (community, o = {}) => {
+      const { sort, cursor, limit, tag, minRating, ...rest } = o;
+      const text = (n?: number) => (n === undefined ? undefined : String(n));
+      return data('listTestimonials', {
+        ...rest,
+        params: { community },
+        query: { sort, cursor, tag, limit: text(limit), minRating: text(minRating) },
+      });
+    },
+    uploadPhoto: (community, blob, o) => data('uploadPhoto', { ...o, blob, params: { community } }),
+    submitTestimonial: (community, body, o) =>
+      data('submitTestimonial', { ...o, body, params: { community } }),
+    myTestimonials: (community, o) => data('myTestimonials', { ...o, params: { community } }),
+    withdrawTestimonial: async (community, testimonial, o) => {
+      await call('withdrawTestimonial', { ...o, params: { community, testimonial } });
+    },
+
+    getOffer: (community, offer, o) => data('getOffer', { ...o, params: { community, offer } }),
+    revealOffer: (community, offer, o) =>
+      data('revealOffer', { ...o, params: { community, offer } }),
+    copyOffer: async (community, offer, o) => {
+      await call('copyOffer', { ...o, params: { community, offer } });
+    },
 
     subscribe: (community, session, o) => {
       const route = routes[o.hostKey ? 'hostSessionEvents' : 'sessionEvents'];

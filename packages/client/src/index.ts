@@ -1,5 +1,6 @@
 export * from './contract.js';
 export * from './routes.js';
+export { routeDocs, type RouteDoc } from './route-docs.js';
 export * from './errors.js';
 export type * from './api.js';
 export {

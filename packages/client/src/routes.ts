@@ -7,6 +7,26 @@
 import type * as v from 'valibot';
 import {
   AskRequest,
+  CodesImport,
+  CodesImportResult,
+  HostOffer,
+  HostTestimonialQuery,
+  OfferFunnel,
+  OfferInput,
+  OfferReveal,
+  OfferTeaser,
+  OwnTestimonial,
+  OwnTestimonialList,
+  PHOTO_TYPES,
+  PhotoUpload,
+  Redemption,
+  RedemptionRequest,
+  TestimonialModeration,
+  TestimonialPage,
+  TestimonialQuery,
+  TestimonialRequest,
+  WallSettings,
+  WallSettingsUpdate,
   Community,
   Health,
   HostQuestionList,
@@ -45,17 +65,18 @@ export interface Route {
   readonly method: HttpMethod;
   /** Path under the API base, with `{name}` parameters. */
   readonly path: string;
-  readonly summary: string;
   readonly auth: Auth;
   readonly body?: AnySchema;
   /** Query string parameters (all strings on the wire). */
   readonly query?: AnySchema;
   /** The answer is a Server-Sent Events stream (`text/event-stream`), not JSON. */
   readonly stream?: true;
+  /** The request body is raw bytes of one of these media types (an upload), not JSON. */
+  readonly upload?: readonly string[];
+  /** The answer is raw bytes of these media types (an image), not JSON. */
+  readonly produces?: readonly string[];
   /** Success statuses and their body schema (`null`: no body). */
   readonly responses: Readonly<Record<number, AnySchema | null>>;
-  /** Error codes this operation may answer with, beyond `internal` and `rate_limited`. */
-  readonly errors: readonly string[];
 }
 
 const route = <R extends Route>(r: R): R => r;
@@ -64,182 +85,249 @@ export const routes = {
   health: route({
     method: 'GET',
     path: '/v1/health',
-    summary: 'Liveness, and the contract version the backend speaks.',
     auth: 'none',
     responses: { 200: Health },
-    errors: [],
   }),
   getCommunity: route({
     method: 'GET',
     path: '/v1/communities/{community}',
-    summary:
-      'Public information on a community: name, tagline, member count, capacity, join state.',
     auth: 'none',
     responses: { 200: Community },
-    errors: ['not_found'],
   }),
   join: route({
     method: 'POST',
     path: '/v1/communities/{community}/members',
-    summary:
-      'Join with recorded consent. 201 with the member token when joined, 202 when waitlisted; the token is never shown again.',
     auth: 'none',
     body: JoinRequest,
     responses: { 201: JoinResponse, 202: JoinResponse },
-    errors: ['validation_failed', 'not_found', 'community_full', 'conflict', 'payload_too_large'],
   }),
   listMembers: route({
     method: 'GET',
     path: '/v1/communities/{community}/members',
-    summary: 'Host only: the members and the waitlist.',
     auth: 'host',
     responses: { 200: MemberList },
-    errors: ['unauthorized', 'not_found'],
   }),
   me: route({
     method: 'GET',
     path: '/v1/communities/{community}/members/me',
-    summary: 'The member behind the token, with the member-only invite destinations.',
     auth: 'member',
     responses: { 200: Me },
-    errors: ['unauthorized', 'not_found'],
   }),
   exportMe: route({
     method: 'GET',
     path: '/v1/communities/{community}/members/me/export',
-    summary: 'Everything the backend holds on the member (GDPR art. 15 and 20).',
     auth: 'member',
     responses: { 200: MemberExport },
-    errors: ['unauthorized', 'not_found'],
   }),
   leave: route({
     method: 'DELETE',
     path: '/v1/communities/{community}/members/me',
-    summary: 'Leave the circle and erase the member’s personal data (GDPR art. 17).',
     auth: 'member',
     responses: { 204: null },
-    errors: ['unauthorized', 'not_found'],
   }),
 
   // Live Q&A ------------------------------------------------------------------------------
   getSession: route({
     method: 'GET',
     path: '/v1/communities/{community}/sessions/{session}',
-    summary: 'A live session: title, state (scheduled, live, ended), start time, moderation.',
     auth: 'none',
     responses: { 200: LiveSession },
-    errors: ['not_found'],
   }),
   listQuestions: route({
     method: 'GET',
     path: '/v1/communities/{community}/sessions/{session}/questions',
-    summary:
-      'A page of the visible questions (open and answered), `top` or `new` first, with the id of the newest stream event to subscribe from.',
     auth: 'optional-member',
     query: QuestionQuery,
     responses: { 200: QuestionPage },
-    errors: ['validation_failed', 'not_found', 'unauthorized'],
   }),
   ask: route({
     method: 'POST',
     path: '/v1/communities/{community}/sessions/{session}/questions',
-    summary:
-      'A member asks a question (1–500 characters), optionally anonymously. Pending until approved when the session is pre-moderated.',
     auth: 'member',
     body: AskRequest,
     responses: { 201: Question },
-    errors: ['validation_failed', 'unauthorized', 'forbidden', 'not_found', 'conflict'],
   }),
   vote: route({
     method: 'PUT',
     path: '/v1/communities/{community}/sessions/{session}/questions/{question}/vote',
-    summary: 'The member votes for a question; idempotent, one vote per member.',
     auth: 'member',
     responses: { 200: VoteResult },
-    errors: ['unauthorized', 'forbidden', 'not_found', 'conflict'],
   }),
   unvote: route({
     method: 'DELETE',
     path: '/v1/communities/{community}/sessions/{session}/questions/{question}/vote',
-    summary: 'The member takes their vote back; idempotent.',
     auth: 'member',
     responses: { 200: VoteResult },
-    errors: ['unauthorized', 'forbidden', 'not_found', 'conflict'],
   }),
   sessionEvents: route({
     method: 'GET',
     path: '/v1/communities/{community}/sessions/{session}/events',
-    summary:
-      'Server-Sent Events: question.created, question.updated, question.removed, session.updated, resync. Send Last-Event-ID to resume.',
     auth: 'none',
     stream: true,
     responses: { 200: null },
-    errors: ['not_found'],
   }),
 
   // Host of a live session ------------------------------------------------------------------
   hostQuestions: route({
     method: 'GET',
     path: '/v1/communities/{community}/host/sessions/{session}/questions',
-    summary: 'Host only: every question of the session, pending and hidden ones included.',
     auth: 'host',
     responses: { 200: HostQuestionList },
-    errors: ['unauthorized', 'not_found'],
   }),
   hostSessionEvents: route({
     method: 'GET',
     path: '/v1/communities/{community}/host/sessions/{session}/events',
-    summary: 'Host only: the session stream, with pending and hidden questions too.',
     auth: 'host',
     stream: true,
     responses: { 200: null },
-    errors: ['unauthorized', 'not_found'],
   }),
   updateQuestion: route({
     method: 'PATCH',
     path: '/v1/communities/{community}/host/sessions/{session}/questions/{question}',
-    summary: 'Host only: approve, answer in writing, pin or hide a question.',
     auth: 'host',
     body: QuestionUpdate,
     responses: { 200: Question },
-    errors: ['validation_failed', 'unauthorized', 'not_found'],
   }),
   updateSession: route({
     method: 'PATCH',
     path: '/v1/communities/{community}/host/sessions/{session}',
-    summary: 'Host only: start or end the session, or change its moderation mode.',
     auth: 'host',
     body: SessionUpdate,
     responses: { 200: LiveSession },
-    errors: ['validation_failed', 'unauthorized', 'not_found', 'conflict'],
   }),
 
   // Reports (notice and action) -------------------------------------------------------------
   report: route({
     method: 'POST',
     path: '/v1/communities/{community}/reports',
-    summary: 'Anyone reports a question or a testimonial (reason and details); the host decides.',
     auth: 'optional-member',
     body: ReportRequest,
     responses: { 202: ReportReceipt },
-    errors: ['validation_failed', 'not_found'],
   }),
   listReports: route({
     method: 'GET',
     path: '/v1/communities/{community}/host/reports',
-    summary: 'Host only: the reports, open ones first.',
     auth: 'host',
     responses: { 200: ReportList },
-    errors: ['unauthorized', 'not_found'],
   }),
   decideReport: route({
     method: 'POST',
     path: '/v1/communities/{community}/host/reports/{report}/decision',
-    summary: 'Host only: remove the content or dismiss the report, with a statement of reasons.',
     auth: 'host',
     body: ReportDecisionRequest,
     responses: { 200: Report },
-    errors: ['validation_failed', 'unauthorized', 'not_found', 'conflict'],
+  }),
+
+  // Testimonials (the wall) -----------------------------------------------------------------
+  listTestimonials: route({
+    method: 'GET',
+    path: '/v1/communities/{community}/testimonials',
+    auth: 'none',
+    query: TestimonialQuery,
+    responses: { 200: TestimonialPage },
+  }),
+  submitTestimonial: route({
+    method: 'POST',
+    path: '/v1/communities/{community}/testimonials',
+    auth: 'member',
+    body: TestimonialRequest,
+    responses: { 201: OwnTestimonial },
+  }),
+  myTestimonials: route({
+    method: 'GET',
+    path: '/v1/communities/{community}/testimonials/mine',
+    auth: 'member',
+    responses: { 200: OwnTestimonialList },
+  }),
+  withdrawTestimonial: route({
+    method: 'DELETE',
+    path: '/v1/communities/{community}/testimonials/{testimonial}',
+    auth: 'member',
+    responses: { 204: null },
+  }),
+  uploadPhoto: route({
+    method: 'POST',
+    path: '/v1/communities/{community}/photos',
+    auth: 'member',
+    upload: PHOTO_TYPES,
+    responses: { 201: PhotoUpload },
+  }),
+  getPhoto: route({
+    method: 'GET',
+    path: '/v1/photos/{photo}',
+    auth: 'none',
+    produces: PHOTO_TYPES,
+    responses: { 200: null },
+  }),
+
+  // Host of the wall ------------------------------------------------------------------------
+  hostTestimonials: route({
+    method: 'GET',
+    path: '/v1/communities/{community}/host/testimonials',
+    auth: 'host',
+    query: HostTestimonialQuery,
+    responses: { 200: OwnTestimonialList },
+  }),
+  moderateTestimonial: route({
+    method: 'PATCH',
+    path: '/v1/communities/{community}/host/testimonials/{testimonial}',
+    auth: 'host',
+    body: TestimonialModeration,
+    responses: { 200: OwnTestimonial },
+  }),
+  wallSettings: route({
+    method: 'PATCH',
+    path: '/v1/communities/{community}/host/wall',
+    auth: 'host',
+    body: WallSettingsUpdate,
+    responses: { 200: WallSettings },
+  }),
+
+  // Offers (community-only promo codes) -----------------------------------------------------
+  getOffer: route({
+    method: 'GET',
+    path: '/v1/communities/{community}/offers/{offer}',
+    auth: 'optional-member',
+    responses: { 200: OfferTeaser },
+  }),
+  revealOffer: route({
+    method: 'POST',
+    path: '/v1/communities/{community}/offers/{offer}/reveal',
+    auth: 'member',
+    responses: { 200: OfferReveal },
+  }),
+  copyOffer: route({
+    method: 'POST',
+    path: '/v1/communities/{community}/offers/{offer}/copies',
+    auth: 'member',
+    responses: { 204: null },
+  }),
+  reportRedemption: route({
+    method: 'POST',
+    path: '/v1/communities/{community}/offers/{offer}/redemptions',
+    auth: 'host',
+    body: RedemptionRequest,
+    responses: { 201: Redemption, 200: Redemption },
+  }),
+  putOffer: route({
+    method: 'PUT',
+    path: '/v1/communities/{community}/host/offers/{offer}',
+    auth: 'host',
+    body: OfferInput,
+    responses: { 200: HostOffer, 201: HostOffer },
+  }),
+  importCodes: route({
+    method: 'POST',
+    path: '/v1/communities/{community}/host/offers/{offer}/codes',
+    auth: 'host',
+    body: CodesImport,
+    responses: { 200: CodesImportResult },
+  }),
+  offerFunnel: route({
+    method: 'GET',
+    path: '/v1/communities/{community}/host/offers/{offer}/funnel',
+    auth: 'host',
+    responses: { 200: OfferFunnel },
   }),
 } as const satisfies Record<string, Route>;
 

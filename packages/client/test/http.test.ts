@@ -11,9 +11,15 @@ import {
   type Me,
   type MemberExport,
   type MemberList,
+  type OfferReveal,
+  type OfferTeaser,
+  type OwnTestimonial,
+  type PhotoUpload,
   type Question,
   type QuestionPage,
   type ReportReceipt,
+  type Testimonial,
+  type TestimonialPage,
 } from '@cercle/client';
 
 const API = 'https://api.cercle.test';
@@ -376,6 +382,268 @@ describe('live Q&A operations', () => {
     const error = await failure(client().listQuestions('maison-verte', 'dimanche-live'));
     expect(error).toMatchObject({ kind: 'invalid_response', status: 200 });
     expect(error.message).toContain('questions.0.state');
+  });
+});
+
+describe('testimonial operations', () => {
+  const testimonial: Testimonial = {
+    id: 't1',
+    community: 'maison-verte',
+    author: { displayName: 'Ada', memberSince: '2026-01-05T10:00:00.000Z', verified: true },
+    rating: 5,
+    text: 'Le levain a levé du premier coup.',
+    photo: {
+      url: 'https://api.cercle.test/v1/photos/ph1',
+      alt: 'Une miche',
+      width: 800,
+      height: 600,
+    },
+    tags: ['pain'],
+    experiencedAt: '2026-02-01',
+    publishedAt: '2026-02-03T09:00:00.000Z',
+    disclosure: 'collaboration-commerciale',
+    imageFlags: ['retouchee'],
+  };
+  const page: TestimonialPage = {
+    testimonials: [testimonial],
+    nextCursor: 'c2',
+    aggregate: { count: 40, average: 4.3 },
+    reviewPolicyUrl: 'https://maison-verte.example/avis-membres',
+  };
+  const own: OwnTestimonial = {
+    ...testimonial,
+    publishedAt: null,
+    state: 'pending',
+    statement: null,
+    consent: {
+      version: '2026-01',
+      publishName: true,
+      publishPhoto: true,
+      acceptedAt: '2026-02-02T09:00:00.000Z',
+    },
+    submittedAt: '2026-02-02T09:00:00.000Z',
+  };
+  const uploaded: PhotoUpload = {
+    id: 'ph1',
+    url: 'https://api.cercle.test/v1/photos/ph1',
+    width: 800,
+    height: 600,
+    contentType: 'image/png',
+    bytes: 8,
+  };
+  const token = joined.token;
+
+  it('listTestimonials sends the given filters as strings and leaves the rest out', async () => {
+    const { requests } = sequence('get', url('/testimonials'), () => HttpResponse.json(page));
+    const c = client();
+    await expect(c.listTestimonials('maison-verte')).resolves.toEqual(page);
+    await c.listTestimonials('maison-verte', { limit: 12, minRating: 4, tag: 'pain' });
+    await c.listTestimonials('maison-verte', { sort: 'rating', cursor: 'c2', limit: undefined });
+    expect(requests.map((r) => new URL(r.url).search)).toEqual([
+      '',
+      '?tag=pain&limit=12&minRating=4',
+      '?sort=rating&cursor=c2',
+    ]);
+    expect(requests.every((r) => !r.headers.has('authorization'))).toBe(true);
+  });
+
+  it('uploadPhoto sends the Blob’s bytes with its type, the token and an Idempotency-Key', async () => {
+    const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    let seen: { bytes: Uint8Array; headers: Headers } | undefined;
+    server.use(
+      http.post(url('/photos'), async ({ request }) => {
+        seen = { bytes: new Uint8Array(await request.arrayBuffer()), headers: request.headers };
+        return HttpResponse.json(uploaded, { status: 201 });
+      }),
+    );
+    const blob = new Blob([bytes], { type: 'image/png' });
+    await expect(client().uploadPhoto('maison-verte', blob, { token })).resolves.toEqual(uploaded);
+    expect(seen?.bytes).toEqual(bytes);
+    expect(seen?.headers.get('content-type')).toBe('image/png');
+    expect(seen?.headers.get('authorization')).toBe(`Bearer ${token}`);
+    expect(seen?.headers.get('idempotency-key')).toBeTruthy();
+  });
+
+  it('uploadPhoto reports a refused file as unsupported_media_type or payload_too_large', async () => {
+    const { requests } = sequence(
+      'post',
+      url('/photos'),
+      () =>
+        HttpResponse.json(errorBody('unsupported_media_type', 'Not a JPEG, PNG or WebP.'), {
+          status: 415,
+        }),
+      () => HttpResponse.json(errorBody('payload_too_large', 'At most 2 MB.'), { status: 413 }),
+    );
+    const blob = new Blob(['<script>'], { type: 'image/png' });
+    const refused = await failure(client().uploadPhoto('maison-verte', blob, { token }));
+    expect(refused).toMatchObject({ kind: 'http', status: 415, code: 'unsupported_media_type' });
+    const large = await failure(client().uploadPhoto('maison-verte', blob, { token }));
+    expect(large).toMatchObject({ status: 413, code: 'payload_too_large' });
+    expect(requests).toHaveLength(2); // neither is retried
+  });
+
+  it('submitTestimonial posts the JSON body and resolves with the pending testimonial', async () => {
+    const { requests } = sequence('post', url('/testimonials'), () =>
+      HttpResponse.json(own, { status: 201 }),
+    );
+    const body = {
+      rating: 5,
+      text: 'Le levain a levé du premier coup.',
+      photo: { id: 'ph1', alt: 'Une miche' },
+      consent: { version: '2026-01', publishName: true, publishPhoto: true },
+    };
+    await expect(client().submitTestimonial('maison-verte', body, { token })).resolves.toEqual(own);
+    expect(await requests[0]!.json()).toEqual(body);
+    expect(requests[0]!.headers.get('content-type')).toBe('application/json');
+    expect(requests[0]!.headers.get('idempotency-key')).toBeTruthy();
+  });
+
+  it('myTestimonials reads the member’s own list; withdrawTestimonial resolves on a 204', async () => {
+    const refused = { ...own, state: 'rejected', statement: 'Hors sujet.' } as const;
+    server.use(
+      http.get(url('/testimonials/mine'), () => HttpResponse.json({ testimonials: [refused] })),
+      http.delete(url('/testimonials/t1'), ({ request }) =>
+        request.headers.get('authorization') === `Bearer ${token}`
+          ? new HttpResponse(null, { status: 204 })
+          : HttpResponse.json(errorBody('unauthorized', 'No token.'), { status: 401 }),
+      ),
+    );
+    const c = client();
+    await expect(c.myTestimonials('maison-verte', { token })).resolves.toEqual({
+      testimonials: [refused],
+    });
+    await expect(c.withdrawTestimonial('maison-verte', 't1', { token })).resolves.toBeUndefined();
+  });
+
+  it('host routes go through request(): the moderation queue with its query', async () => {
+    const { requests } = sequence('get', url('/host/testimonials'), () =>
+      HttpResponse.json({ testimonials: [own] }),
+    );
+    const { status, data } = await client().request('hostTestimonials', {
+      params: { community: 'maison-verte' },
+      query: { state: 'pending' },
+      hostKey: 'host-secret',
+    });
+    expect(status).toBe(200);
+    expect(data.testimonials).toEqual([own]);
+    expect(new URL(requests[0]!.url).search).toBe('?state=pending');
+    expect(requests[0]!.headers.get('authorization')).toBe('Bearer host-secret');
+    // @ts-expect-error photos are images, read by URL, not with request() (checked by tsc)
+    const _photo = () => client().request('getPhoto', { params: { photo: 'ph1' } });
+  });
+
+  it('a wall page that breaks the contract is invalid_response', async () => {
+    server.use(
+      http.get(url('/testimonials'), () =>
+        HttpResponse.json({ ...page, testimonials: [{ ...testimonial, rating: 6 }] }),
+      ),
+    );
+    const error = await failure(client().listTestimonials('maison-verte'));
+    expect(error).toMatchObject({ kind: 'invalid_response', status: 200 });
+    expect(error.message).toContain('testimonials.0.rating');
+  });
+});
+
+describe('offer operations', () => {
+  const teaser: OfferTeaser = {
+    id: 'bienvenue-10',
+    community: 'maison-verte',
+    title: 'Bienvenue dans le cercle',
+    benefit: '-10 % sur votre première commande',
+    conditions: 'Un code par membre.',
+    expiresAt: '2026-03-01T00:00:00.000Z',
+    disclosure: 'publicite',
+    kind: 'unique',
+    status: 'active',
+    revealedByMe: false,
+  };
+  const revealed: OfferReveal = {
+    offer: 'bienvenue-10',
+    code: 'MV10-ABCDEFGH',
+    revealedAt: '2026-02-01T10:00:00.000Z',
+    expiresAt: '2026-03-01T00:00:00.000Z',
+  };
+  const offer = (path = '') => url(`/offers/bienvenue-10${path}`);
+  const token = joined.token;
+
+  it('getOffer reads the teaser, with the token only when given', async () => {
+    const { requests } = sequence('get', offer(), () => HttpResponse.json(teaser));
+    const c = client();
+    await expect(c.getOffer('maison-verte', 'bienvenue-10')).resolves.toEqual(teaser);
+    await c.getOffer('maison-verte', 'bienvenue-10', { token });
+    expect(requests.map((r) => r.headers.get('authorization'))).toEqual([null, `Bearer ${token}`]);
+  });
+
+  it('revealOffer posts with the token and an Idempotency-Key; copyOffer resolves on a 204', async () => {
+    const { requests } = sequence('post', offer('/reveal'), () => HttpResponse.json(revealed));
+    server.use(http.post(offer('/copies'), () => new HttpResponse(null, { status: 204 })));
+    const c = client();
+    await expect(c.revealOffer('maison-verte', 'bienvenue-10', { token })).resolves.toEqual(
+      revealed,
+    );
+    expect(requests[0]!.headers.get('authorization')).toBe(`Bearer ${token}`);
+    expect(requests[0]!.headers.get('idempotency-key')).toBeTruthy();
+    await expect(c.copyOffer('maison-verte', 'bienvenue-10', { token })).resolves.toBeUndefined();
+  });
+
+  it.each([
+    [410, 'offer_expired', 'This offer has expired.'],
+    [409, 'offer_exhausted', 'Every code is taken.'],
+  ])('a %i %s is a CercleError with that code, not retried', async (status, code, message) => {
+    const { requests } = sequence('post', offer('/reveal'), () =>
+      HttpResponse.json(errorBody(code, message), { status }),
+    );
+    const error = await failure(client().revealOffer('maison-verte', 'bienvenue-10', { token }));
+    expect(error).toMatchObject({ kind: 'http', status, code, message });
+    expect(requests).toHaveLength(1);
+  });
+
+  it('a 410 or 415 without the error shape still gets its code from the status', async () => {
+    server.use(
+      http.post(offer('/reveal'), () => HttpResponse.text('Gone', { status: 410 })),
+      http.post(url('/photos'), () => HttpResponse.text('No', { status: 415 })),
+    );
+    const c = client();
+    const gone = await failure(c.revealOffer('maison-verte', 'bienvenue-10', { token }));
+    expect(gone.code).toBe('offer_expired');
+    const type = await failure(c.uploadPhoto('maison-verte', new Blob(['x']), { token }));
+    expect(type.code).toBe('unsupported_media_type');
+  });
+
+  it('a reveal whose body breaks the contract is invalid_response', async () => {
+    server.use(http.post(offer('/reveal'), () => HttpResponse.json({ ...revealed, code: 42 })));
+    const error = await failure(client().revealOffer('maison-verte', 'bienvenue-10', { token }));
+    expect(error).toMatchObject({ kind: 'invalid_response', status: 200 });
+    expect(error.details).toEqual([{ path: 'code', message: expect.any(String) }]);
+  });
+
+  it('redemption reports go through request() with the host key, 201 then 200', async () => {
+    const redemption = {
+      id: 'red_1',
+      offer: 'bienvenue-10',
+      orderId: 'A-1',
+      memberId: 'mbr_1',
+      amount: 42.5,
+      currency: 'EUR',
+      orderedAt: '2026-02-02T10:00:00.000Z',
+      flags: [],
+    };
+    sequence(
+      'post',
+      offer('/redemptions'),
+      () => HttpResponse.json(redemption, { status: 201 }),
+      () => HttpResponse.json(redemption, { status: 200 }),
+    );
+    const c = client();
+    const o = {
+      params: { community: 'maison-verte', offer: 'bienvenue-10' },
+      body: { code: 'MV10-ABCDEFGH', orderId: 'A-1', amount: 42.5, currency: 'EUR' },
+      hostKey: 'host-secret',
+    };
+    expect((await c.request('reportRedemption', o)).status).toBe(201);
+    const again = await c.request('reportRedemption', o);
+    expect(again).toEqual({ status: 200, data: redemption });
+    expectTypeOf(again.status).toEqualTypeOf<200 | 201>();
   });
 });
 

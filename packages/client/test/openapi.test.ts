@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   ERROR_STATUS,
+  routeDocs,
   routes,
+  type RouteName,
   SESSION_EVENT_TYPES,
   type ErrorCode,
   type Route,
@@ -75,7 +77,11 @@ describe('docs/openapi.json', () => {
     expect(op.operationId).toBe(name);
     for (const status of Object.keys(route.responses)) expect(op.responses[status]).toBeDefined();
 
-    const codes = [...route.errors, 'rate_limited', 'internal'] as ErrorCode[];
+    const codes = [
+      ...routeDocs[name as RouteName].errors,
+      'rate_limited',
+      'internal',
+    ] as ErrorCode[];
     for (const code of codes) {
       const response = resolveRef(op.responses[ERROR_STATUS[code]]!.$ref as string) as {
         content: Record<string, { examples: Json }>;
@@ -150,8 +156,67 @@ describe('docs/openapi.json', () => {
 
   it('describes PATCH routes', () => {
     const patch = operations.filter((o) => o.route.method === 'PATCH');
-    expect(patch.map((o) => o.name)).toEqual(['updateQuestion', 'updateSession']);
+    expect(patch.map((o) => o.name)).toEqual([
+      'updateQuestion',
+      'updateSession',
+      'moderateTestimonial',
+      'wallSettings',
+    ]);
     for (const { op } of patch) expect(op.requestBody).toBeDefined();
+  });
+
+  it('describes the photo upload as raw image bytes, not JSON', () => {
+    const op = operations.find((o) => o.name === 'uploadPhoto')!.op;
+    const body = op.requestBody as { required: boolean; description: string; content: Json };
+    const binary = { schema: { type: 'string', format: 'binary' } };
+    expect(body.required).toBe(true);
+    expect(body.content).toEqual({
+      'image/jpeg': binary,
+      'image/png': binary,
+      'image/webp': binary,
+    });
+    expect(body.description).toContain('2 MB');
+    expect(op.responses['201']!.content).toEqual({
+      'application/json': { schema: { $ref: '#/components/schemas/PhotoUpload' } },
+    });
+    const refused = resolveRef(op.responses['415']!.$ref as string) as { description: string };
+    expect(refused.description).toContain('unsupported_media_type');
+  });
+
+  it('describes a stored photo as image bytes served with nosniff', () => {
+    const op = operations.find((o) => o.name === 'getPhoto')!.op;
+    const ok = op.responses['200'] as { description: string; content: Json };
+    expect(Object.keys(ok.content)).toEqual(['image/jpeg', 'image/png', 'image/webp']);
+    expect(ok.description).toContain('nosniff');
+    expect(op.requestBody).toBeUndefined();
+  });
+
+  it('gives the offer errors their statuses, sharing 409 with conflict', () => {
+    const reveal = operations.find((o) => o.name === 'revealOffer')!.op;
+    expect(reveal.responses['410']).toEqual({ $ref: '#/components/responses/OfferExpired' });
+    expect(reveal.responses['409']).toEqual({ $ref: '#/components/responses/OfferExhausted' });
+    const putOffer = operations.find((o) => o.name === 'putOffer')!.op;
+    expect(putOffer.responses['409']).toEqual({ $ref: '#/components/responses/Conflict' });
+  });
+
+  it('states the rules across fields that JSON Schema cannot express in the description', () => {
+    const schemas = doc.components.schemas!;
+    expect(schemas.TestimonialModeration!.description).toBe(
+      'Rule: a statement of reasons is required to reject.',
+    );
+    expect(schemas.OfferInput!.description).toContain('a shared offer needs sharedCode');
+    expect(schemas.OfferInput).toMatchObject({ additionalProperties: false, type: 'object' });
+  });
+
+  it('lists the testimonial filters as string query parameters', () => {
+    const op = operations.find((o) => o.name === 'listTestimonials')!.op;
+    const query = op.parameters!.filter((p) => p.in === 'query');
+    expect(query.map((p) => p.name)).toEqual(['cursor', 'limit', 'tag', 'minRating', 'sort']);
+    expect(query.every((p) => p.required === false)).toBe(true);
+    expect(query.find((p) => p.name === 'minRating')!.schema).toMatchObject({
+      type: 'string',
+      pattern: '^[1-5]$',
+    });
   });
 
   it('declares both bearer schemes', () => {
