@@ -10,6 +10,7 @@
 import type { IncomingMessage } from 'node:http';
 import {
   CONTRACT_VERSION,
+  PHOTO_MAX_BYTES,
   routes,
   type FieldIssue,
   type JoinRequest,
@@ -48,7 +49,11 @@ import {
   type SessionRow,
 } from './live.js';
 import { decideReport, fileReport, listReports, memberReportsExport } from './reports.js';
+import { eraseMemberTestimonials, memberTestimonialsExport } from './testimonials.js';
 import { EventStreams } from './sse.js';
+import type { RouteContext } from './route-context.js';
+import { wallHandlers } from './wall-routes.js';
+import { offerHandlers } from './offer-routes.js';
 import {
   allowedOrigins,
   communityInfo,
@@ -64,8 +69,27 @@ import {
   type MemberRow,
 } from './store.js';
 
-/** Largest request body accepted, in bytes. */
+/** Largest request body accepted, in bytes (JSON bodies; see BODY_LIMITS for the larger ones). */
 export const MAX_BODY_BYTES = 16 * 1024;
+
+/** Routes that take larger bodies: a photo upload, a pool of promo codes. */
+const BODY_LIMITS: readonly { route: RouteName; bytes: number }[] = [
+  { route: 'uploadPhoto', bytes: PHOTO_MAX_BYTES },
+  { route: 'importCodes', bytes: 1024 * 1024 },
+];
+const pathPattern = (path: string) => new RegExp(`^${path.replace(/\{\w+\}/g, '[^/]+')}$`);
+const bodyLimits = BODY_LIMITS.map(({ route, bytes }) => ({
+  method: routes[route].method,
+  pattern: pathPattern(routes[route].path),
+  bytes,
+}));
+
+/** The largest body this request may carry. */
+export function bodyLimit(method: string, path: string): number {
+  return (
+    bodyLimits.find((l) => l.method === method && l.pattern.test(path))?.bytes ?? MAX_BODY_BYTES
+  );
+}
 
 export interface AppOptions {
   db: Db;
@@ -103,17 +127,25 @@ const COMMUNITY_PATH = /^\/v1\/communities\/([^/]+)(?:\/|$)/;
 const BEARER = /^Bearer[ \t]+([^\s]+)[ \t]*$/i;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
-/** A chunked body over the limit is read (and dropped) up to this size, then the connection is cut. */
+/** A chunked body over the limit is read (and dropped) up to this much past it, then the connection is cut. */
 const DISCARD_MAX_BYTES = 1024 * 1024;
 
 const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 
-const tooLarge = () =>
-  new ApiError('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
+const sizeText = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${bytes / 1024} KB`;
 
-/** Reads the body as UTF-8 text, at most MAX_BODY_BYTES. */
-async function readText(body: ReadableStream<Uint8Array> | null): Promise<string> {
-  if (!body) return '';
+const tooLarge = (max: number) =>
+  new ApiError('payload_too_large', `The request body is larger than ${sizeText(max)}.`, {
+    maxBytes: max,
+  });
+
+/** Reads the body's bytes, at most `max`; a larger one is drained (up to a point) and refused. */
+export async function readBytes(
+  body: ReadableStream<Uint8Array> | null,
+  max: number,
+): Promise<Buffer> {
+  if (!body) return Buffer.alloc(0);
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -121,15 +153,21 @@ async function readText(body: ReadableStream<Uint8Array> | null): Promise<string
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > DISCARD_MAX_BYTES) {
+    if (size > max + DISCARD_MAX_BYTES) {
       await reader.cancel();
       break;
     }
-    if (size <= MAX_BODY_BYTES) chunks.push(value);
+    if (size <= max) chunks.push(value);
   }
-  if (size > MAX_BODY_BYTES) throw tooLarge();
+  if (size > max) throw tooLarge(max);
+  return Buffer.concat(chunks);
+}
+
+/** Reads the body as UTF-8 text, at most `max` bytes. */
+async function readText(body: ReadableStream<Uint8Array> | null, max: number): Promise<string> {
+  const bytes = await readBytes(body, max);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw invalid('The request body is not valid UTF-8.', [{ path: '', message: 'invalid UTF-8' }]);
   }
@@ -154,13 +192,16 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const clock = () => now().getTime();
   const bucket = (rate: RateLimits[keyof RateLimits]) =>
     rate ? new TokenBuckets(rate, clock) : undefined;
-  const buckets = {
+  const buckets: Record<keyof RateLimits, TokenBuckets | undefined> = {
     ip: bucket(limits.ip),
     join: bucket(limits.join),
     member: bucket(limits.member),
     ask: bucket(limits.ask),
     vote: bucket(limits.vote),
     report: bucket(limits.report),
+    submit: bucket(limits.submit),
+    upload: bucket(limits.upload),
+    reveal: bucket(limits.reveal),
   };
   const broker =
     options.broker ??
@@ -224,7 +265,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   function requireMember(
     c: Context<AppEnv>,
     community: CommunityRow,
-    bucket: 'member' | 'vote' | null = 'member',
+    bucket: keyof RateLimits | null = 'member',
   ): MemberRow {
     const tokenHash = sha256(bearer(c, 'member token'));
     if (bucket) limit(bucket, tokenHash);
@@ -291,7 +332,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
         { path: '', message: 'charset must be utf-8' },
       ]);
     }
-    const text = await readText(c.req.raw.body);
+    const text = await readText(c.req.raw.body, bodyLimit(c.req.method, c.req.path));
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -351,7 +392,26 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     return key;
   }
 
+  const context: RouteContext = {
+    db,
+    now,
+    log,
+    live,
+    limit,
+    clientIp,
+    requireCommunity,
+    requireMember,
+    optionalMember,
+    requireActive,
+    requireHost,
+    readBody,
+    readQuery,
+    idempotencyKey,
+  };
+
   const handlers: Record<RouteName, Handler<AppEnv>> = {
+    ...wallHandlers(context),
+    ...offerHandlers(context),
     health: (c) => c.json({ ok: true, contract: CONTRACT_VERSION }),
 
     getCommunity: (c) => c.json(communityInfo(db, requireCommunity(c))),
@@ -402,6 +462,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
         ...exportView(member, now()),
         ...memberLiveExport(db, member),
         ...memberReportsExport(db, member),
+        ...memberTestimonialsExport(db, member, new URL(c.req.url).origin),
       });
     },
 
@@ -410,6 +471,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       const member = requireMember(c, community);
       change(live, (emit) => {
         eraseMemberContent(db, member, emit);
+        eraseMemberTestimonials(db, member);
         deleteMember(db, member);
       });
       foldWal(db);
@@ -509,7 +571,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     const started = performance.now();
     await next();
     c.res.headers.set('X-Content-Type-Options', 'nosniff');
-    c.res.headers.set('Cache-Control', 'no-store');
+    // No caching, unless the route says otherwise (photos are immutable).
+    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
     const ms = Math.round(performance.now() - started);
     log(`${c.req.method} ${c.req.path.slice(0, 200)} ${c.res.status} ${ms}ms`);
   });
@@ -562,7 +625,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   // A declared length over the limit is refused before anything reads the body; the server
   // then drains it, so the client still gets the answer. Chunked bodies are counted in readBody.
   app.use('*', async (c, next) => {
-    if (Number(c.req.header('content-length') ?? 0) > MAX_BODY_BYTES) throw tooLarge();
+    const max = bodyLimit(c.req.method, c.req.path);
+    if (Number(c.req.header('content-length') ?? 0) > max) throw tooLarge(max);
     await next();
   });
 

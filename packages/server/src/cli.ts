@@ -1,9 +1,11 @@
 /** `cercle-server`: the reference backend from the command line. */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { importCodesCommand } from './offers-cli.js';
 import { createServer, type RunningServer } from './server.js';
 
 const USAGE = `Usage: cercle-server [options]
+       cercle-server import-codes --db FILE --community C --offer O CODES.csv
 
 Serves the Cercle API over HTTP, with its data in a SQLite file.
 
@@ -21,10 +23,18 @@ Options:
 
 Environment:
   CERCLE_HOST_KEY        the host key, when --host-key is not given
+
+Subcommands:
+  import-codes           add unique promo codes from a CSV file to an offer
+                         (cercle-server import-codes --help)
 `;
 
 /** Runs the CLI; resolves with the running server, or undefined after --help or a usage error. */
 export async function main(argv: readonly string[]): Promise<RunningServer | undefined> {
+  if (argv[0] === 'import-codes') {
+    await importCodesCommand(argv.slice(1));
+    return undefined;
+  }
   let values;
   try {
     ({ values } = parseArgs({

@@ -4,6 +4,8 @@
  * `schema_migrations`, each applied once inside its own transaction.
  */
 import Database from 'better-sqlite3';
+import { wallMigration } from './wall-schema.js';
+import { offersMigration } from './offers-schema.js';
 
 export type Db = Database.Database;
 
@@ -146,6 +148,8 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX events_by_question ON events (question_id) WHERE question_id IS NOT NULL;
     `,
   },
+  wallMigration,
+  offersMigration,
 ];
 
 /** Applies the migrations not yet applied; safe to call on every start and from several processes. */

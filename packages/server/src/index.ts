@@ -25,4 +25,12 @@ export {
 export { DEFAULT_EVENT_RETENTION, type EventRetention } from './events.js';
 export { originAllowed } from './cors.js';
 export { ApiError } from './errors.js';
+export {
+  encodePng,
+  illustration,
+  inspectImage,
+  PHOTO_MAX_SIDE,
+  stripMetadata,
+  type ImageInfo,
+} from './photos.js';
 export { IDEMPOTENCY_TTL_MS } from './store.js';

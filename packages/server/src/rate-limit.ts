@@ -18,6 +18,12 @@ export interface RateLimits {
   vote: RateLimit | false;
   /** Reports sent, per IP address, on top of `ip`. */
   report: RateLimit | false;
+  /** Testimonials submitted, per member token, on top of `ip`. */
+  submit: RateLimit | false;
+  /** Photos uploaded, per member token, on top of `ip`. */
+  upload: RateLimit | false;
+  /** Offer reveals, per member token, on top of `ip`. */
+  reveal: RateLimit | false;
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
@@ -27,6 +33,9 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   ask: { limit: 5, windowMs: 60_000 },
   vote: { limit: 60, windowMs: 60_000 },
   report: { limit: 10, windowMs: 60_000 },
+  submit: { limit: 5, windowMs: 60 * 60_000 },
+  upload: { limit: 10, windowMs: 60 * 60_000 },
+  reveal: { limit: 10, windowMs: 60_000 },
 };
 
 interface Bucket {

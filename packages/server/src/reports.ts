@@ -1,6 +1,7 @@
 /**
- * Reports (notice and action): anyone reports a question (testimonials come later), the host
- * decides once, with a statement of reasons; a removal hides the question.
+ * Reports (notice and action): anyone reports a question or an approved testimonial, the
+ * host decides once, with a statement of reasons; a removal hides the question, or takes the
+ * testimonial off the wall (the author sees the statement).
  */
 import type {
   MemberExport,
@@ -16,6 +17,7 @@ import { ApiError } from './errors.js';
 import { change, hideQuestion, type LiveContext } from './live.js';
 import { sql } from './sql.js';
 import { idempotent, type IdempotentAnswer, type MemberRow } from './store.js';
+import { removeTestimonial, targetTestimonial } from './testimonials.js';
 
 interface ReportRow {
   seq: number;
@@ -64,10 +66,11 @@ export function fileReport(
       request: [reporter?.id ?? null, input.target.kind, input.target.id, input.reason, details],
     };
     return idempotent(live.db, scope, now, () => {
-      if (
-        input.target.kind !== 'question' ||
-        !targetQuestion(live.db, community, input.target.id)
-      ) {
+      const exists =
+        input.target.kind === 'question'
+          ? targetQuestion(live.db, community, input.target.id) !== undefined
+          : targetTestimonial(live.db, community, input.target.id)?.state === 'approved';
+      if (!exists) {
         throw new ApiError('not_found', `No ${input.target.kind} "${input.target.id}" here.`);
       }
       const row = sql(
@@ -95,7 +98,9 @@ export function fileReport(
 
 function reportView(db: Db, row: ReportRow): Report {
   const target =
-    row.target_kind === 'question' ? targetQuestion(db, row.community, row.target_id) : undefined;
+    row.target_kind === 'question'
+      ? targetQuestion(db, row.community, row.target_id)
+      : targetTestimonial(db, row.community, row.target_id);
   return {
     id: row.id,
     target: { kind: row.target_kind, id: row.target_id },
@@ -125,7 +130,10 @@ export function listReports(db: Db, community: string): ReportList {
   return { reports: rows.map((row) => reportView(db, row)) };
 }
 
-/** Host: decides a report once; `remove` hides the question (the public stream gets `question.removed`). */
+/**
+ * Host: decides a report once; `remove` hides the question (the public stream gets
+ * `question.removed`) or takes the testimonial off the wall with the statement.
+ */
 export function decideReport(
   live: LiveContext,
   community: string,
@@ -147,6 +155,10 @@ export function decideReport(
     if (decision.action === 'remove' && row.target_kind === 'question') {
       const target = targetQuestion(live.db, community, row.target_id);
       if (target) hideQuestion(live.db, target.seq, emit);
+    }
+    if (decision.action === 'remove' && row.target_kind === 'testimonial') {
+      const target = targetTestimonial(live.db, community, row.target_id);
+      if (target) removeTestimonial(live.db, target.seq, decision.statement);
     }
     const decided = sql(
       live.db,

@@ -11,6 +11,8 @@ import {
 import { sha256 } from './crypto.js';
 import type { Db } from './db.js';
 import { getCommunity, insertMember, promoteFromWaitlist } from './store.js';
+import { seedDemoTestimonials } from './wall-seed.js';
+import { seedDemoOffers } from './offers-seed.js';
 
 export interface CommunitySeed {
   slug: string;
@@ -220,4 +222,6 @@ export function seedDemo(db: Db, options: SeedOptions = {}): void {
       seedQuestions(db, seq, questions, now);
     }).immediate();
   }
+  seedDemoTestimonials(db, now);
+  seedDemoOffers(db, now);
 }

@@ -3,10 +3,11 @@
  * --import tsx`), so the test needs no build and never tests a stale dist/.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openDatabase, seedDemo } from '@cercle/server';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -93,5 +94,73 @@ describe('cercle-server', () => {
     const unknown = run(['--nope']);
     expect(await unknown.exited).toBe(2);
     expect(unknown.output().stderr).toMatch(/nope/);
+  });
+});
+
+describe('cercle-server import-codes', () => {
+  it('adds codes from a CSV to an offer’s pool, skips duplicates, refuses bad lines, never prints a code', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cercle-cli-test-'));
+    dirs.push(dir);
+    const file = join(dir, 'codes.db');
+    const db = openDatabase(file);
+    seedDemo(db);
+    const existing = db.prepare('SELECT code FROM offer_codes LIMIT 1').pluck().get() as string;
+    db.close();
+    const target = ['--db', file, '--community', 'maison-verte', '--offer', 'bienvenue-10'];
+
+    const csv = join(dir, 'codes.csv');
+    const fresh = ['SHOP-AAA-001', 'SHOP-AAA-002', 'SHOP-"Q"-003'];
+    await writeFile(
+      csv,
+      `\uFEFFcode,note\r\n${fresh[0]},first\r\n${fresh[1]},\r\n\r\n"SHOP-""Q""-003",quoted\r\n${fresh[0]},again\r\n${existing},already there\r\n`,
+    );
+    const ok = run(['import-codes', ...target, csv]);
+    expect(await ok.exited).toBe(0);
+    expect(ok.output().stdout).toBe(
+      'maison-verte/bienvenue-10: 3 added, 2 duplicates skipped; 203 of 203 codes not yet given out.\n',
+    );
+
+    const plain = join(dir, 'plain.csv');
+    await writeFile(plain, 'PLAIN-CODE-1\nPLAIN-CODE-2\nPLAIN-CODE-1\n');
+    const second = run(['import-codes', ...target, plain]);
+    expect(await second.exited).toBe(0);
+    expect(second.output().stdout).toMatch(/: 2 added, 1 duplicates skipped; 205 of 205 codes/);
+
+    const bad = join(dir, 'bad.csv');
+    await writeFile(bad, 'GOOD-CODE-1\nGOOD-CODE-2\nbad code\nX\nA,B\n');
+    const refused = run(['import-codes', ...target, bad]);
+    expect(await refused.exited).toBe(1);
+    const { stdout, stderr } = refused.output();
+    expect(stderr).toContain('nothing imported');
+    expect(stderr).toContain('line 3: a code is 3–64 visible ASCII characters');
+    expect(stderr).toContain('line 4: a code is 3–64 visible ASCII characters');
+    expect(stderr).toContain('line 5: several columns, but no header row naming the "code" column');
+
+    const shared = run([
+      'import-codes',
+      ...target.slice(0, 4),
+      '--offer',
+      'livraison-offerte',
+      plain,
+    ]);
+    expect(await shared.exited).toBe(1);
+    expect(shared.output().stderr).toMatch(/"livraison-offerte" is shared/);
+
+    const usage = run(['import-codes', '--db', file, csv]);
+    expect(await usage.exited).toBe(2);
+    expect(usage.output().stderr).toMatch(/missing --community, --offer/);
+
+    const check = openDatabase(file);
+    const count = check.prepare('SELECT COUNT(*) FROM offer_codes').pluck().get();
+    check.close();
+    expect(count).toBe(205);
+
+    const printed = [ok, second, refused, shared, usage]
+      .map((r) => r.output().stdout + r.output().stderr)
+      .join('\n');
+    for (const code of [...fresh, existing, 'PLAIN-CODE-1', 'GOOD-CODE-1', 'bad code']) {
+      expect(printed).not.toContain(code);
+    }
+    expect(stdout).toBe('');
   });
 });

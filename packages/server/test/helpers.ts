@@ -11,6 +11,9 @@ export const NO_LIMITS = {
   ask: false,
   vote: false,
   report: false,
+  submit: false,
+  upload: false,
+  reveal: false,
 } as const;
 
 export interface TestServer {
