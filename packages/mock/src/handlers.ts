@@ -5,7 +5,7 @@
  * here until the mock implements it.
  */
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
-import { CONTRACT_VERSION, routes, type RouteName } from '@cercle/client';
+import { CONTRACT_VERSION, PHOTO_MAX_BYTES, routes, type RouteName } from '@cercle/client';
 import { createMockStore, MockApiError, type MockStore } from './store.js';
 
 export const DEFAULT_HOST_KEY = 'demo-host-key';
@@ -32,6 +32,8 @@ interface Context {
   store: MockStore;
   hostKey: string;
   pingMs: number;
+  /** The absolute base URL of the mock API (photos' URLs start with it). */
+  base: string;
 }
 
 type Resolver = (ctx: Context) => Response | Promise<Response>;
@@ -137,14 +139,17 @@ function eventStream(ctx: Context, host: boolean): Response {
   });
 }
 
+/** Largest body of a code import: 10,000 codes of up to 64 characters, quoted. */
+const CODES_BODY_BYTES = 1024 * 1024;
+
 /** The body as JSON, refused as the reference server refuses it. */
-async function readJson(request: Request): Promise<unknown> {
+async function readJson(request: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
   const text = await request.text();
-  if (new TextEncoder().encode(text).length > MAX_BODY_BYTES) {
+  if (new TextEncoder().encode(text).length > maxBytes) {
     throw new MockApiError(
       413,
       'payload_too_large',
-      `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`,
+      `The request body is larger than ${maxBytes / 1024} KB.`,
     );
   }
   const mediaType = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
@@ -171,6 +176,30 @@ async function readJson(request: Request): Promise<unknown> {
   }
   return body;
 }
+
+/** An upload's raw bytes; `payload_too_large` past the photo limit, before reading when it can. */
+async function readBytes(request: Request): Promise<Uint8Array> {
+  const tooLarge = () =>
+    new MockApiError(
+      413,
+      'payload_too_large',
+      `A photo is at most ${PHOTO_MAX_BYTES / 1024 / 1024} MB.`,
+    );
+  if (Number(request.headers.get('content-length') ?? 0) > PHOTO_MAX_BYTES) throw tooLarge();
+  const bytes = new Uint8Array(await request.arrayBuffer());
+  if (bytes.length > PHOTO_MAX_BYTES) throw tooLarge();
+  return bytes;
+}
+
+/** The host key checked after the community exists (an unknown one is `not_found` first). */
+function host({ store, params, request, hostKey }: Context): string {
+  const community = params.community ?? '';
+  store.getCommunity(community);
+  requireHost(request, hostKey);
+  return community;
+}
+
+const query = (request: Request) => Object.fromEntries(new URL(request.url).searchParams);
 
 const resolvers: Record<RouteName, Resolver> = {
   health: () => json({ ok: true, contract: CONTRACT_VERSION }),
@@ -199,8 +228,8 @@ const resolvers: Record<RouteName, Resolver> = {
 
   me: ({ store, params, request }) => json(store.me(params.community ?? '', bearer(request))),
 
-  exportMe: ({ store, params, request }) =>
-    json(store.exportMe(params.community ?? '', bearer(request))),
+  exportMe: ({ store, params, request, base }) =>
+    json(store.exportMe(params.community ?? '', bearer(request), base)),
 
   leave: ({ store, params, request }) => {
     store.leave(params.community ?? '', bearer(request));
@@ -308,6 +337,100 @@ const resolvers: Record<RouteName, Resolver> = {
     requireHost(request, hostKey);
     return json(store.decideReport(community, params.report ?? '', await readJson(request)));
   },
+
+  // Testimonials
+  listTestimonials: ({ store, params, request, base }) =>
+    json(store.listTestimonials(params.community ?? '', query(request), base)),
+
+  submitTestimonial: async ({ store, params, request, base }) => {
+    const community = params.community ?? '';
+    const token = bearer(request);
+    store.me(community, token); // not_found, then unauthorized, before reading the body
+    const { body, replayed } = store.submitTestimonial(community, token, await readJson(request), {
+      idempotencyKey: request.headers.get('idempotency-key') ?? undefined,
+      base,
+    });
+    return HttpResponse.json(body, { status: 201, headers: replayHeaders(replayed) });
+  },
+
+  myTestimonials: ({ store, params, request, base }) =>
+    json(store.myTestimonials(params.community ?? '', bearer(request), base)),
+
+  withdrawTestimonial: ({ store, params, request }) => {
+    store.withdrawTestimonial(params.community ?? '', params.testimonial ?? '', bearer(request));
+    return new HttpResponse(null, { status: 204 });
+  },
+
+  uploadPhoto: async ({ store, params, request, base }) => {
+    const community = params.community ?? '';
+    const token = bearer(request);
+    store.me(community, token);
+    const body = store.uploadPhoto(community, token, await readBytes(request), base);
+    return json(body, 201);
+  },
+
+  getPhoto: async ({ store, params }) => {
+    const { bytes, contentType } = await store.getPhoto(params.photo ?? '');
+    return new HttpResponse(bytes as BodyInit, {
+      headers: {
+        'Content-Type': contentType,
+        'X-Content-Type-Options': 'nosniff',
+        'Content-Security-Policy': "default-src 'none'; sandbox",
+        'Cache-Control': 'public, max-age=31536000, immutable',
+      },
+    });
+  },
+
+  hostTestimonials: (ctx) =>
+    json(ctx.store.hostTestimonials(host(ctx), query(ctx.request), ctx.base)),
+
+  moderateTestimonial: async (ctx) => {
+    const community = host(ctx);
+    const input = await readJson(ctx.request);
+    return json(
+      ctx.store.moderateTestimonial(community, ctx.params.testimonial ?? '', input, ctx.base),
+    );
+  },
+
+  wallSettings: async (ctx) => {
+    const community = host(ctx);
+    return json(ctx.store.wallSettings(community, await readJson(ctx.request)));
+  },
+
+  // Offers
+  getOffer: ({ store, params, request }) =>
+    json(store.getOffer(params.community ?? '', params.offer ?? '', bearer(request))),
+
+  revealOffer: ({ store, params, request }) =>
+    json(store.revealOffer(params.community ?? '', params.offer ?? '', bearer(request))),
+
+  copyOffer: ({ store, params, request }) => {
+    store.copyOffer(params.community ?? '', params.offer ?? '', bearer(request));
+    return new HttpResponse(null, { status: 204 });
+  },
+
+  reportRedemption: async (ctx) => {
+    const community = host(ctx);
+    const input = await readJson(ctx.request);
+    const { status, body } = ctx.store.reportRedemption(community, ctx.params.offer ?? '', input);
+    return json(body, status);
+  },
+
+  putOffer: async (ctx) => {
+    const community = host(ctx);
+    const input = await readJson(ctx.request);
+    const { status, body } = ctx.store.putOffer(community, ctx.params.offer ?? '', input);
+    return json(body, status);
+  },
+
+  importCodes: async (ctx) => {
+    const community = host(ctx);
+    // A pool of 10,000 codes is larger than the 16 KB of other bodies.
+    const input = await readJson(ctx.request, CODES_BODY_BYTES);
+    return json(ctx.store.importCodes(community, ctx.params.offer ?? '', input));
+  },
+
+  offerFunnel: (ctx) => json(ctx.store.offerFunnel(host(ctx), ctx.params.offer ?? '')),
 };
 
 /** `/v1/communities/{community}` → `/v1/communities/:community` (msw's path syntax). */
@@ -335,7 +458,8 @@ export function createHandlers(options: HandlerOptions): HttpHandler[] {
         Object.entries(params).filter((e): e is [string, string] => typeof e[1] === 'string'),
       );
       try {
-        return await resolve({ request, params: strings, store, hostKey, pingMs });
+        const absolute = new URL(base || '/', request.url).href.replace(/\/+$/, '');
+        return await resolve({ request, params: strings, store, hostKey, pingMs, base: absolute });
       } catch (e) {
         if (e instanceof MockApiError) return errorResponse(e);
         const message = e instanceof Error ? e.message : String(e);

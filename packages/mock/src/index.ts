@@ -18,3 +18,5 @@ export {
   type MockStoreOptions,
 } from './store.js';
 export { DEFAULT_LIVE_LIMITS, type LiveLimits, type RateLimit } from './live.js';
+export { DEFAULT_WALL_LIMITS, type WallLimits } from './wall.js';
+export { DEFAULT_REVEAL_LIMIT } from './offers.js';

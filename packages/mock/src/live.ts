@@ -155,7 +155,23 @@ export interface LiveContext {
   randomId(bytes: number): string;
   limits: LiveLimits;
   eventLogSize: number;
+  /** A testimonial's text and whether it is on the wall (reports); `undefined`: none. */
+  testimonial(community: string, id: string): { text: string; onWall: boolean } | undefined;
+  /** Takes a reported testimonial off the wall with the statement of reasons. */
+  removeTestimonial(community: string, id: string, statement: string): void;
 }
+
+/**
+ * Runs `run` once per Idempotency-Key: the same key (per scope and member) within 24 h
+ * replays the first answer, a different request under it is a `conflict`.
+ */
+export type Idempotent = <T>(
+  scope: string,
+  memberId: string | null,
+  key: string | undefined,
+  request: unknown,
+  run: () => T,
+) => { body: T; replayed: boolean };
 
 /** One Server-Sent Events frame. `data` is one line of JSON. */
 export function sseFrame(id: number, type: SessionEventType, data: unknown): string {
@@ -183,7 +199,8 @@ function issues(list: readonly v.BaseIssue<unknown>[]): FieldIssue[] {
   });
 }
 
-function parse<S extends v.GenericSchema>(schema: S, input: unknown): v.InferOutput<S> {
+/** `input` checked against `schema`, or `validation_failed` with the field issues. */
+export function parse<S extends v.GenericSchema>(schema: S, input: unknown): v.InferOutput<S> {
   const result = v.safeParse(schema, input);
   if (!result.success) {
     throw new MockApiError(
@@ -197,7 +214,7 @@ function parse<S extends v.GenericSchema>(schema: S, input: unknown): v.InferOut
 }
 
 /** Token buckets per key, refilled continuously (as the reference server's). */
-class Buckets {
+export class Buckets {
   readonly #buckets = new Map<string, { tokens: number; at: number }>();
   constructor(readonly rate: RateLimit) {}
 
@@ -422,13 +439,7 @@ export function createLive(ctx: LiveContext, initial: LiveData) {
   };
 
   /** The first answer for this Idempotency-Key, or `run()`'s, remembered for 24 h. */
-  const idempotent = <T>(
-    scope: string,
-    memberId: string | null,
-    key: string | undefined,
-    request: unknown,
-    run: () => T,
-  ): { body: T; replayed: boolean } => {
+  const idempotent: Idempotent = (scope, memberId, key, request, run) => {
     if (key === undefined) return { body: run(), replayed: false };
     if (!IDEMPOTENCY_KEY.test(key)) {
       throw new MockApiError(400, 'validation_failed', 'The Idempotency-Key header is malformed.', [
@@ -448,7 +459,7 @@ export function createLive(ctx: LiveContext, initial: LiveData) {
           'This Idempotency-Key was already used for a different request; use a new key.',
         );
       }
-      return { body: structuredClone(earlier.body) as T, replayed: true };
+      return { body: structuredClone(earlier.body) as ReturnType<typeof run>, replayed: true };
     }
     const body = run();
     data.replays.push([id, { request: fingerprint, memberId, body: structuredClone(body), at }]);
@@ -487,6 +498,8 @@ export function createLive(ctx: LiveContext, initial: LiveData) {
     get data(): LiveData {
       return data;
     },
+
+    idempotent,
 
     /** Replaces the data (a reset, or a newer copy from storage) and tells the subscribers. */
     replace(next: LiveData): void {
@@ -677,10 +690,11 @@ export function createLive(ctx: LiveContext, initial: LiveData) {
         }
       }
       return idempotent(`report/${community}`, reporterId, options.idempotencyKey, body, () => {
-        if (
-          body.target.kind === 'testimonial' ||
-          !data.questions.some((q) => q.community === community && q.id === body.target.id)
-        ) {
+        const exists =
+          body.target.kind === 'testimonial'
+            ? ctx.testimonial(community, body.target.id)?.onWall
+            : data.questions.some((q) => q.community === community && q.id === body.target.id);
+        if (!exists) {
           throw new MockApiError(
             404,
             'not_found',
@@ -730,9 +744,13 @@ export function createLive(ctx: LiveContext, initial: LiveData) {
         statement: decision.statement,
         decidedAt: ctx.now().toISOString(),
       };
-      const question = data.questions.find(
-        (q) => q.community === community && q.id === report.target.id,
-      );
+      const question =
+        report.target.kind === 'question'
+          ? data.questions.find((q) => q.community === community && q.id === report.target.id)
+          : undefined;
+      if (decision.action === 'remove' && report.target.kind === 'testimonial') {
+        ctx.removeTestimonial(community, report.target.id, decision.statement);
+      }
       const touched: StoredSession[] = [];
       if (decision.action === 'remove' && question && question.state !== 'hidden') {
         const session = findSession(community, question.session);
@@ -805,11 +823,14 @@ export function createLive(ctx: LiveContext, initial: LiveData) {
   };
 
   function reportView(r: StoredReport): Report {
-    const target = data.questions.find((q) => q.community === r.community && q.id === r.target.id);
+    const targetText =
+      r.target.kind === 'testimonial'
+        ? ctx.testimonial(r.community, r.target.id)?.text
+        : data.questions.find((q) => q.community === r.community && q.id === r.target.id)?.text;
     return {
       id: r.id,
       target: { ...r.target },
-      targetText: target?.text ?? null,
+      targetText: targetText ?? null,
       reason: r.reason,
       details: r.details,
       state: r.state,

@@ -1,10 +1,12 @@
 /**
- * The mock's in-memory backend: the membership part of the contract with the same demo
- * data and the same rules as the reference server (validation and its messages, consent
- * version, capacity and waitlist, Idempotency-Key replay, erasure that promotes the
- * waitlist), without HTTP. `createHandlers` puts it behind msw.
+ * The mock's in-memory backend: the whole contract with the same demo data and the same
+ * rules as the reference server (validation and its messages, consent version, capacity
+ * and waitlist, Idempotency-Key replay, erasure that promotes the waitlist), without HTTP.
+ * Membership lives here; the live Q&A in `live.ts`, the testimonial wall in `wall.ts`, the
+ * offers in `offers.ts`. `createHandlers` puts it behind msw.
  *
- * Isomorphic: no Node or DOM API beyond `crypto.getRandomValues`.
+ * Isomorphic: no Node or DOM API beyond `crypto.getRandomValues` and, to draw the seeded
+ * photos, `CompressionStream`.
  *
  * Unlike the reference server, which keeps only hashes of member tokens and encrypts
  * replayable answers, this store keeps tokens as given, in memory, for the life of the
@@ -34,6 +36,19 @@ import type {
   ReportReceipt,
   VoteResult,
 } from '@cercle/client';
+import type {
+  CodesImportResult,
+  HostOffer,
+  OfferFunnel,
+  OfferReveal,
+  OfferTeaser,
+  OwnTestimonial,
+  OwnTestimonialList,
+  PhotoUpload,
+  Redemption,
+  TestimonialPage,
+  WallSettings,
+} from '@cercle/client';
 import { MockApiError } from './errors.js';
 import {
   createLive,
@@ -42,7 +57,17 @@ import {
   type LiveData,
   type LiveLimits,
   type LiveSubscriber,
+  type RateLimit,
 } from './live.js';
+import { createOffers, DEFAULT_REVEAL_LIMIT, seedOffers, type OfferData } from './offers.js';
+import {
+  createWall,
+  DEFAULT_WALL_LIMITS,
+  seedWall,
+  type WallData,
+  type WallLimits,
+} from './wall.js';
+import type { PhotoType } from './images.js';
 
 export { MockApiError };
 
@@ -65,6 +90,10 @@ export interface MockStoreOptions {
   liveLimits?: Partial<LiveLimits>;
   /** Events each session's log retains for resuming streams; default 500. */
   eventLogSize?: number;
+  /** Offer reveals per member; default 10 a minute; `false` turns it off. */
+  revealLimit?: RateLimit | false;
+  /** Testimonials (5 an hour) and photo uploads (10 an hour) per member; `false` turns one off. */
+  wallLimits?: Partial<WallLimits>;
 }
 
 /** What a join answers: 201 joined or 202 waitlisted, and whether it replays an earlier answer. */
@@ -86,7 +115,8 @@ export interface MockStore {
   join(community: string, input: unknown, options?: { idempotencyKey?: string }): MockJoinResult;
   /** `unauthorized` unless `token` belongs to a member of this community. */
   me(community: string, token: string | undefined): Me;
-  exportMe(community: string, token: string | undefined): MemberExport;
+  /** `base`: the API's absolute base URL, for the URLs of the member's photos. */
+  exportMe(community: string, token: string | undefined, base?: string): MemberExport;
   /** Erases the member (and any replayable answer naming them); the waitlist moves up. */
   leave(community: string, token: string | undefined): void;
   /** Active members in join order, then the waitlist in order. Host only (the handlers check). */
@@ -144,6 +174,56 @@ export interface MockStore {
   ): () => void;
   /** Open streams on a session. */
   subscriberCount(community: string, session: string): number;
+
+  // Testimonials. `base` is the API's absolute base URL, for the photos' URLs. -----------
+  /** `query`: `cursor`, `limit`, `tag`, `minRating`, `sort`, as on the wire. */
+  listTestimonials(community: string, query: Record<string, string>, base: string): TestimonialPage;
+  submitTestimonial(
+    community: string,
+    token: string | undefined,
+    input: unknown,
+    options: { idempotencyKey?: string; base: string },
+  ): { body: OwnTestimonial; replayed: boolean };
+  myTestimonials(community: string, token: string | undefined, base: string): OwnTestimonialList;
+  withdrawTestimonial(community: string, testimonial: string, token: string | undefined): void;
+  /** Checks the bytes (JPEG, PNG or WebP, at most 2 MB, not truncated) and keeps them in memory. */
+  uploadPhoto(
+    community: string,
+    token: string | undefined,
+    bytes: Uint8Array,
+    base: string,
+  ): PhotoUpload;
+  getPhoto(photo: string): Promise<{ bytes: Uint8Array; contentType: PhotoType }>;
+  hostTestimonials(
+    community: string,
+    query: Record<string, string>,
+    base: string,
+  ): OwnTestimonialList;
+  moderateTestimonial(
+    community: string,
+    testimonial: string,
+    input: unknown,
+    base: string,
+  ): OwnTestimonial;
+  wallSettings(community: string, input: unknown): WallSettings;
+
+  // Offers -------------------------------------------------------------------------------
+  /** The teaser (counted as a view); a token, when given, must be a member's. */
+  getOffer(community: string, offer: string, token?: string): OfferTeaser;
+  revealOffer(community: string, offer: string, token: string | undefined): OfferReveal;
+  copyOffer(community: string, offer: string, token: string | undefined): void;
+  reportRedemption(
+    community: string,
+    offer: string,
+    input: unknown,
+  ): { status: 200 | 201; body: Redemption };
+  putOffer(
+    community: string,
+    offer: string,
+    input: unknown,
+  ): { status: 200 | 201; body: HostOffer };
+  importCodes(community: string, offer: string, input: unknown): CodesImportResult;
+  offerFunnel(community: string, offer: string): OfferFunnel;
 }
 
 interface StoredMember {
@@ -178,6 +258,9 @@ interface SavedState {
   answers: [string, StoredAnswer][];
   /** Sessions, questions, reports and event logs (absent in states saved before them). */
   live?: LiveData;
+  /** Testimonials, photo records and wall settings (not the photos' bytes). */
+  wall?: WallData;
+  offers?: OfferData;
 }
 
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -257,6 +340,8 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
       ),
       answers: [...answers],
       live: live.data,
+      wall: wall.data,
+      offers: offers.data,
     };
     known = JSON.stringify(state);
     storage.setItem(storageKey, known);
@@ -273,8 +358,35 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
       randomId,
       limits: { ...DEFAULT_LIVE_LIMITS, ...options.liveLimits },
       eventLogSize: options.eventLogSize ?? 500,
+      testimonial: (slug, id) => wall.lookup(slug, id),
+      removeTestimonial: (slug, id, statement) => wall.remove(slug, id, statement),
     },
     { sessions: [], questions: [], reports: [], logs: [], replays: [] },
+  );
+
+  const wall = createWall(
+    {
+      now,
+      community: (slug) => find(slug),
+      member: (slug, token) => authenticate(slug, token).member,
+      save,
+      randomId,
+      idempotent: live.idempotent,
+      limits: { ...DEFAULT_WALL_LIMITS, ...options.wallLimits },
+    },
+    { settings: [], testimonials: [], photos: [] },
+  );
+
+  const offers = createOffers(
+    {
+      now,
+      community: (slug) => find(slug),
+      member: (slug, token) => authenticate(slug, token).member,
+      save,
+      randomId,
+      revealLimit: options.revealLimit ?? DEFAULT_REVEAL_LIMIT,
+    },
+    { offers: [] },
   );
 
   /** Back to the seed; written to `storage` at once so that other tabs share the same seed. */
@@ -283,6 +395,8 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     communities = new Map(defs.map((def) => [def.slug, seed(def, at)]));
     answers = new Map();
     live.replace(seedAll(at));
+    wall.replace(seedWall([...communities.values()], at, randomId));
+    offers.replace(seedOffers([...communities.values()], at));
     save();
   };
 
@@ -303,6 +417,8 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
       );
       answers = new Map(state.answers);
       live.replace(state.live ?? seedAll(at));
+      wall.replace(state.wall ?? seedWall([...communities.values()], at, randomId));
+      offers.replace(state.offers ?? seedOffers([...communities.values()], at));
       known = raw;
       return true;
     } catch {
@@ -455,7 +571,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
       };
     },
 
-    exportMe(slug, token) {
+    exportMe(slug, token, base = 'http://localhost') {
       refresh();
       const { c, member } = authenticate(slug, token);
       return {
@@ -469,6 +585,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
           joinedAt: member.joinedAt,
           consent: { ...member.consent },
         },
+        testimonials: wall.exportOf(slug, member.id, base),
       };
     },
 
@@ -482,6 +599,8 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
         if (!hasRoom(c)) break;
         if (next.status === 'waitlisted') next.status = 'active';
       }
+      wall.memberLeft(slug, member.id);
+      offers.memberLeft(slug, member.id);
       save();
       live.memberLeft(slug, member.id);
     },
@@ -544,5 +663,71 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
       return live.subscribe(community, session, o);
     },
     subscriberCount: (community, session) => live.subscriberCount(community, session),
+
+    listTestimonials(community, query, base) {
+      refresh();
+      return wall.list(community, query, base);
+    },
+    submitTestimonial(community, token, input, o) {
+      refresh();
+      return wall.submit(community, token, input, o);
+    },
+    myTestimonials(community, token, base) {
+      refresh();
+      return wall.mine(community, token, base);
+    },
+    withdrawTestimonial(community, testimonial, token) {
+      refresh();
+      wall.withdraw(community, testimonial, token);
+    },
+    uploadPhoto(community, token, bytes, base) {
+      refresh();
+      return wall.upload(community, token, bytes, base);
+    },
+    getPhoto(photo) {
+      refresh();
+      return wall.photo(photo);
+    },
+    hostTestimonials(community, query, base) {
+      refresh();
+      return wall.hostList(community, query, base);
+    },
+    moderateTestimonial(community, testimonial, input, base) {
+      refresh();
+      return wall.moderate(community, testimonial, input, base);
+    },
+    wallSettings(community, input) {
+      refresh();
+      return wall.settings(community, input);
+    },
+
+    getOffer(community, offer, token) {
+      refresh();
+      return offers.teaser(community, offer, token);
+    },
+    revealOffer(community, offer, token) {
+      refresh();
+      return offers.reveal(community, offer, token);
+    },
+    copyOffer(community, offer, token) {
+      refresh();
+      offers.copy(community, offer, token);
+    },
+    reportRedemption(community, offer, input) {
+      refresh();
+      return offers.redeem(community, offer, input);
+    },
+    putOffer(community, offer, input) {
+      refresh();
+      return offers.put(community, offer, input);
+    },
+    importCodes(community, offer, input) {
+      refresh();
+      return offers.importCodes(community, offer, input);
+    },
+    offerFunnel(community, offer) {
+      refresh();
+      return offers.funnel(community, offer);
+    },
   };
 }

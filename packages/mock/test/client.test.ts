@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CercleError, createClient, type SessionEvent } from '@cercle/client';
 import { demoCommunities } from '@cercle/client/demo';
 import { createMockStore, setupMockServer } from '@cercle/mock/node';
+import { encodePng } from '../src/images.js';
 
 const BASE = 'http://client.cercle.test';
 const store = createMockStore();
@@ -157,5 +158,83 @@ describe('the live part through createClient', () => {
 
     const refused = await failure(client.request('hostQuestions', { params, hostKey: 'guess' }));
     expect(refused).toMatchObject({ status: 401, code: 'unauthorized' });
+  });
+});
+
+describe('the wall and offers through createClient', () => {
+  const C = 'maison-verte';
+  const hostKey = 'host-secret';
+
+  it('uploads a photo as a Blob, submits, gets approved by the host, withdraws', async () => {
+    const { token } = await client.join(C, { displayName: 'Zoé', consent });
+    const page = await client.listTestimonials(C, { limit: 5, minRating: 4, tag: 'plats' });
+    expect(page.testimonials.length).toBeGreaterThan(0);
+    expect(page.testimonials.every((t) => t.rating >= 4 && t.tags.includes('plats'))).toBe(true);
+
+    const png = await encodePng(3, 2, () => [10, 200, 90]);
+    const photo = await client.uploadPhoto(C, new Blob([png as BlobPart], { type: 'image/png' }), {
+      token,
+    });
+    expect(photo).toMatchObject({ contentType: 'image/png', width: 3, height: 2 });
+    const wrong = await failure(
+      client.uploadPhoto(C, new Blob(['#!/bin/sh'], { type: 'image/png' }), { token }),
+    );
+    expect(wrong).toMatchObject({ status: 415, code: 'unsupported_media_type' });
+
+    const own = await client.submitTestimonial(
+      C,
+      {
+        rating: 4,
+        text: 'Très bon live.',
+        photo: { id: photo.id, alt: 'Un bol vert' },
+        consent: { version: consent.version, publishName: true, publishPhoto: true },
+      },
+      { token },
+    );
+    expect(own.state).toBe('pending');
+    const { data } = await client.request('moderateTestimonial', {
+      params: { community: C, testimonial: own.id },
+      body: { state: 'approved' },
+      hostKey,
+    });
+    expect(data.state).toBe('approved');
+    expect((await client.listTestimonials(C, { limit: 1 })).testimonials[0]?.id).toBe(own.id);
+    expect((await client.myTestimonials(C, { token })).testimonials[0]?.state).toBe('approved');
+    await expect(client.withdrawTestimonial(C, own.id, { token })).resolves.toBeUndefined();
+    expect((await client.myTestimonials(C, { token })).testimonials).toEqual([]);
+  });
+
+  it('reveals and copies a code, and the host sees it in the funnel', async () => {
+    const before = await client.getOffer(C, 'bienvenue-10');
+    expect(before).toMatchObject({ status: 'active', revealedByMe: false });
+    const { token } = await client.join(C, { displayName: 'Yan', consent });
+    const revealed = await client.revealOffer(C, 'bienvenue-10', { token });
+    expect((await client.revealOffer(C, 'bienvenue-10', { token })).code).toBe(revealed.code);
+    expect((await client.getOffer(C, 'bienvenue-10', { token })).revealedByMe).toBe(true);
+    await expect(client.copyOffer(C, 'bienvenue-10', { token })).resolves.toBeUndefined();
+    const params = { community: C, offer: 'bienvenue-10' };
+    const order = { code: revealed.code, orderId: 'O-1', amount: 30, currency: 'EUR' };
+    const sale = await client.request('reportRedemption', { params, body: order, hostKey });
+    expect(sale.status).toBe(201);
+    const { data } = await client.request('offerFunnel', { params, hostKey });
+    expect(data).toMatchObject({ reveals: 1, copies: 1, redemptions: 1 });
+    expect(data.revenue).toEqual([{ currency: 'EUR', amount: 30 }]);
+
+    const past = new Date(Date.now() - 1000).toISOString();
+    await client.request('putOffer', {
+      params: { community: C, offer: 'fini' },
+      body: {
+        title: 'Fini',
+        benefit: '-5 %',
+        conditions: '',
+        expiresAt: past,
+        disclosure: 'publicite',
+        kind: 'shared',
+        sharedCode: 'FINI-5',
+      },
+      hostKey,
+    });
+    const expired = await failure(client.revealOffer(C, 'fini', { token }));
+    expect(expired).toMatchObject({ status: 410, code: 'offer_expired' });
   });
 });

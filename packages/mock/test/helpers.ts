@@ -12,8 +12,8 @@ export interface Answer {
 export interface CallInit {
   /** Sent as JSON. */
   body?: unknown;
-  /** Sent as is (malformed bodies). */
-  raw?: string;
+  /** Sent as is (malformed bodies, uploads' bytes). */
+  raw?: string | Uint8Array;
   token?: string;
   headers?: Record<string, string>;
 }
@@ -27,7 +27,7 @@ export function caller(base: string) {
   ): Promise<Answer> {
     const headers: Record<string, string> = { ...init.headers };
     if (init.token) headers.authorization = `Bearer ${init.token}`;
-    let body: string | undefined = init.raw;
+    let body: BodyInit | undefined = init.raw as BodyInit | undefined;
     if (init.body !== undefined) {
       body = JSON.stringify(init.body);
       headers['content-type'] = 'application/json';

@@ -294,6 +294,9 @@ describe('the route table', () => {
         session: 'no-such-session',
         question: 'q',
         report: 'r',
+        testimonial: 't',
+        photo: 'p',
+        offer: 'o',
       });
       const res = await call(route.method, path, 'body' in route ? { body: {} } : {});
       const message: string = res.body?.error?.message ?? '';
