@@ -12,6 +12,7 @@ import {
 import { demoCommunities, demoOffers } from '@cercle/client/demo';
 import { seedCommunity, seedDemo, type RateLimits } from '@cercle/server';
 import * as v from 'valibot';
+import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   call,
@@ -85,6 +86,26 @@ const reveal = (id: string, token?: string) =>
 const redeem = (id: string, body: Record<string, unknown>) =>
   host(`${O}/${id}/redemptions`, { json: body });
 
+/** A server on `file` in a worker thread (see fixtures/server-worker-main.ts). */
+async function startWorker(file: string, hostKey: string) {
+  const worker = new Worker(new URL('./fixtures/server-worker.mjs', import.meta.url), {
+    workerData: { db: file, hostKey },
+    execArgv: ['--conditions=source'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        worker.once('exit', () => resolve());
+        worker.postMessage('stop');
+      }),
+  };
+}
+
 function expectError(answer: Answer, status: number, code: string) {
   expect(answer.status).toBe(status);
   expect(v.parse(ErrorBody, answer.body).error.code).toBe(code);
@@ -133,6 +154,34 @@ describe('unique codes', () => {
     const funnel = v.parse(OfferFunnel, (await host(`${H}/bienvenue/funnel`)).body);
     expect(funnel.reveals).toBe(40);
     expect(funnel.offer).toMatchObject({ codesTotal: 40, codesRemaining: 0 });
+  });
+
+  it('never gives one code twice when two server processes share the database file', async () => {
+    // Two servers, each in a worker thread with its own event loop and SQLite connection, so
+    // reveals really interleave; the claim runs in one IMMEDIATE transaction per reveal.
+    await setup();
+    const pool = poolCodes(40, 'TW-');
+    await createOffer('duo', {}, pool);
+    const tokens = await Promise.all(Array.from({ length: 50 }, (_, i) => member(`Duo ${i}`)));
+    const workers = await Promise.all([0, 1].map(() => startWorker(t.file, t.server.hostKey)));
+    try {
+      const answers = await Promise.all(
+        tokens.map((token, i) =>
+          call(workers[i % 2]!.url, `${O}/duo/reveal`, { method: 'POST', token }),
+        ),
+      );
+      const codes = answers
+        .filter((a) => a.status === 200)
+        .map((a) => v.parse(OfferReveal, a.body).code);
+      expect(codes).toHaveLength(40);
+      expect(new Set(codes).size).toBe(40);
+      expect([...codes].sort()).toEqual(pool);
+      const refused = answers.filter((a) => a.status !== 200);
+      expect(refused).toHaveLength(10);
+      for (const answer of refused) expectError(answer, 409, 'offer_exhausted');
+    } finally {
+      await Promise.all(workers.map((w) => w.stop()));
+    }
   });
 
   it('refuses visitors (401), waitlisted members (403), unknown offers (404)', async () => {
