@@ -216,6 +216,10 @@ export const MemberExport = v.object({
     ),
   ),
   /** The testimonials the member wrote, in every state (the wall). */
+  /** The promo codes revealed to the member, with the offer and when. */
+  offers: v.optional(
+    v.array(v.object({ offer: v.string(), code: v.string(), revealedAt: Timestamp })),
+  ),
   testimonials: v.optional(
     v.array(
       v.object({

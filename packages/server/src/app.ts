@@ -50,6 +50,7 @@ import {
 } from './live.js';
 import { decideReport, fileReport, listReports, memberReportsExport } from './reports.js';
 import { eraseMemberTestimonials, memberTestimonialsExport } from './testimonials.js';
+import { memberOffersExport } from './offers.js';
 import { EventStreams } from './sse.js';
 import type { RouteContext } from './route-context.js';
 import { wallHandlers } from './wall-routes.js';
@@ -463,6 +464,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
         ...memberLiveExport(db, member),
         ...memberReportsExport(db, member),
         ...memberTestimonialsExport(db, member, new URL(c.req.url).origin),
+        ...memberOffersExport(db, member),
       });
     },
 

@@ -9,6 +9,7 @@
  */
 import type {
   CodesImportResult,
+  MemberExport,
   HostOffer,
   OfferFunnel,
   OfferInput,
@@ -432,4 +433,23 @@ export function offerFunnel(db: Db, community: string, id: string, now: Date): O
     revenue: revenue.map((r) => ({ currency: r.currency, amount: roundAmount(r.amount) })),
     recent: recent.map((r) => redemptionView(r, row)),
   };
+}
+
+/** Export (GDPR art. 15 and 20): the codes revealed to the member, unique and shared. */
+export function memberOffersExport(
+  db: Db,
+  member: MemberRow,
+): Required<Pick<MemberExport, 'offers'>> {
+  const rows = sql(
+    db,
+    `SELECT o.id AS offer, c.code AS code, c.revealed_at AS revealedAt
+       FROM offer_codes c JOIN offers o ON o.seq = c.offer
+      WHERE c.member_id = ? AND c.revealed_at IS NOT NULL
+     UNION ALL
+     SELECT o.id, o.shared_code, r.revealed_at
+       FROM offer_reveals r JOIN offers o ON o.seq = r.offer
+      WHERE r.member_id = ? AND o.shared_code IS NOT NULL
+     ORDER BY revealedAt`,
+  ).all(member.id, member.id) as { offer: string; code: string; revealedAt: string }[];
+  return { offers: rows };
 }

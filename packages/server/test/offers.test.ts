@@ -3,6 +3,7 @@ import {
   CodesImportResult,
   ErrorBody,
   HostOffer,
+  MemberExport,
   OfferFunnel,
   OfferReveal,
   OfferTeaser,
@@ -428,6 +429,28 @@ describe('redemptions and the funnel', () => {
       404,
       'not_found',
     );
+  });
+});
+
+describe('member export', () => {
+  it('lists the codes revealed to the member, unique and shared, and only theirs', async () => {
+    await setup();
+    await createOffer('bienvenue', {}, poolCodes(2));
+    await createOffer('livraison', { kind: 'shared', sharedCode: 'LIVRAISON-OK' });
+    const [a, b] = [await member('A'), await member('B')];
+    const unique = v.parse(OfferReveal, (await reveal('bienvenue', a)).body);
+    clock += 1000;
+    await reveal('livraison', a);
+    await reveal('bienvenue', b);
+
+    const exported = v.parse(
+      MemberExport,
+      (await call(t.url, `${C}/members/me/export`, { token: a })).body,
+    );
+    expect(exported.offers).toEqual([
+      { offer: 'bienvenue', code: unique.code, revealedAt: unique.revealedAt },
+      { offer: 'livraison', code: 'LIVRAISON-OK', revealedAt: new Date(clock).toISOString() },
+    ]);
   });
 });
 
