@@ -1,13 +1,17 @@
-// Screenshots of <cercle-join> and <cercle-qa> in each state, light and dark, English and
-// French, from the built dist/cercle.js (run `npm run build --workspace @cercle/elements` first).
+// Screenshots of <cercle-join>, <cercle-qa>, <cercle-promo> and <cercle-wall> in each state,
+// light and dark, English and French, from the built dist/cercle.js (run
+// `npm run build --workspace @cercle/elements` first).
 //
-//   node scripts/screenshot.mjs [outDir] [--only join|qa]      (default /tmp/cercle-shots)
+//   node scripts/screenshot.mjs [outDir] [--only join|qa|promo|wall]   (default /tmp/cercle-shots)
 //
 // Serves a static page per widget on 127.0.0.1 (free port) where every widget gets its own
 // fake adapter (the documented way to plug any backend; the Q&A one with a stream the page
 // drives), then drives Debian's Chromium with playwright-core and writes one PNG per
 // state × theme × locale: `<state>-<theme>-<locale>.png` for the join widget,
-// `qa-<state>-<theme>-<locale>.png` for the Q&A board.
+// `qa-<state>-<theme>-<locale>.png` for the Q&A board, `promo-<state>-<theme>-<locale>.png` for
+// the promo code, `wall-<state>-<theme>-<locale>.png` for the testimonial wall (each layout,
+// the form with its errors, the member's own pending and refused testimonials, the report
+// form, the join card in place, empty, error, loading).
 import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
@@ -314,11 +318,13 @@ const qaPage = (theme, locale) => `<!doctype html>
       'not-found': { adapter: adapter({ fail: error('http', { status: 404, code: 'not_found' }) }) },
     };
 
+    // The widget's chunk loads when its tag is first in the page (dist/cercle.js autoloads).
     const loaded = (el) =>
-      new Promise((resolve) => {
-        const check = () => (el.matches(':state(loading)') ? setTimeout(check, 20) : resolve());
-        check();
-      });
+      customElements.whenDefined(el.localName).then(() => el.updateComplete).then(() =>
+        new Promise((resolve) => {
+          const check = () => (el.matches(':state(loading)') ? setTimeout(check, 20) : resolve());
+          check();
+        }));
     const wait = (ms) => new Promise((r) => setTimeout(r, ms));
 
     const grid = document.getElementById('grid');
@@ -375,6 +381,341 @@ const qaPage = (theme, locale) => `<!doctype html>
 </body>
 </html>`;
 
+const promoPage = (theme, locale) => `<!doctype html>
+<html lang="${locale}">
+<head>
+  <meta charset="utf-8" />
+  <title>cercle-promo screenshots</title>
+  <style>
+    body { margin: 0; padding: 32px; font-family: system-ui, sans-serif;
+      background: ${theme === 'dark' ? '#0b0c0f' : '#f1f2f5'}; }
+    .grid { display: grid; grid-template-columns: repeat(3, 440px); gap: 32px; align-items: start; }
+    .shot { padding: 12px; }
+  </style>
+</head>
+<body>
+  <div class="grid" id="grid"></div>
+  <script type="module">
+    import '/dist/cercle.js';
+
+    const fr = document.documentElement.lang === 'fr';
+    const DAY = 86400000;
+    const now = Date.now();
+    const iso = (ms) => new Date(ms).toISOString();
+    const error = (kind, init = {}) => Object.assign(new Error(kind), { kind, ...init });
+    // The clipboard of the page: accepts, or refuses when a shot wants the fallback.
+    let refuseCopy = false;
+    Object.defineProperty(navigator.clipboard, 'writeText', {
+      configurable: true,
+      value: async () => { if (refuseCopy) throw new DOMException('denied', 'NotAllowedError'); },
+    });
+
+    const teaser = (over = {}) => ({
+      id: 'bienvenue-10', community: 'maison-verte',
+      title: fr ? 'Bienvenue dans le cercle' : 'Welcome to the circle',
+      benefit: fr ? '-10 % sur votre première commande' : '10% off your first order',
+      conditions: fr
+        ? 'Un code par membre, valable une fois, dès 30 € d’achat, hors coffrets cadeaux.'
+        : 'One code per member, single use, from €30, gift boxes excluded.',
+      expiresAt: iso(now + 12 * DAY + 3600000), disclosure: 'publicite', kind: 'unique',
+      status: 'active', revealedByMe: false, ...over,
+    });
+    const community = {
+      slug: 'maison-verte', name: 'Maison Verte',
+      tagline: 'Le cercle des cuisiniers végétaux — recettes, lives avec la cheffe, entraide.',
+      memberCount: 120, capacity: 300, joinState: 'open',
+      privacyPolicyUrl: 'https://maison-verte.example/confidentialite',
+      consentVersion: '2026-11-01', disclosure: 'none',
+    };
+
+    // A whole CercleApi for the promo (and the join card it opens): what a brand writes.
+    const adapter = ({ offer = teaser(), fail, hang, revealFail } = {}) => ({
+      async getCommunity() { return community; },
+      async join(slug, body) {
+        return { member: { id: 'm_1', displayName: body.displayName, status: 'active', joinedAt: iso(now) }, token: 't'.repeat(32), waitlisted: false };
+      },
+      async me() { return { member: { id: 'm_1', displayName: 'Camille', status: 'active', joinedAt: iso(now) }, invites: [] }; },
+      async leave() {},
+      async exportMe() { throw error('http', { status: 404, code: 'not_found' }); },
+      async listMembers() { return { count: 0, members: [] }; },
+      async getOffer() {
+        if (hang) return new Promise(() => {});
+        if (fail) throw fail;
+        return structuredClone(offer);
+      },
+      async revealOffer() {
+        if (revealFail) throw revealFail;
+        return { offer: offer.id, code: 'MV10-7KQ2XP', revealedAt: iso(now), expiresAt: offer.expiresAt };
+      },
+      async copyOffer() {},
+    });
+
+    const states = {
+      locked: { adapter: adapter(), visitor: true },
+      'join-open': { adapter: adapter(), visitor: true, act: 'join' },
+      member: { adapter: adapter() },
+      revealed: { adapter: adapter(), act: 'reveal' },
+      copied: { adapter: adapter(), act: 'reveal', shoot: 'copy' },
+      'copy-manual': { adapter: adapter(), act: 'reveal', shoot: 'copy-manual' },
+      'ends-today': { adapter: adapter({ offer: teaser({ expiresAt: iso(now + 2 * 3600000 + 14 * 60000 + 9000) }) }), visitor: true },
+      waitlisted: { adapter: adapter(), session: 'waitlisted' },
+      expired: { adapter: adapter({ offer: teaser({ status: 'expired', expiresAt: iso(now - 3 * DAY) }) }) },
+      exhausted: { adapter: adapter({ offer: teaser({ status: 'exhausted' }) }) },
+      'rate-limited': {
+        adapter: adapter({ revealFail: error('http', { status: 429, code: 'rate_limited', retryAfterMs: 45000 }) }),
+        act: 'reveal',
+      },
+      error: { adapter: adapter({ fail: error('network') }) },
+      'not-found': { adapter: adapter({ fail: error('http', { status: 404, code: 'not_found' }) }) },
+      loading: { adapter: adapter({ hang: true }) },
+    };
+
+    // The widget's chunk loads when its tag is first in the page (dist/cercle.js autoloads).
+    const loaded = (el) =>
+      customElements.whenDefined(el.localName).then(() => el.updateComplete).then(() =>
+        new Promise((resolve) => {
+          const check = () => (el.matches(':state(loading)') ? setTimeout(check, 20) : resolve());
+          check();
+        }));
+    const wait = (ms) => new Promise((r) => setTimeout(r, ms));
+
+    const grid = document.getElementById('grid');
+    const acts = [];
+    for (const [name, s] of Object.entries(states)) {
+      const slug = 'demo-' + name;
+      if (!s.visitor) {
+        localStorage.setItem('cercle.v1:adapter:' + slug,
+          JSON.stringify({ token: 't'.repeat(32), memberId: 'm_1', status: s.session ?? 'active' }));
+      }
+      const wrap = document.createElement('div');
+      wrap.className = 'shot';
+      wrap.id = 'shot-' + name;
+      const el = document.createElement('cercle-promo');
+      el.adapter = s.adapter;
+      el.setAttribute('community', slug);
+      el.setAttribute('offer', 'bienvenue-10');
+      el.setAttribute('theme', '${theme}');
+      el.dataset.shoot = s.shoot ?? '';
+      wrap.append(el);
+      grid.append(wrap);
+      if (name === 'loading') continue;
+      acts.push(() => loaded(el).then(async () => {
+        await el.updateComplete;
+        const root = el.shadowRoot;
+        if (s.act === 'join') {
+          root.querySelector('#join-toggle').click();
+          await customElements.whenDefined('cercle-join');
+          await wait(200);
+        } else if (s.act === 'reveal') {
+          root.querySelector('#reveal').click();
+          await wait(50);
+        }
+      }));
+    }
+    for (const act of acts) await act();
+    window.refuse = (on) => { refuseCopy = on; };
+    window.ready = true;
+  </script>
+</body>
+</html>`;
+
+const wallPage = (theme, locale) => `<!doctype html>
+<html lang="${locale}">
+<head>
+  <meta charset="utf-8" />
+  <title>cercle-wall screenshots</title>
+  <style>
+    body { margin: 0; padding: 32px; font-family: system-ui, sans-serif;
+      background: ${theme === 'dark' ? '#0b0c0f' : '#f1f2f5'}; }
+    .grid { display: flex; flex-direction: column; gap: 32px; align-items: flex-start; }
+    .shot { padding: 12px; box-sizing: border-box; width: 1060px; }
+    .narrow { width: 660px; }
+  </style>
+</head>
+<body>
+  <div class="grid" id="grid"></div>
+  <script type="module">
+    import '/dist/cercle.js';
+
+    const fr = document.documentElement.lang === 'fr';
+    const DAY = 86400000;
+    const now = Date.now();
+    const iso = (ms) => new Date(ms).toISOString();
+    const day = (ms) => iso(ms).slice(0, 10);
+    const error = (kind, init = {}) => Object.assign(new Error(kind), { kind, ...init });
+    // A photo of what a member made: a drawn plate (data: URLs are fine from an adapter).
+    const photo = (hue, alt) => ({
+      url: 'data:image/svg+xml,' + encodeURIComponent(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600" viewBox="0 0 800 600">' +
+        '<rect width="800" height="600" fill="hsl(' + hue + ' 35% 82%)"/>' +
+        '<circle cx="400" cy="300" r="210" fill="#fdfbf7"/>' +
+        '<circle cx="400" cy="300" r="150" fill="hsl(' + ((hue + 30) % 360) + ' 55% 52%)"/>' +
+        '<circle cx="350" cy="260" r="34" fill="hsl(' + ((hue + 90) % 360) + ' 45% 40%)"/>' +
+        '<circle cx="450" cy="330" r="26" fill="hsl(' + ((hue + 90) % 360) + ' 45% 40%)"/></svg>'),
+      alt, width: 800, height: 600,
+    });
+    const long = fr
+      ? 'Le curry de lentilles corail du live de dimanche est devenu notre plat du lundi. Les enfants en redemandent, et la recette marche à chaque fois avec ce qu’on a sous la main : un reste de lait de coco, des épinards surgelés, un citron. La cheffe a pris le temps de répondre à ma question sur les épices pendant le live, et les membres ont partagé leurs variantes dans le fil. Je ne pensais pas cuisiner autant de légumineuses un jour.'
+      : 'The red lentil curry from the Sunday live is now our Monday dish. The children ask for more, and the recipe works every time with whatever is at hand: leftover coconut milk, frozen spinach, a lemon. The chef took the time to answer my question about spices during the live, and members shared their versions in the thread. I never thought I would cook this many pulses one day.';
+    const testimonial = (i, over = {}) => ({
+      id: 't_' + i, community: 'maison-verte',
+      author: { displayName: 'Camille Martin', memberSince: iso(now - 400 * DAY), verified: true },
+      rating: 5, text: 'Merci !', photo: null, tags: [],
+      experiencedAt: day(now - (i + 4) * DAY), publishedAt: iso(now - (i + 1) * DAY),
+      disclosure: 'none', imageFlags: [], ...over,
+    });
+    const six = () => [
+      testimonial(1, { text: long, photo: photo(30, fr ? 'Un curry de lentilles dans une assiette creuse' : 'A lentil curry in a deep plate'), tags: ['plats', 'famille'] }),
+      testimonial(2, { author: { displayName: null, memberSince: iso(now - 90 * DAY), verified: false }, rating: 4,
+        text: fr ? 'Des recettes claires et une communauté bienveillante. J’aurais aimé plus de desserts.' : 'Clear recipes and a kind community. I would have liked more desserts.' }),
+      testimonial(3, { author: { displayName: 'Inès', memberSince: iso(now - 200 * DAY), verified: true },
+        text: fr ? 'Le coffret épices offert par la marque m’a convaincue : je l’utilise tous les jours.' : 'The spice box the brand sent me won me over: I use it every day.',
+        photo: photo(200, fr ? 'Un coffret de six pots d’épices' : 'A box of six spice jars'), tags: ['epices'],
+        disclosure: 'collaboration-commerciale', imageFlags: ['retouchee'] }),
+      testimonial(4, { author: { displayName: 'Jules Petit', memberSince: iso(now - 30 * DAY), verified: true }, rating: 3,
+        text: fr ? 'Bon levain, mais les horaires des lives ne me conviennent pas toujours.' : 'Good sourdough, but the live times do not always suit me.',
+        experiencedAt: null, tags: ['pain'] }),
+      testimonial(5, { author: { displayName: 'Malik', memberSince: iso(now - 700 * DAY), verified: true }, rating: 4,
+        text: fr ? 'La poêle de la boutique chauffe vite et ne colle pas.' : 'The shop’s pan heats fast and does not stick.',
+        photo: photo(120, fr ? 'Une poêle avec des légumes sautés' : 'A pan of stir-fried vegetables'), disclosure: 'publicite', imageFlags: ['virtuelle'] }),
+      testimonial(6, { author: { displayName: 'Nina', memberSince: iso(now - 60 * DAY), verified: true },
+        text: fr ? 'Tout simplement le meilleur cercle de cuisine que je connaisse.' : 'Simply the best cooking circle I know.' }),
+    ];
+    const own = (i, state, statement, over = {}) => ({
+      ...testimonial(20 + i, over), state, statement, publishedAt: state === 'approved' ? iso(now) : null,
+      consent: { version: '2026-11-01', publishName: true, publishPhoto: false, acceptedAt: iso(now - DAY) },
+      submittedAt: iso(now - DAY),
+    });
+    const community = {
+      slug: 'maison-verte', name: 'Maison Verte',
+      tagline: 'Le cercle des cuisiniers végétaux — recettes, lives avec la cheffe, entraide.',
+      memberCount: 120, capacity: 300, joinState: 'open',
+      privacyPolicyUrl: 'https://maison-verte.example/confidentialite',
+      consentVersion: '2026-11-01', disclosure: 'none',
+    };
+
+    // A whole CercleApi for the wall (and the join card it opens): what a brand writes.
+    const adapter = ({ items = six(), mine = [], fail, hang } = {}) => ({
+      async getCommunity() { return community; },
+      async join(slug, body) {
+        return { member: { id: 'm_1', displayName: body.displayName, status: 'active', joinedAt: iso(now) }, token: 't'.repeat(32), waitlisted: false };
+      },
+      async me() { return { member: { id: 'm_1', displayName: 'Camille', status: 'active', joinedAt: iso(now) }, invites: [] }; },
+      async leave() {},
+      async listTestimonials() {
+        if (hang) return new Promise(() => {});
+        if (fail) throw fail;
+        return {
+          testimonials: structuredClone(items), nextCursor: items.length > 3 ? 'next' : null,
+          aggregate: items.length ? { count: 38, average: 4.3 } : { count: 0, average: 0 },
+          reviewPolicyUrl: 'https://maison-verte.example/avis',
+        };
+      },
+      async myTestimonials() { return { testimonials: structuredClone(mine) }; },
+      async uploadPhoto() { throw error('http', { status: 413, code: 'payload_too_large' }); },
+      async submitTestimonial() { throw error('network'); },
+      async withdrawTestimonial() {},
+      async report() {},
+    });
+
+    const states = {
+      grid: { adapter: adapter(), visitor: true },
+      masonry: { adapter: adapter(), layout: 'masonry', visitor: true },
+      carousel: { adapter: adapter(), layout: 'carousel', visitor: true },
+      list: { adapter: adapter({ items: six().slice(0, 3) }), layout: 'list', narrow: true },
+      'form-error': { adapter: adapter({ items: six().slice(1, 2) }), act: 'form-error', narrow: true },
+      'form-photo': { adapter: adapter({ items: six().slice(1, 2) }), act: 'form-photo', narrow: true },
+      'join-open': { adapter: adapter({ items: six().slice(5, 6) }), act: 'join', visitor: true, narrow: true },
+      mine: {
+        adapter: adapter({ items: six().slice(5, 6), mine: [
+          own(1, 'pending', null, { text: fr ? 'Le pain au levain du dernier live était parfait, merci la cheffe !' : 'The sourdough from the last live was perfect, thank you chef!', rating: 5 }),
+          own(2, 'rejected', fr ? 'Ce témoignage parle d’un autre commerce que le nôtre ; il ne peut pas être publié ici.' : 'This testimonial is about another shop than ours; it cannot be published here.', { text: fr ? 'Allez plutôt voir la boutique d’à côté.' : 'Go to the shop next door instead.', rating: 2 }),
+        ] }),
+        narrow: true,
+      },
+      report: { adapter: adapter({ items: six().slice(1, 3) }), act: 'report', visitor: true, narrow: true },
+      empty: { adapter: adapter({ items: [] }), visitor: true, narrow: true },
+      error: { adapter: adapter({ fail: error('network') }), narrow: true },
+      loading: { adapter: adapter({ hang: true }), narrow: true },
+    };
+
+    // The widget's chunk loads when its tag is first in the page (dist/cercle.js autoloads).
+    const loaded = (el) =>
+      customElements.whenDefined(el.localName).then(() => el.updateComplete).then(() =>
+        new Promise((resolve) => {
+          const check = () => (el.matches(':state(loading)') ? setTimeout(check, 20) : resolve());
+          check();
+        }));
+    const wait = (ms) => new Promise((r) => setTimeout(r, ms));
+    const png = () => new Promise((resolve) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 400; canvas.height = 300;
+      const g = canvas.getContext('2d');
+      g.fillStyle = '#e9d8b4'; g.fillRect(0, 0, 400, 300);
+      g.fillStyle = '#b5793a'; g.beginPath(); g.ellipse(200, 160, 140, 90, 0, 0, 7); g.fill();
+      canvas.toBlob((b) => resolve(new File([b], 'pain.png', { type: 'image/png' })), 'image/png');
+    });
+
+    const grid = document.getElementById('grid');
+    const acts = [];
+    for (const [name, s] of Object.entries(states)) {
+      const slug = 'demo-' + name;
+      if (!s.visitor) {
+        localStorage.setItem('cercle.v1:adapter:' + slug,
+          JSON.stringify({ token: 't'.repeat(32), memberId: 'm_1', status: 'active' }));
+      }
+      const wrap = document.createElement('div');
+      wrap.className = 'shot' + (s.narrow ? ' narrow' : '');
+      wrap.id = 'shot-' + name;
+      const el = document.createElement('cercle-wall');
+      el.adapter = s.adapter;
+      el.setAttribute('community', slug);
+      el.setAttribute('theme', '${theme}');
+      if (s.layout) el.setAttribute('layout', s.layout);
+      wrap.append(el);
+      grid.append(wrap);
+      if (name === 'loading') continue;
+      // The wall loads when it nears the viewport: bring each one there first.
+      acts.push(() => (wrap.scrollIntoView(), loaded(el)).then(async () => {
+        await wait(50);
+        const root = el.shadowRoot;
+        if (s.act === 'join') {
+          root.querySelector('#share').click();
+          await customElements.whenDefined('cercle-join');
+          await wait(300);
+        } else if (s.act === 'form-error') {
+          root.querySelector('#share').click();
+          await el.updateComplete;
+          root.querySelector('form.form').requestSubmit();
+          await el.updateComplete;
+        } else if (s.act === 'form-photo') {
+          root.querySelector('#share').click();
+          await el.updateComplete;
+          root.querySelector('#rating-4').click();
+          const text = root.querySelector('#text');
+          text.value = fr ? 'Mon premier pain au levain, grâce au live de dimanche.' : 'My first sourdough loaf, thanks to the Sunday live.';
+          text.dispatchEvent(new Event('input', { bubbles: true }));
+          const input = root.querySelector('#photo');
+          const files = new DataTransfer();
+          files.items.add(await png());
+          input.files = files.files;
+          input.dispatchEvent(new Event('change', { bubbles: true }));
+          await el.updateComplete;
+          root.querySelector('form.form').requestSubmit();
+          await el.updateComplete;
+        } else if (s.act === 'report') {
+          root.querySelector('[part="report-button"]').click();
+          await el.updateComplete;
+        }
+        root.activeElement?.blur();
+      }));
+    }
+    for (const act of acts) await act();
+    window.ready = true;
+  </script>
+</body>
+</html>`;
+
 const types = { '.js': 'text/javascript', '.map': 'application/json', '.html': 'text/html' };
 const server = createServer((req, res) => {
   const url = new URL(req.url, 'http://x');
@@ -383,7 +724,8 @@ const server = createServer((req, res) => {
     return;
   }
   if (url.pathname === '/') {
-    const render = url.searchParams.get('widget') === 'qa' ? qaPage : page;
+    const render =
+      { qa: qaPage, promo: promoPage, wall: wallPage }[url.searchParams.get('widget')] ?? page;
     res.writeHead(200, { 'content-type': 'text/html' });
     res.end(render(url.searchParams.get('theme'), url.searchParams.get('locale')));
     return;
@@ -478,11 +820,47 @@ async function shootQa(tab, theme, locale) {
   }
 }
 
+async function shootWall(tab, theme, locale) {
+  await tab.mouse.move(0, 0);
+  for (const shot of await tab.locator('.shot').all()) {
+    const name = (await shot.getAttribute('id')).replace('shot-', '');
+    const path = join(outDir, `wall-${name}-${theme}-${locale}.png`);
+    await shot.screenshot({ path, animations: 'disabled' });
+    written.push(path);
+  }
+}
+
+async function shootPromo(tab, theme, locale) {
+  await tab.mouse.move(0, 0);
+  for (const shot of await tab.locator('.shot').all()) {
+    const name = (await shot.getAttribute('id')).replace('shot-', '');
+    const el = shot.locator('cercle-promo');
+    // "Copied" lasts two seconds: click right before its own picture.
+    const copy = await el.getAttribute('data-shoot');
+    if (copy) {
+      await tab.evaluate((refuse) => window.refuse(refuse), copy === 'copy-manual');
+      await el.locator('#copy').click();
+      await tab.waitForTimeout(100);
+      await tab.mouse.move(0, 0);
+    }
+    const path = join(outDir, `promo-${name}-${theme}-${locale}.png`);
+    await shot.screenshot({ path, animations: 'disabled' });
+    written.push(path);
+    if (copy) await tab.evaluate(() => window.getSelection().removeAllRanges());
+  }
+}
+
 try {
   for (const theme of ['light', 'dark']) {
     for (const locale of ['en', 'fr']) {
-      if (only !== 'qa') await withPage('join', theme, locale, (t) => shootJoin(t, theme, locale));
-      if (only !== 'join') await withPage('qa', theme, locale, (t) => shootQa(t, theme, locale));
+      if (!only || only === 'join')
+        await withPage('join', theme, locale, (t) => shootJoin(t, theme, locale));
+      if (!only || only === 'qa')
+        await withPage('qa', theme, locale, (t) => shootQa(t, theme, locale));
+      if (!only || only === 'promo')
+        await withPage('promo', theme, locale, (t) => shootPromo(t, theme, locale));
+      if (!only || only === 'wall')
+        await withPage('wall', theme, locale, (t) => shootWall(t, theme, locale));
     }
   }
 } finally {

@@ -17,4 +17,12 @@ export { CercleQa, type QaSort } from './qa/qa.js';
 export { CercleQuestionEvent, type CercleQuestionDetail } from './events/question.js';
 export { CercleVoteEvent, type CercleVoteDetail } from './events/vote.js';
 export { CercleReportEvent, type CercleReportDetail } from './events/report.js';
+export { CerclePromo } from './promo/promo.js';
+export { CercleRevealEvent, type CercleRevealDetail } from './events/reveal.js';
+export { CercleCopyEvent, type CercleCopyDetail, type CercleCopyMethod } from './events/copy.js';
+export { CercleWall, type WallLayout, type WallSort } from './wall/wall.js';
+export {
+  CercleTestimonialSubmitEvent,
+  type CercleTestimonialSubmitDetail,
+} from './events/testimonial-submit.js';
 export type { CercleApi } from '@cercle/client';

@@ -1,4 +1,7 @@
-/** The error block every widget shows: an icon, the message, and a retry button when useful. */
+/**
+ * The error block every widget shows (an icon, the message, and a retry button when useful),
+ * and the smaller pieces of the forms: why sending failed, a sending button's label.
+ */
 import { html, nothing, type TemplateResult } from 'lit';
 import { alertIcon } from './icons.js';
 
@@ -40,3 +43,15 @@ export function renderProblem(message: string, retry?: ProblemRetry): TemplateRe
     </div>
   `;
 }
+
+/** Why sending a form failed (`.form-error`, styled by each widget). */
+export const renderFormError = (message: string): TemplateResult =>
+  html`<p part="form-error" class="form-error">${alertIcon()}<span>${message}</span></p>`;
+
+/** A button's label: `text`, or a spinner and `busyText` while what it does runs. */
+export const busyLabel = (
+  busy: boolean,
+  text: string,
+  busyText: string,
+): TemplateResult | string =>
+  busy ? html`<span class="spinner" aria-hidden="true"></span>${busyText}` : text;

@@ -14,6 +14,11 @@ export const widgetStyles = css`
     inline-size: 1.1em;
     block-size: 1.1em;
     flex: none;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2;
+    stroke-linecap: round;
+    stroke-linejoin: round;
   }
 
   :focus-visible {

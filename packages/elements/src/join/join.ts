@@ -2,8 +2,9 @@ import { html, isServer, nothing, type PropertyValues, type TemplateResult } fro
 import type { WritableAtom } from 'nanostores';
 import type { CercleApi } from '@cercle/client';
 import { DISPLAY_NAME_MAX, type Community, type Me } from '@cercle/client/contract';
+import { findBackend } from '../internal/backend.js';
 import { CercleElement } from '../internal/cercle-element.js';
-import { resolveApi, type ResolvedApi } from '../internal/config.js';
+import type { ResolvedApi } from '../internal/config.js';
 import { DEV, warnOnce } from '../internal/dev.js';
 import {
   errorMessage,
@@ -260,19 +261,9 @@ export class CercleJoin extends CercleElement {
       this.requestUpdate();
       return;
     }
-    try {
-      this.#backend = resolveApi(this);
-    } catch {
-      this.#backend = undefined;
-    }
+    this.#backend = findBackend(this, 'join');
     if (!this.#backend) {
       this.#setupError = 'api';
-      if (DEV) {
-        warnOnce(
-          '<cercle-join> has no backend: set its "api" attribute, add <meta name="cercle-api" content="https://…">, or call configure({ api }) or configure({ adapter }).',
-          'widgets/join.md#choose-the-backend',
-        );
-      }
       this.#info.setStore(undefined);
       this.#session.setStore(undefined);
       this.requestUpdate();
@@ -295,12 +286,7 @@ export class CercleJoin extends CercleElement {
 
   #onConfig(): void {
     if (!this.hasUpdated || this.adapter || this.api) return;
-    let next: ResolvedApi | undefined;
-    try {
-      next = resolveApi(this);
-    } catch {
-      next = undefined;
-    }
+    const next = findBackend(this);
     if (next?.api !== this.#backend?.api) this.#connect();
   }
 

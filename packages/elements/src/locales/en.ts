@@ -1,5 +1,7 @@
 /** English: bundled with every widget, and the fallback for any missing locale. */
 import type { CercleTerms } from './terms.js';
+import { wallEN } from '../wall/terms.js';
+import { promoEN } from '../promo/terms.js';
 
 const number = new Intl.NumberFormat('en');
 const plural = new Intl.PluralRules('en');
@@ -49,6 +51,8 @@ const kinds = {
 } as const;
 
 const en = {
+  ...wallEN,
+  ...promoEN,
   $code: 'en',
   $name: 'English',
   $dir: 'ltr',

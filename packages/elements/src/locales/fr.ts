@@ -1,5 +1,7 @@
 /** Français — loaded on demand (`import()`) when a widget resolves to `fr`. */
 import type { CercleTerms } from './terms.js';
+import { wallFR } from '../wall/terms.fr.js';
+import { promoFR } from '../promo/terms.fr.js';
 
 const number = new Intl.NumberFormat('fr');
 const plural = new Intl.PluralRules('fr');
@@ -51,6 +53,8 @@ const kinds = {
 } as const;
 
 const fr = {
+  ...wallFR,
+  ...promoFR,
   $code: 'fr',
   $name: 'Français',
   $dir: 'ltr',

@@ -4,8 +4,10 @@
  * object that `satisfies CercleTerms`, so a missing or misspelt term fails the type check.
  */
 import type { InviteKind, ReportReason } from '@cercle/client/contract';
+import type { WallTerms } from '../wall/terms.js';
+import type { PromoTerms } from '../promo/terms.js';
 
-export interface CercleTerms {
+export interface CercleTerms extends WallTerms, PromoTerms {
   /** BCP 47 code of the locale, e.g. `en`. */
   $code: string;
   /** The locale's name in itself, e.g. `Français`. */

@@ -617,56 +617,6 @@ export const styles = css`
     white-space: pre-line;
   }
 
-  .report-toggle {
-    display: inline-flex;
-    align-items: center;
-    gap: var(--_cercle-space-xs);
-    padding: 0.125rem 0;
-    font: inherit;
-    font-size: var(--_cercle-font-size-small);
-    color: var(--_cercle-color-text-muted);
-    background: none;
-    border: 0;
-    border-radius: var(--_cercle-radius-small);
-    cursor: pointer;
-  }
-
-  .report-toggle:hover,
-  .report-toggle[aria-expanded='true'] {
-    color: var(--_cercle-qa-color);
-    text-decoration: underline;
-    text-underline-offset: 0.2em;
-  }
-
-  .report-toggle .icon {
-    inline-size: 0.95em;
-    block-size: 0.95em;
-  }
-
-  .reported {
-    display: inline-flex;
-    align-items: center;
-    gap: var(--_cercle-space-xs);
-    font-size: var(--_cercle-font-size-small);
-    color: var(--_cercle-qa-accent);
-  }
-
-  .report {
-    align-self: stretch;
-    display: flex;
-    flex-direction: column;
-    gap: var(--_cercle-space-s);
-    margin-block-start: var(--_cercle-space-xs);
-    padding: var(--_cercle-space-m);
-    background: var(--_cercle-color-surface-alt);
-    border: 1px solid var(--_cercle-color-border);
-    border-radius: var(--_cercle-radius-medium);
-  }
-
-  .report-title {
-    font-weight: var(--_cercle-font-weight-strong);
-  }
-
   .field {
     display: flex;
     flex-direction: column;

@@ -9,6 +9,7 @@ import { configure } from '../internal/config.js';
 import { resetCercleGlobal, sessionStore } from '../internal/stores.js';
 import { tokens } from '../internal/tokens.js';
 import { widgetStyles } from '../internal/widget.styles.js';
+import { reportStyles } from '../internal/report-dialog.js';
 import { CercleQuestionEvent } from '../events/question.js';
 import { CercleReportEvent } from '../events/report.js';
 import { CercleVoteEvent } from '../events/vote.js';
@@ -1035,7 +1036,7 @@ describe('<cercle-qa>', () => {
     });
 
     it('defines every private custom property it uses, and uses every one it defines', () => {
-      const text = [tokens, widgetStyles, styles].map((s) => s.cssText).join('\n');
+      const text = [tokens, widgetStyles, reportStyles, styles].map((s) => s.cssText).join('\n');
       const defined = new Set([...text.matchAll(/(--_cercle-[\w-]+)\s*:/g)].map((m) => m[1]));
       const used = new Set([...text.matchAll(/var\(\s*(--_cercle-[\w-]+)/g)].map((m) => m[1]));
       const qaOnly = (names: Set<string | undefined>) =>

@@ -5,13 +5,15 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { CercleApi } from '@cercle/client';
 import {
   QUESTION_MAX,
-  ReportReason,
   type LiveSession,
   type Question,
   type QuestionSort,
 } from '@cercle/client/contract';
+import { findBackend } from '../internal/backend.js';
 import { CercleElement } from '../internal/cercle-element.js';
-import { resolveApi, type ResolvedApi } from '../internal/config.js';
+import { domId } from '../internal/dom-id.js';
+import { ReportDialog, reportStyles } from '../internal/report-dialog.js';
+import type { ResolvedApi } from '../internal/config.js';
 import { DEV, warnOnce } from '../internal/dev.js';
 import { asCercleError, errorMessage, hasCode, isUnauthorized } from '../internal/errors.js';
 import {
@@ -35,7 +37,6 @@ import { renderProblem } from '../internal/problem.js';
 import { randomKey } from '../internal/url.js';
 import type { CercleTerms } from '../locales/terms.js';
 import { CercleQuestionEvent } from '../events/question.js';
-import { CercleReportEvent } from '../events/report.js';
 import { CercleVoteEvent } from '../events/vote.js';
 import { qaBoard, sortedQuestions, type BoardSnapshot, type QaBoard } from './store.js';
 import { styles } from './qa.styles.js';
@@ -65,9 +66,6 @@ const ANNOUNCE_BATCH_MS = 1500;
 const FLIP_MS = 260;
 /** The list reorders at most this often, however fast votes come (counts update at once). */
 const SETTLE_MS = 700;
-
-/** An id usable in `id` / `aria-*` attributes. */
-const domId = (id: string): string => id.replace(/[^\w-]/g, '_');
 
 const sameOrder = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && a.every((id, i) => id === b[i]);
@@ -163,7 +161,7 @@ const itemId = (e: Event): string | undefined =>
  * @event {CercleReportEvent} cercle-report - The visitor reported a question to the host. Detail: `{ community, targetKind, targetId, reason }`.
  */
 export class CercleQa extends CercleElement {
-  static override styles = [tokens, widgetStyles, styles];
+  static override styles = [tokens, widgetStyles, reportStyles, styles];
 
   static override properties = {
     community: {},
@@ -237,11 +235,24 @@ export class CercleQa extends CercleElement {
   #rateLimited = false;
   #rateTimer: ReturnType<typeof setTimeout> | undefined;
 
-  #reportFor: string | undefined;
-  #reportBusy = false;
-  #reportError: string | undefined;
-  #reportKey: string | undefined;
-  #reported: ReadonlySet<string> = new Set();
+  #report = new ReportDialog(this, {
+    kind: 'question',
+    context: () => {
+      const community = this.community?.trim();
+      return this.#board && community
+        ? { api: this.#board.api, community, token: this.#member.value?.token }
+        : undefined;
+    },
+    forgetToken: () => {
+      const community = this.community?.trim();
+      if (this.#board && community) sessionStore(this.#board.apiKey, community).set(null);
+    },
+    terms: () => this.localize.term,
+    message: (error) => this.#actionMessage(error, 'report'),
+    announce: (message) => this.#announce(message),
+    focus: (selector) => void this.#focus(selector),
+    failed: (error) => this.#noteRateLimit(error),
+  });
 
   #joinOpen = false;
   #joinModule: Promise<unknown> | undefined;
@@ -351,7 +362,8 @@ export class CercleQa extends CercleElement {
     this.#pendingReorder = this.#heldForReader = false;
     this.#applied = 0;
     this.#known = new Set();
-    this.#voteError = this.#reportFor = this.#reportError = undefined;
+    this.#voteError = undefined;
+    this.#report.reset();
 
     const community = this.community?.trim();
     const session = this.session?.trim();
@@ -365,19 +377,9 @@ export class CercleQa extends CercleElement {
         );
       }
     } else {
-      try {
-        this.#backend = resolveApi(this);
-      } catch {
-        this.#backend = undefined;
-      }
+      this.#backend = findBackend(this, 'qa');
       if (!this.#backend) {
         this.#setupError = 'api';
-        if (DEV) {
-          warnOnce(
-            '<cercle-qa> has no backend: set its "api" attribute, add <meta name="cercle-api" content="https://…">, or call configure({ api }) or configure({ adapter }).',
-            'widgets/qa.md#choose-the-backend',
-          );
-        }
       }
     }
     if (this.#setupError || !this.#backend || !community || !session) {
@@ -396,12 +398,7 @@ export class CercleQa extends CercleElement {
 
   #onConfig(): void {
     if (!this.hasUpdated || this.adapter || this.api) return;
-    let next: ResolvedApi | undefined;
-    try {
-      next = resolveApi(this);
-    } catch {
-      next = undefined;
-    }
+    const next = findBackend(this);
     if (next?.api !== this.#backend?.api) this.#connect();
   }
 
@@ -811,86 +808,6 @@ export class CercleQa extends CercleElement {
     }
   };
 
-  #onReportToggle = (e: Event): void => {
-    const id = itemId(e);
-    if (!id) return;
-    if (this.#reportFor === id) {
-      this.#closeReport(true);
-      return;
-    }
-    this.#reportFor = id;
-    this.#reportError = undefined;
-    this.#reportKey = undefined;
-    this.requestUpdate();
-    void this.#focus(`#reason-${domId(id)}`);
-  };
-
-  #closeReport(returnFocus: boolean): void {
-    const id = this.#reportFor;
-    if (id === undefined) return;
-    this.#reportFor = undefined;
-    this.#reportError = undefined;
-    this.#reportBusy = false;
-    this.requestUpdate();
-    if (returnFocus) void this.#focus(`#report-toggle-${domId(id)}`);
-  }
-
-  #onReportKeydown = (e: KeyboardEvent): void => {
-    if (e.key !== 'Escape') return;
-    e.preventDefault();
-    e.stopPropagation();
-    this.#closeReport(true);
-  };
-
-  #onReportCancel = (): void => this.#closeReport(true);
-
-  #onReportSubmit = async (e: SubmitEvent): Promise<void> => {
-    e.preventDefault();
-    const id = this.#reportFor;
-    const board = this.#board;
-    const community = this.community?.trim();
-    if (!id || !board || !community || this.#reportBusy) return;
-    const form = e.currentTarget as HTMLFormElement;
-    const reason = form.querySelector<HTMLSelectElement>('select')!.value as ReportReason;
-    const details = form.querySelector<HTMLTextAreaElement>('textarea')!.value.trim();
-    this.#reportBusy = true;
-    this.#reportError = undefined;
-    this.requestUpdate();
-    this.#reportKey ??= randomKey();
-    const token = this.#member.value?.token;
-    const body = {
-      target: { kind: 'question' as const, id },
-      reason,
-      ...(details ? { details } : {}),
-    };
-    try {
-      try {
-        await board.api.report(community, body, {
-          idempotencyKey: this.#reportKey,
-          ...(token ? { token } : {}),
-        });
-      } catch (error) {
-        // Anyone may report: a token the backend refuses is forgotten, the report sent without.
-        if (!token || !isUnauthorized(error)) throw error;
-        sessionStore(board.apiKey, community).set(null);
-        await board.api.report(community, body, { idempotencyKey: randomKey() });
-      }
-      this.#reportFor = undefined;
-      this.#reportBusy = false;
-      this.#reportKey = undefined;
-      this.#reported = new Set([...this.#reported, id]);
-      this.#announce(this.localize.term.reportThanks);
-      this.emit(new CercleReportEvent({ community, targetKind: 'question', targetId: id, reason }));
-      void this.#focus(`#reported-${domId(id)}`);
-    } catch (error) {
-      this.#reportBusy = false;
-      this.#reportError = this.#actionMessage(error, 'report');
-      this.#announce(this.#reportError);
-      this.#noteRateLimit(error);
-    }
-    this.requestUpdate();
-  };
-
   /**
    * The join card is `<cercle-join>`, loaded the first time a visitor needs it (members never
    * do); importing its define file registers it unless the page already has.
@@ -1206,10 +1123,10 @@ export class CercleQa extends CercleElement {
       member: this.#isMember(),
       ended: s.session?.state === 'ended',
       voting: s.voting,
-      reportFor: this.#reportFor,
-      reportBusy: this.#reportBusy,
-      reportError: this.#reportError,
-      reported: this.#reported,
+      reportFor: this.#report.open,
+      reportBusy: this.#report.busy,
+      reportError: this.#report.error,
+      reported: this.#report.reported,
       voteError: this.#voteError,
     };
     const prev = this.#ctx;
@@ -1381,74 +1298,13 @@ export class CercleQa extends CercleElement {
                 data-focus="report"
                 aria-expanded=${reportOpen ? 'true' : 'false'}
                 aria-controls=${reportOpen ? `report-${key}` : nothing}
-                @click=${this.#onReportToggle}
+                @click=${this.#report.toggle}
               >
                 ${flagIcon()}<span>${t.report}</span>
               </button>`
         }
-        ${reportOpen ? this.#renderReport(c, key) : nothing}
+        ${reportOpen ? this.#report.render(t, key, t.reportTitle) : nothing}
       </div>
     </li>`;
-  }
-
-  #renderReport(c: ItemContext, key: string): TemplateResult {
-    const t = c.t;
-    return html`<form
-      part="report-form"
-      class="report"
-      id="report-${key}"
-      aria-labelledby="report-title-${key}"
-      novalidate
-      @submit=${this.#onReportSubmit}
-      @keydown=${this.#onReportKeydown}
-    >
-      <p class="report-title" id="report-title-${key}">${t.reportTitle}</p>
-      <div class="field">
-        <label part="label" class="label" for="reason-${key}">${t.reportReason}</label>
-        <select part="select" class="select" id="reason-${key}" name="reason">
-          ${ReportReason.options.map(
-            (r) => html`<option value=${r}>${t.reportReasonLabel(r)}</option>`,
-          )}
-        </select>
-      </div>
-      <div class="field">
-        <label part="label" class="label" for="details-${key}"
-          >${t.reportDetails} <span class="optional">(${t.optional})</span></label
-        >
-        <textarea
-          part="textarea"
-          class="textarea"
-          id="details-${key}"
-          name="details"
-          rows="2"
-          maxlength="1000"
-        ></textarea>
-      </div>
-      ${
-        c.reportError
-          ? html`<p part="form-error" class="form-error">
-              ${alertIcon()}<span>${c.reportError}</span>
-            </p>`
-          : nothing
-      }
-      <div class="actions">
-        <button
-          part="button send-button"
-          class="button button-primary"
-          type="submit"
-          aria-disabled=${c.reportBusy ? 'true' : 'false'}
-        >
-          ${c.reportBusy ? html`<span class="spinner" aria-hidden="true"></span>${t.reportSending}` : t.reportSend}
-        </button>
-        <button
-          part="button cancel-button"
-          class="button button-secondary"
-          type="button"
-          @click=${this.#onReportCancel}
-        >
-          ${t.cancel}
-        </button>
-      </div>
-    </form>`;
   }
 }

@@ -32,8 +32,22 @@ import type {
   ReportReceipt,
   ReportRequest,
   SessionEvent,
+  TestimonialRequest,
   VoteResult,
 } from '@cercle/client/contract';
+import { FakeWall } from './fake-wall.js';
+import { FakeOffers } from './fake-offers.js';
+
+/** What the wall and promo fakes use of the FakeApi: the call log with failures and holds, and members. */
+export interface FakeHooks {
+  enter(call: Call, signal?: AbortSignal): Promise<void>;
+  /** The member behind the token (401 otherwise). */
+  member(community: string, token: string): StoredMember;
+  /** The active member behind the token (403 when waitlisted). */
+  activeMember(community: string, token: string): StoredMember;
+  /** Throws 404 for an unknown community. */
+  community(slug: string): void;
+}
 
 export type Operation =
   | 'getCommunity'
@@ -48,14 +62,25 @@ export type Operation =
   | 'vote'
   | 'unvote'
   | 'report'
-  | 'subscribe';
+  | 'subscribe'
+  | 'listTestimonials'
+  | 'uploadPhoto'
+  | 'submitTestimonial'
+  | 'myTestimonials'
+  | 'withdrawTestimonial'
+  | 'getOffer'
+  | 'revealOffer'
+  | 'copyOffer';
 
 export interface Call {
   op: Operation;
   community: string;
   session?: string;
   question?: string;
-  body?: JoinRequest | AskRequest | ReportRequest;
+  body?: JoinRequest | AskRequest | ReportRequest | TestimonialRequest;
+  /** Testimonial, offer or query options of the wall and promo operations. */
+  target?: string;
+  options?: Record<string, unknown>;
   token?: string;
   idempotencyKey?: string;
   sort?: QuestionSort;
@@ -69,7 +94,7 @@ interface StoredCommunity {
   invites: Invite[];
 }
 
-interface StoredMember {
+export interface StoredMember {
   community: string;
   member: Member;
   email: string | undefined;
@@ -405,6 +430,16 @@ export class FakeApi implements CercleApi {
   #failures = new Map<Operation, unknown[]>();
   #holds = new Map<Operation, Promise<void>>();
   #seq = 0;
+  readonly #hooks: FakeHooks = {
+    enter: (call, signal) => this.#enter(call, signal),
+    member: (community, token) => this.#member(community, token),
+    activeMember: (community, token) => this.#activeMember(community, token),
+    community: (slug) => void this.#community(slug),
+  };
+  /** The testimonials of the fake (seed, moderation controls). */
+  readonly wall = new FakeWall(this.#hooks);
+  /** The offers of the fake (codes, expiry, exhaustion controls). */
+  readonly offers = new FakeOffers(this.#hooks);
 
   constructor() {
     const live = this.sessions.get('maison-verte/dimanche-live')!;
@@ -808,4 +843,17 @@ export class FakeApi implements CercleApi {
     });
     return { id, state: 'open', createdAt: new Date().toISOString() };
   }
+
+  // Wall and promo: see fake-wall.ts and fake-offers.ts
+  // -------------------------------------------------------------------------------------
+
+  listTestimonials: CercleApi['listTestimonials'] = (...a) => this.wall.listTestimonials(...a);
+  uploadPhoto: CercleApi['uploadPhoto'] = (...a) => this.wall.uploadPhoto(...a);
+  submitTestimonial: CercleApi['submitTestimonial'] = (...a) => this.wall.submitTestimonial(...a);
+  myTestimonials: CercleApi['myTestimonials'] = (...a) => this.wall.myTestimonials(...a);
+  withdrawTestimonial: CercleApi['withdrawTestimonial'] = (...a) =>
+    this.wall.withdrawTestimonial(...a);
+  getOffer: CercleApi['getOffer'] = (...a) => this.offers.getOffer(...a);
+  revealOffer: CercleApi['revealOffer'] = (...a) => this.offers.revealOffer(...a);
+  copyOffer: CercleApi['copyOffer'] = (...a) => this.offers.copyOffer(...a);
 }
