@@ -27,7 +27,29 @@ const entries = [
     file: 'packages/elements/src/qa/cercle-qa.ts',
     budget: 36 * 1024,
   },
-  { name: 'whole SDK (cercle.js)', file: 'packages/elements/src/cercle.ts', budget: 30 * 1024 },
+  // The teaser, reveal and copy; the join card it opens for visitors is lazy.
+  {
+    name: '<cercle-promo> alone',
+    file: 'packages/elements/src/promo/cercle-promo.ts',
+    budget: 25 * 1024,
+  },
+  // The wall and its form; the join card it opens for visitors is lazy.
+  {
+    name: '<cercle-wall> alone',
+    file: 'packages/elements/src/wall/cercle-wall.ts',
+    budget: 30 * 1024,
+  },
+  // The script-tag entry: the autoloader, configure() and the page store. "all" is every
+  // widget chunk it may load.
+  { name: 'cercle.js (autoloader)', file: 'packages/elements/src/cercle.ts', budget: 30 * 1024 },
+  // Every widget defined on one page, all loaded up front: what the whole SDK costs a page.
+  {
+    name: 'whole SDK: all four widgets on one page',
+    imports: ['join/cercle-join', 'qa/cercle-qa', 'wall/cercle-wall', 'promo/cercle-promo'].map(
+      (w) => `packages/elements/src/${w}.ts`,
+    ),
+    budget: 30 * 1024,
+  },
 ];
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -38,9 +60,20 @@ const brotli = (bytes) =>
 let failed = false;
 const rows = [];
 for (const entry of entries) {
-  if (!existsSync(`${root}/${entry.file}`)) continue;
+  if (entry.file && !existsSync(`${root}/${entry.file}`)) continue;
+  const missing = (entry.imports ?? []).filter((f) => !existsSync(`${root}/${f}`));
+  const imports = (entry.imports ?? []).filter((f) => !missing.includes(f));
+  if (missing.length) entry.name += ` (missing: ${missing.join(', ')})`;
   const result = await build({
-    entryPoints: { entry: `${root}/${entry.file}` },
+    ...(entry.file
+      ? { entryPoints: { entry: `${root}/${entry.file}` } }
+      : {
+          stdin: {
+            contents: imports.map((f) => `import './${f}';`).join('\n'),
+            resolveDir: root,
+            sourcefile: 'all-widgets.js',
+          },
+        }),
     bundle: true,
     splitting: true,
     minify: true,

@@ -5,23 +5,9 @@
  * needs it, so the tag may come after the script).
  */
 import { createClient, type CercleApi } from '@cercle/client';
-import { cercleGlobal, configStore, type CercleConfig } from './stores.js';
+import { cercleGlobal, configStore } from './stores.js';
 
-export type { CercleConfig } from './stores.js';
-
-/**
- * Sets the page-level configuration of every Cercle widget on the page (merged into what
- * was set before). Widgets already on the page follow the change.
- *
- * ```js
- * import { configure } from '@cercle/elements';
- * configure({ api: 'https://api.example.com', locale: 'fr' });
- * ```
- */
-export function configure(config: CercleConfig): void {
-  const store = configStore();
-  store.set({ ...store.get(), ...config });
-}
+export { configure, type CercleConfig } from './configure.js';
 
 /** A resolved backend: the operations and the key its sessions are stored under. */
 export interface ResolvedApi {

@@ -10,7 +10,7 @@
  * Other tabs follow through the `storage` event. Nothing touches the DOM at import time.
  */
 import { atom, type WritableAtom } from 'nanostores';
-import { CONTRACT_VERSION, type Community, type MemberStatus } from '@cercle/client/contract';
+import type { Community, MemberStatus } from '@cercle/client/contract';
 import type { CercleApi } from '@cercle/client';
 import { VERSION } from './version.js';
 
@@ -42,7 +42,13 @@ interface CercleGlobal {
   listening: boolean;
 }
 
-const PREFIX = `cercle.v${CONTRACT_VERSION}`;
+/**
+ * The contract's major version (`CONTRACT_VERSION`), written here rather than imported so
+ * this module (in the first load of `cercle.js`) does not pull the contract's schemas in;
+ * a test checks the two agree.
+ */
+export const STORE_CONTRACT_VERSION = 1;
+const PREFIX = `cercle.v${STORE_CONTRACT_VERSION}`;
 const KEY = Symbol.for(PREFIX);
 
 const newRoot = (): CercleGlobal => ({
