@@ -10,8 +10,12 @@ const page = (name: string) => fileURLToPath(new URL(`./playground/${name}`, imp
 
 export default defineConfig({
   root: fileURLToPath(new URL('./playground', import.meta.url)),
-  // Two pages: the brand's product page and the host console.
-  build: { rolldownOptions: { input: { main: page('index.html'), host: page('host.html') } } },
+  // Three pages: the brand's product page, its members' reviews page and the host console.
+  build: {
+    rolldownOptions: {
+      input: { main: page('index.html'), wall: page('wall.html'), host: page('host.html') },
+    },
+  },
   // `resolve.conditions` replaces vite's defaults, so keep them after `source`.
   resolve: { conditions: ['source', ...defaultClientConditions] },
   server: { host: '127.0.0.1', port: 5173, strictPort: false },

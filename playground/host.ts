@@ -3,7 +3,8 @@
  * (kept in sessionStorage only), picks a session, and sees every question live through the
  * client's `subscribe` with the host key (pending and hidden ones too). From here: approve,
  * answer in writing, pin, hide, start and end the session, switch the moderation mode, and
- * decide reports with a statement of reasons.
+ * decide reports with a statement of reasons. Two more tabs: testimonials to moderate
+ * (`host-testimonials.ts`) and the offers' funnels (`host-offers.ts`).
  *
  * Every text from the API goes into the page through `textContent`; question items are
  * keyed by id and updated in place, so a live update never steals focus or a half-typed
@@ -20,34 +21,16 @@ import {
   type StreamState,
   type Subscription,
 } from '@cercle/client';
-import { demoSessions } from '@cercle/client/demo';
+import { demoOffers, demoSessions } from '@cercle/client/demo';
 import { connectApi } from './api.js';
+import { offersTab } from './host-offers.js';
+import { testimonialsTab } from './host-testimonials.js';
+import { $, act, announce, clearError, dateTime, explain, h, showError } from './host-ui.js';
 
 const KEY_STORAGE = 'cercle-host-key';
 const SESSION_STORAGE = 'cercle-host-session';
 const params = new URLSearchParams(location.search);
 const COMMUNITY = params.get('community') ?? 'maison-verte';
-
-const $ = <T extends HTMLElement = HTMLElement>(id: string): T => {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`host console: missing #${id}`);
-  return el as T;
-};
-
-/** An element with attributes and children; text is always set as text. */
-function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string | boolean | undefined> = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value === undefined || value === false) continue;
-    el.setAttribute(name, value === true ? '' : value);
-  }
-  el.append(...children);
-  return el;
-}
 
 const STATE_LABEL: Record<LiveSession['state'], string> = {
   scheduled: 'Programmée',
@@ -75,7 +58,6 @@ const REPORT_STATE: Record<Report['state'], string> = {
   actioned: 'Contenu retiré',
 };
 
-const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 'short' });
 const time = new Intl.DateTimeFormat('fr-FR', { timeStyle: 'short' });
 const votesLabel = (n: number) => (n <= 1 ? `${n} vote` : `${n} votes`);
 const shorten = (text: string, max = 90) =>
@@ -87,9 +69,7 @@ const form = $<HTMLFormElement>('connect');
 const keyInput = $<HTMLInputElement>('host-key');
 const sessionInput = $<HTMLInputElement>('session-id');
 const forgetButton = $<HTMLButtonElement>('forget');
-const errorBox = $('error');
-const announcer = $('announce');
-const consolePanel = $('console');
+const workspace = $('workspace');
 
 const sections = {
   pending: { list: $('pending-list'), count: $('pending-count'), empty: $('pending-empty') },
@@ -99,35 +79,6 @@ const sections = {
 
 for (const s of demoSessions.filter((d) => d.community === COMMUNITY)) {
   $('session-options').append(h('option', { value: s.id }, s.title));
-}
-
-function announce(message: string): void {
-  // Cleared first so that the same message twice is announced twice.
-  announcer.textContent = '';
-  requestAnimationFrame(() => (announcer.textContent = message));
-}
-
-function showError(message: string): void {
-  errorBox.textContent = message;
-}
-
-function clearError(): void {
-  errorBox.textContent = '';
-}
-
-/** What went wrong, in words a host can act on. */
-function explain(error: unknown, what: string): string {
-  if (!(error instanceof CercleError)) return `${what} : ${String(error)}`;
-  if (error.kind === 'network' || error.kind === 'timeout') {
-    return `${what} : l’API ne répond pas (${error.message}). Réessayez dans un instant.`;
-  }
-  if (error.code === 'unauthorized') return `${what} : cette clé d’hôte est refusée.`;
-  if (error.code === 'rate_limited') {
-    const s = Math.ceil((error.retryAfterMs ?? 1000) / 1000);
-    return `${what} : trop de requêtes, réessayez dans ${s} s.`;
-  }
-  const issues = error.fieldIssues.map((i) => i.message).join(' ; ');
-  return `${what} : ${issues || error.message}`;
 }
 
 // --- State ---------------------------------------------------------------------------------
@@ -162,23 +113,6 @@ const host = (body: Record<string, unknown>, question: string) =>
     body,
     hostKey,
   });
-
-/** Runs a host action once at a time per control, and reports its failure. */
-const busy = new WeakSet<HTMLElement>();
-async function act(control: HTMLElement, what: string, run: () => Promise<void>): Promise<void> {
-  if (busy.has(control)) return;
-  busy.add(control);
-  control.setAttribute('aria-busy', 'true');
-  clearError();
-  try {
-    await run();
-  } catch (error) {
-    showError(explain(error, what));
-  } finally {
-    busy.delete(control);
-    control.removeAttribute('aria-busy');
-  }
-}
 
 // --- Questions -----------------------------------------------------------------------------
 
@@ -658,7 +592,7 @@ async function connect(key: string, id: string): Promise<void> {
   sessionStorage.setItem(KEY_STORAGE, key);
   sessionStorage.setItem(SESSION_STORAGE, id);
   forgetButton.hidden = false;
-  consolePanel.hidden = false;
+  workspace.hidden = false;
   renderSession(s);
   replaceAll(list.data.questions);
   subscription = client.subscribe(COMMUNITY, id, {
@@ -668,6 +602,8 @@ async function connect(key: string, id: string): Promise<void> {
     onState,
   });
   await loadReports();
+  void testimonials.loadPendingCount();
+  if (currentTab !== 'tab-qa') void openTab(currentTab);
   // Reports have no stream: look again every 15 s.
   reportTimer = setInterval(() => void loadReports().catch(() => {}), 15_000);
   announce(`Connecté à « ${s.title} ».`);
@@ -701,11 +637,86 @@ forgetButton.addEventListener('click', () => {
   sessionStorage.removeItem(KEY_STORAGE);
   keyInput.value = '';
   hostKey = '';
-  consolePanel.hidden = true;
+  workspace.hidden = true;
   forgetButton.hidden = true;
   keyInput.focus();
   announce('Clé oubliée : la console est déconnectée.');
 });
+
+// --- Testimonials and offers, in their tabs --------------------------------------------------
+
+const testimonials = testimonialsTab({
+  community: COMMUNITY,
+  client: () => client,
+  hostKey: () => hostKey,
+});
+const offers = offersTab({
+  community: COMMUNITY,
+  offers: demoOffers.filter((o) => o.community === COMMUNITY).map((o) => o.id),
+  client: () => client,
+  hostKey: () => hostKey,
+});
+
+$('offers-refresh').addEventListener('click', () =>
+  act($('offers-refresh'), 'Chargement des offres impossible', async () => {
+    await offers.load();
+    announce('Offres à jour.');
+  }),
+);
+
+// --- Tabs (WAI-ARIA tabs: arrows, Home and End move between them) ---------------------------
+
+type TabId = 'tab-qa' | 'tab-testimonials' | 'tab-offers';
+const TAB_HASH: Record<TabId, string> = {
+  'tab-qa': '#questions',
+  'tab-testimonials': '#temoignages',
+  'tab-offers': '#offres',
+};
+const tabs = [...document.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
+let currentTab: TabId =
+  (Object.keys(TAB_HASH) as TabId[]).find((id) => TAB_HASH[id] === location.hash) ?? 'tab-qa';
+
+function selectTab(id: TabId): void {
+  currentTab = id;
+  for (const tab of tabs) {
+    const selected = tab.id === id;
+    tab.setAttribute('aria-selected', String(selected));
+    tab.tabIndex = selected ? 0 : -1;
+    $(tab.getAttribute('aria-controls')!).hidden = !selected;
+  }
+  history.replaceState(null, '', TAB_HASH[id]);
+}
+
+/** Shows a tab and loads what it shows (the Q&A tab is live already). */
+async function openTab(id: TabId): Promise<void> {
+  selectTab(id);
+  if (id === 'tab-testimonials') {
+    await act($(id), 'Chargement des témoignages impossible', testimonials.load);
+  } else if (id === 'tab-offers') {
+    await act($(id), 'Chargement des offres impossible', offers.load);
+  }
+}
+
+for (const [index, tab] of tabs.entries()) {
+  tab.addEventListener('click', () => void openTab(tab.id as TabId));
+  tab.addEventListener('keydown', (event) => {
+    const to =
+      event.key === 'ArrowRight'
+        ? (index + 1) % tabs.length
+        : event.key === 'ArrowLeft'
+          ? (index - 1 + tabs.length) % tabs.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? tabs.length - 1
+              : undefined;
+    if (to === undefined) return;
+    event.preventDefault();
+    tabs[to]!.focus();
+    void openTab(tabs[to]!.id as TabId);
+  });
+}
+selectTab(currentTab);
 
 // --- Start -------------------------------------------------------------------------------
 

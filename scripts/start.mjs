@@ -11,7 +11,8 @@
  *   PLAYGROUND_PORT  playground port (default 5173; the next free one if taken)
  *
  * Prints `Cercle playground: <url>` once everything is up (tests wait for that line), then
- * `Cercle host console: <url>` (answer questions live, moderate; the host key is printed above).
+ * `Cercle reviews page: <url>` (the full testimonial wall) and `Cercle host console: <url>`
+ * (answer questions live, moderate testimonials, follow offers; the host key is printed above).
  * Stops both servers on SIGINT / SIGTERM.
  */
 import { spawn } from 'node:child_process';
@@ -112,6 +113,7 @@ async function main() {
     if (!url) throw new Error('the playground server did not report its URL');
     if (mock) console.log('Cercle API: msw mock in the page (service worker), no server');
     console.log(`Cercle playground: ${url}`);
+    console.log(`Cercle reviews page: ${new URL('wall.html', url).href}`);
     console.log(`Cercle host console: ${new URL('host.html', url).href}`);
     console.log('Press Ctrl+C to stop.');
   } catch (error) {

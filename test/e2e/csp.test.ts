@@ -1,18 +1,21 @@
 // The built script-tag bundle (`packages/elements/dist/cercle.js`) on a page served with a
 // strict Content-Security-Policy and Trusted Types enforced (STYLE.md §6): no inline script,
-// no inline style, no eval. The widgets must render, join, ask, vote and leave against the
-// reference server without a single CSP violation.
+// no inline style, no eval. The widgets must render, join, ask, vote and leave, show the
+// testimonial wall (photos from the API, and its opt-in JSON-LD in the page's light DOM),
+// and unlock, reveal and copy a promo code against the reference server without a single
+// CSP violation.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { createServer, type RunningServer } from '@cercle/server';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, ROOT } from './helpers.js';
 
 const DIST = join(ROOT, 'packages/elements/dist');
+const SEO_PRODUCT = 'Coffret Cuisine Végétale';
 
 let api: RunningServer;
 let site: Server;
@@ -32,6 +35,8 @@ const page = (apiUrl: string) => `<!doctype html>
     <cercle-join community="maison-verte" variant="card"></cercle-join>
     <cercle-join community="maison-verte" variant="button"></cercle-join>
     <cercle-qa community="maison-verte" session="dimanche-live"></cercle-qa>
+    <cercle-promo community="maison-verte" offer="bienvenue-10"></cercle-promo>
+    <cercle-wall community="maison-verte" limit="6" seo-product="${SEO_PRODUCT}"></cercle-wall>
   </body>
 </html>`;
 
@@ -48,8 +53,11 @@ beforeAll(async () => {
       "script-src 'self'",
       "style-src 'self'",
       `connect-src ${api.url}`,
-      "img-src 'self'",
+      // Testimonial photos come from the API.
+      `img-src 'self' ${api.url}`,
       "require-trusted-types-for 'script'",
+      // Only the policies the widgets create: Lit's templates and the wall's JSON-LD.
+      'trusted-types lit-html cercle-jsonld',
     ].join('; ');
     res.setHeader('Content-Security-Policy', csp);
     if (path === '/favicon.ico') {
@@ -83,20 +91,30 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
+/** A fresh tab (its own storage) on the test page, with every CSP violation and error kept. */
+async function openTab(): Promise<{ tab: Page; problems: string[] }> {
+  const context = await browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: new URL(siteUrl).origin,
+  });
+  const tab = await context.newPage();
+  const problems: string[] = [];
+  tab.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  tab.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  await tab.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  await tab.goto(siteUrl);
+  return { tab, problems };
+}
+
 describe('the script-tag bundle under a strict CSP with Trusted Types', () => {
   it('renders, joins, opens the popover, asks and votes, and leaves without a single violation', async () => {
-    const tab = await browser.newPage();
-    const problems: string[] = [];
-    tab.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    tab.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-    });
-    await tab.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => {
-        console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
-      });
-    });
-    await tab.goto(siteUrl);
+    const { tab, problems } = await openTab();
 
     const card = tab.locator('cercle-join[variant="card"]');
     await expect.poll(() => card.getByText('Maison Verte').first().isVisible()).toBe(true);
@@ -143,5 +161,59 @@ describe('the script-tag bundle under a strict CSP with Trusted Types', () => {
     }).then((r) => r.json() as Promise<{ members: { displayName: string }[] }>);
     expect(members.members.map((m) => m.displayName)).not.toContain('Camille CSP');
     expect(problems).toEqual([]);
+  });
+});
+
+describe('the wall and the promo code under the same policy', () => {
+  it('shows the wall with its photos and JSON-LD, and unlocks, reveals and copies a code', async () => {
+    const { tab, problems } = await openTab();
+    const wait = { timeout: 10_000 };
+
+    // The wall: cards, a photo loaded from the API, and the opt-in search-engine markup.
+    // The wall loads its cards when it nears the viewport.
+    const wall = tab.locator('cercle-wall');
+    await wall.scrollIntoViewIfNeeded(wait);
+    await wall.locator('[part~="card"]').first().waitFor(wait);
+    const photo = wall.locator('[part~="card"] img').first();
+    await photo.scrollIntoViewIfNeeded(wait);
+    await expect
+      .poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), wait)
+      .toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+    const jsonLd = await tab.evaluate(() =>
+      [...document.querySelectorAll('script[type="application/ld+json"]')].map(
+        (s) => s.textContent ?? '',
+      ),
+    );
+    expect(jsonLd, 'the wall’s JSON-LD in the light DOM').toHaveLength(1);
+    const product = JSON.parse(jsonLd[0]!) as {
+      '@type': string;
+      name: string;
+      aggregateRating: { '@type': string; reviewCount: number };
+      review: unknown[];
+    };
+    expect(product).toMatchObject({
+      '@type': 'Product',
+      name: SEO_PRODUCT,
+      aggregateRating: { '@type': 'AggregateRating' },
+    });
+    expect(product.review.length).toBeGreaterThan(0);
+    expect(product.review.length).toBeLessThanOrEqual(6);
+
+    // The promo: join through the card, the offer unlocks; reveal, copy.
+    const card = tab.locator('cercle-join[variant="card"]');
+    await card.getByRole('textbox', { name: /display name/i }).fill('Paul CSP');
+    await card.getByRole('checkbox').check();
+    await card.getByRole('button', { name: /join the circle/i }).click();
+    const promo = tab.locator('cercle-promo');
+    const revealed = tab.waitForResponse((r) => r.url().endsWith('/offers/bienvenue-10/reveal'));
+    await promo.getByRole('button', { name: 'Reveal my code' }).click(wait);
+    const { code } = (await (await revealed).json()) as { code: string };
+    await expect.poll(() => promo.getByText(code, { exact: true }).isVisible(), wait).toBe(true);
+    await promo.getByRole('button', { name: 'Copy' }).click();
+    await expect.poll(() => tab.evaluate(() => navigator.clipboard.readText()), wait).toBe(code);
+
+    expect(problems).toEqual([]);
+    await tab.context().close();
   });
 });

@@ -1,8 +1,20 @@
-/** Helpers for end-to-end tests: free ports, `npm start` in a child process, Chromium. */
+/**
+ * Helpers for end-to-end tests: free ports, `npm start` in a child process, the reference
+ * server and the playground in this process (`startStack`), Chromium.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  createServer as createApiServer,
+  type RunningServer,
+  type ServerOptions,
+} from '@cercle/server';
 import { chromium, type Browser } from 'playwright-core';
+import { createServer as createViteServer } from 'vite';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -109,4 +121,56 @@ export function launchChromium(): Promise<Browser> {
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
   });
+}
+
+export interface Stack {
+  /** The reference server, on a fresh SQLite file seeded with the demo. */
+  api: RunningServer;
+  /** The playground's base URL (vite, the root vite.config.ts), e.g. `http://127.0.0.1:5174/`. */
+  playground: string;
+  /** Every line the server logged so far. */
+  logs: string[];
+  /** Stops vite and the server and removes the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * The reference server (seeded demo, its own temporary SQLite file, every line it logs kept
+ * in `logs`) and the playground served by vite against it, both in this process on free
+ * ports of 127.0.0.1.
+ */
+export async function startStack(options: Partial<ServerOptions> = {}): Promise<Stack> {
+  const dir = mkdtempSync(join(tmpdir(), 'cercle-e2e-'));
+  const logs: string[] = [];
+  const api = await createApiServer({
+    db: join(dir, 'e2e.db'),
+    port: 0,
+    seed: 'demo',
+    allowedOrigins: ['http://127.0.0.1:*'],
+    // Several browsers share one IP here.
+    rateLimits: { ip: { limit: 10_000, windowMs: 60_000 } },
+    logger: (line) => logs.push(line),
+    ...options,
+  });
+  // vite reads VITE_* from the environment when it resolves its config.
+  process.env.VITE_CERCLE_API = api.url;
+  delete process.env.VITE_CERCLE_MOCK;
+  const vite = await createViteServer({
+    configFile: join(ROOT, 'vite.config.ts'),
+    clearScreen: false,
+    logLevel: 'error',
+    server: { port: await freePort(), strictPort: true },
+  });
+  await vite.listen();
+  return {
+    api,
+    playground: vite.resolvedUrls?.local[0] ?? '',
+    logs,
+    close: async () => {
+      await vite.close();
+      await api.close();
+      delete process.env.VITE_CERCLE_API;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
