@@ -94,6 +94,17 @@ export class CercleElement extends LitElement {
     }
   }
 
+  /**
+   * After the next update, focuses the element of the shadow root that matches `selector`.
+   * `ifLost`: only when focus was in the widget or lost (on the body), not elsewhere on the page.
+   */
+  protected async focusAfterUpdate(selector: string, ifLost = false): Promise<void> {
+    await this.updateComplete;
+    const active = document.activeElement;
+    if (ifLost && active && active !== document.body && active !== this) return;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
   /** Whether a custom state is set. */
   protected hasState(name: string): boolean {
     const states = this.#internals?.states;

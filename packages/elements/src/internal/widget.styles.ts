@@ -107,6 +107,11 @@ export const widgetStyles = css`
     background: var(--_cercle-color-surface-alt);
   }
 
+  .button-danger {
+    background: var(--_cercle-color-danger);
+    color: var(--_cercle-widget-background);
+  }
+
   .spinner {
     inline-size: 1em;
     block-size: 1em;

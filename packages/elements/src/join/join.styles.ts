@@ -246,11 +246,6 @@ export const styles = css`
     inline-size: 100%;
   }
 
-  .button-danger {
-    background: var(--_cercle-color-danger);
-    color: var(--_cercle-join-background);
-  }
-
   .leave {
     align-self: flex-start;
     padding: var(--_cercle-space-xs) 0;

@@ -4,6 +4,7 @@ import type { CercleApi } from '@cercle/client';
 import { DISPLAY_NAME_MAX, type Community, type Me } from '@cercle/client/contract';
 import { findBackend } from '../internal/backend.js';
 import { CercleElement } from '../internal/cercle-element.js';
+import { LiveRegion } from '../internal/live-region.js';
 import type { ResolvedApi } from '../internal/config.js';
 import { DEV, warnOnce } from '../internal/dev.js';
 import {
@@ -178,7 +179,7 @@ export class CercleJoin extends CercleElement {
   #closePopover: (() => void) | undefined;
   #popoverModule: Promise<typeof import('../internal/popover.js')> | undefined;
 
-  #announcement = '';
+  readonly #live = new LiveRegion(this);
 
   #session = new StoreController<MemberSession | null>(this, undefined, (s) => this.#onSession(s));
 
@@ -323,7 +324,7 @@ export class CercleJoin extends CercleElement {
       if (ctrl.signal.aborted) return false;
       if (!quiet) {
         this.#loadError = e;
-        this.#announce(errorMessage(e, this.localize.term));
+        this.#live.announce(errorMessage(e, this.localize.term));
       }
       return false;
     } finally {
@@ -364,7 +365,7 @@ export class CercleJoin extends CercleElement {
         }
       } else {
         this.#meError = e;
-        if (!provisional) this.#announce(errorMessage(e, this.localize.term));
+        if (!provisional) this.#live.announce(errorMessage(e, this.localize.term));
       }
       return false;
     } finally {
@@ -390,17 +391,6 @@ export class CercleJoin extends CercleElement {
   // Actions (each only on a user gesture)
   // ---------------------------------------------------------------------------------------
 
-  #announce(message: string): void {
-    // Re-setting the same text would not be announced again; clear it first.
-    this.#announcement = this.#announcement === message ? `${message}\u00a0` : message;
-    this.requestUpdate();
-  }
-
-  async #focus(selector: string): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
-  }
-
   #retry = async (): Promise<void> => {
     if (this.#retrying) return;
     this.#retrying = true;
@@ -413,8 +403,8 @@ export class CercleJoin extends CercleElement {
     this.#retrying = false;
     if (results.every(Boolean)) this.#loadError = undefined;
     this.requestUpdate();
-    if (results.every(Boolean)) void this.#focus('#title');
-    else void this.#focus('#retry');
+    if (results.every(Boolean)) void this.focusAfterUpdate('#title');
+    else void this.focusAfterUpdate('#retry');
   };
 
   #onInput = (e: Event): void => {
@@ -480,14 +470,14 @@ export class CercleJoin extends CercleElement {
       // Show the member at once; their invites follow (`me`).
       void this.#loadMe(session, { member: { ...member, status }, invites: [] });
       sessionStore(backend.key, slug).set(session);
-      this.#announce(
+      this.#live.announce(
         status === 'active'
           ? t.joinedAnnouncement(community.name)
           : t.waitlistedAnnouncement(community.name, member.waitlistPosition),
       );
       this.emit(new CercleJoinEvent({ community: slug, memberId: member.id, status }));
       void this.#loadCommunity(true);
-      void this.#focus('#status-title');
+      void this.focusAfterUpdate('#status-title');
     } catch (err) {
       const issues = fieldIssues(err);
       if (issues.length > 0) {
@@ -495,11 +485,11 @@ export class CercleJoin extends CercleElement {
         await this.#focusFirstInvalid();
       } else if (hasCode(err, 'community_full')) {
         this.#community = { ...community, joinState: 'closed' };
-        this.#announce(t.full);
-        void this.#focus('#status-title');
+        this.#live.announce(t.full);
+        void this.focusAfterUpdate('#status-title');
       } else {
         this.#submitError = err;
-        this.#announce(errorMessage(err, t));
+        this.#live.announce(errorMessage(err, t));
       }
     } finally {
       this.#busy = false;
@@ -526,20 +516,20 @@ export class CercleJoin extends CercleElement {
 
   async #focusFirstInvalid(): Promise<void> {
     const first = FIELDS.find((f) => this.#fieldErrors[f]);
-    if (first) await this.#focus(`#${FIELD_IDS[first]}`);
+    if (first) await this.focusAfterUpdate(`#${FIELD_IDS[first]}`);
   }
 
   #askLeave = (): void => {
     this.#confirming = true;
     this.#leaveError = undefined;
     this.requestUpdate();
-    void this.#focus('#cancel');
+    void this.focusAfterUpdate('#cancel');
   };
 
   #cancelLeave = (): void => {
     this.#confirming = false;
     this.requestUpdate();
-    void this.#focus('#leave');
+    void this.focusAfterUpdate('#leave');
   };
 
   #leave = async (): Promise<void> => {
@@ -558,7 +548,7 @@ export class CercleJoin extends CercleElement {
         // Still a member: say why, keep the confirmation open.
         this.#busy = false;
         this.#leaveError = err;
-        this.#announce(errorMessage(err, this.localize.term));
+        this.#live.announce(errorMessage(err, this.localize.term));
         return;
       }
       // 401: the backend already forgot this member; forget the token too.
@@ -566,10 +556,10 @@ export class CercleJoin extends CercleElement {
     this.#busy = false;
     this.#confirming = false;
     sessionStore(backend.key, slug).set(null);
-    this.#announce(this.localize.term.left(community.name));
+    this.#live.announce(this.localize.term.left(community.name));
     this.emit(new CercleLeaveEvent({ community: slug, memberId: session.memberId }));
     void this.#loadCommunity(true);
-    void this.#focus('#name, #status-title');
+    void this.focusAfterUpdate('#name, #status-title');
   };
 
   // ---------------------------------------------------------------------------------------
@@ -649,9 +639,7 @@ export class CercleJoin extends CercleElement {
         dir=${t.$dir}
       >
         ${this.variant === 'button' ? this.#renderPopover(view, t, content) : content}
-        <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">
-          ${this.#announcement}
-        </div>
+        ${this.#live.render()}
       </div>
     `;
   }

@@ -149,16 +149,6 @@ export const styles = css`
 
   /* ------------------------------------------------------------ locked, waitlisted */
 
-  .lock {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_cercle-space-m);
-    padding: var(--_cercle-space-m);
-    background: var(--_cercle-color-surface-alt);
-    border: 1px solid var(--_cercle-color-border);
-    border-radius: var(--_cercle-radius-medium);
-  }
-
   .placeholder {
     display: flex;
     align-items: center;
@@ -180,40 +170,14 @@ export const styles = css`
     letter-spacing: 0.2em;
   }
 
-  .lock-row {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: var(--_cercle-space-s) var(--_cercle-space-m);
-  }
-
   .lock-text {
     flex: 1 1 12rem;
     font-weight: var(--_cercle-font-weight-strong);
   }
 
-  .join-toggle[aria-expanded='true'] {
-    color: var(--_cercle-promo-color);
-    background: transparent;
-    border-color: var(--_cercle-color-field-border);
-  }
-
-  .join-toggle[aria-expanded='true']:hover {
-    background: var(--_cercle-promo-background);
-  }
-
-  .join-panel[hidden] {
-    display: none;
-  }
-
   .join {
     --cercle-join-max-width: none;
     --cercle-join-shadow: none;
-  }
-
-  .join-loading {
-    color: var(--_cercle-color-text-muted);
   }
 
   /* ----------------------------------------------------------------------- the code */

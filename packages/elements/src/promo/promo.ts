@@ -7,11 +7,12 @@ import {
   type SVGTemplateResult,
   type TemplateResult,
 } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import type { CercleApi } from '@cercle/client';
 import type { OfferReveal, OfferTeaser } from '@cercle/client/contract';
 import { findBackend } from '../internal/backend.js';
 import { CercleElement } from '../internal/cercle-element.js';
+import { JoinInPlace, joinInPlaceStyles } from '../internal/join-in-place.js';
+import { LiveRegion } from '../internal/live-region.js';
 import type { ResolvedApi } from '../internal/config.js';
 import { DEV, warnOnce } from '../internal/dev.js';
 import { asCercleError, errorMessage, hasCode, isUnauthorized } from '../internal/errors.js';
@@ -120,7 +121,7 @@ const keyOf = (m: MemberSession | null | undefined): string => (m ? `${m.status}
  * @event {CercleCopyEvent} cercle-copy - The member copied their code. Detail: `{ community, offer, method }` (`clipboard` or `selection`), never the code.
  */
 export class CerclePromo extends CercleElement {
-  static override styles = [tokens, widgetStyles, styles];
+  static override styles = [tokens, widgetStyles, joinInPlaceStyles, styles];
 
   static override properties = {
     community: {},
@@ -172,10 +173,11 @@ export class CerclePromo extends CercleElement {
   #copiedTimer: ReturnType<typeof setTimeout> | undefined;
   #copyManual = false;
 
-  #joinOpen = false;
-  #joinModule: Promise<unknown> | undefined;
+  readonly #join = new JoinInPlace(this, (error) =>
+    this.#live.announce(errorMessage(error, this.localize.term)),
+  );
 
-  #announcement = '';
+  readonly #live = new LiveRegion(this);
   #now = Date.now();
   #tick: ReturnType<typeof setInterval> | undefined;
   #tickEvery = 0;
@@ -323,10 +325,10 @@ export class CerclePromo extends CercleElement {
     }
     if (active && !wasActive) {
       // Joined, in this widget or anywhere on the page: unlock at once.
-      const here = this.#joinOpen;
-      this.#joinOpen = false;
-      this.#announce(this.localize.term.promoUnlocked);
-      if (here) void this.#focus('#reveal');
+      const here = this.#join.open;
+      this.#join.open = false;
+      this.#live.announce(this.localize.term.promoUnlocked);
+      if (here) void this.focusAfterUpdate('#reveal');
     }
     void this.#load();
     this.requestUpdate();
@@ -394,9 +396,9 @@ export class CerclePromo extends CercleElement {
       this.#reveal = reveal;
       this.#animate = user;
       if (user) {
-        this.#announce(this.localize.term.promoRevealed);
+        this.#live.announce(this.localize.term.promoRevealed);
         this.emit(new CercleRevealEvent({ community, offer, code: reveal.code }));
-        void this.#focus('#copy', true);
+        void this.focusAfterUpdate('#copy', true);
       }
     } catch (error) {
       this.#onRevealError(error, user);
@@ -413,22 +415,22 @@ export class CerclePromo extends CercleElement {
     const t = this.localize.term;
     if (isUnauthorized(error)) {
       if (backend && community) sessionStore(backend.key, community).set(null);
-      this.#announce(t.promoMembersOnly);
+      this.#live.announce(t.promoMembersOnly);
     } else if (hasCode(error, 'forbidden')) {
       this.#forbidden = true;
-      this.#announce(t.promoWaitlisted);
+      this.#live.announce(t.promoWaitlisted);
     } else if (hasCode(error, 'offer_expired') && teaser) {
       this.#teaser = { ...teaser, status: 'expired' };
-      this.#announce(t.promoExpired(new Date(teaser.expiresAt)));
+      this.#live.announce(t.promoExpired(new Date(teaser.expiresAt)));
     } else if (hasCode(error, 'offer_exhausted') && teaser) {
       this.#teaser = { ...teaser, status: 'exhausted', revealedByMe: false };
-      this.#announce(t.promoExhausted);
+      this.#live.announce(t.promoExhausted);
     } else if (hasCode(error, 'not_found')) {
       this.#teaser = undefined;
       this.#loadError = error;
     } else if (!this.#rateLimit(error, () => void this.#doReveal(user))) {
       this.#revealError = error;
-      this.#announce(errorMessage(error, t));
+      this.#live.announce(errorMessage(error, t));
     }
   }
 
@@ -440,7 +442,7 @@ export class CerclePromo extends CercleElement {
     clearTimeout(this.#retryTimer);
     this.#now = Date.now();
     this.#retryAt = this.#now + wait;
-    this.#announce(this.localize.term.promoRateLimited(Math.ceil(wait / 1000)));
+    this.#live.announce(this.localize.term.promoRateLimited(Math.ceil(wait / 1000)));
     this.#retryTimer = setTimeout(() => {
       this.#retryTimer = this.#retryAt = undefined;
       retry();
@@ -469,20 +471,6 @@ export class CerclePromo extends CercleElement {
     return hasCode(this.#loadError, 'not_found') ? 'not-found' : 'error';
   }
 
-  #announce(message: string): void {
-    // Re-setting the same text would not be announced again; vary it.
-    this.#announcement = this.#announcement === message ? `${message}\u00a0` : message;
-    this.requestUpdate();
-  }
-
-  /** Focuses `selector` after the update; `ifLost`: only when focus was in the widget or lost. */
-  async #focus(selector: string, ifLost = false): Promise<void> {
-    await this.updateComplete;
-    const active = document.activeElement;
-    if (ifLost && active && active !== document.body && active !== this) return;
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
-  }
-
   // ---------------------------------------------------------------------------------------
   // Actions (each only on a user gesture)
   // ---------------------------------------------------------------------------------------
@@ -494,7 +482,7 @@ export class CerclePromo extends CercleElement {
     await this.#load();
     this.#retrying = false;
     this.requestUpdate();
-    void this.#focus(this.#view() === 'offer' ? '#title' : '#retry');
+    void this.focusAfterUpdate(this.#view() === 'offer' ? '#title' : '#retry');
   };
 
   #onReveal = (): void => {
@@ -504,7 +492,7 @@ export class CerclePromo extends CercleElement {
 
   #onRetryReveal = async (): Promise<void> => {
     await this.#doReveal(true);
-    if (this.#revealError !== undefined) void this.#focus('#retry');
+    if (this.#revealError !== undefined) void this.focusAfterUpdate('#retry');
   };
 
   #onCopy = async (): Promise<void> => {
@@ -521,7 +509,7 @@ export class CerclePromo extends CercleElement {
       await navigator.clipboard.writeText(code);
       this.#copyManual = false;
       this.#copied = true;
-      this.#announce(t.promoCopiedAnnouncement);
+      this.#live.announce(t.promoCopiedAnnouncement);
       clearTimeout(this.#copiedTimer);
       this.#copiedTimer = setTimeout(() => {
         this.#copied = false;
@@ -533,7 +521,7 @@ export class CerclePromo extends CercleElement {
       method = 'selection';
       this.#copied = false;
       this.#copyManual = true;
-      this.#announce(t.promoCopyManually);
+      this.#live.announce(t.promoCopyManually);
       await this.updateComplete;
       this.#selectCode();
     }
@@ -557,33 +545,6 @@ export class CerclePromo extends CercleElement {
     selection.addRange(range);
   }
 
-  /**
-   * The join card is `<cercle-join>`, loaded the first time a visitor needs it (members never
-   * do); importing its define file registers it unless the page already has.
-   */
-  #prefetchJoin = (): void => {
-    if (this.#joinModule) return;
-    this.#joinModule = import('../join/cercle-join.js').catch((error: unknown) => {
-      this.#joinModule = undefined;
-      this.#announce(errorMessage(error, this.localize.term));
-    });
-  };
-
-  #toggleJoin = (): void => {
-    if (!this.#joinOpen) this.#prefetchJoin();
-    this.#joinOpen = !this.#joinOpen;
-    this.requestUpdate();
-  };
-
-  #onJoinKeydown = (e: KeyboardEvent): void => {
-    if (e.key !== 'Escape' || !this.#joinOpen) return;
-    e.preventDefault();
-    e.stopPropagation();
-    this.#joinOpen = false;
-    this.requestUpdate();
-    void this.#focus('#join-toggle');
-  };
-
   // ---------------------------------------------------------------------------------------
   // Rendering
   // ---------------------------------------------------------------------------------------
@@ -592,10 +553,7 @@ export class CerclePromo extends CercleElement {
     const t = this.localize.term;
     return html`
       <div part="base" class="base" lang=${t.$code} dir=${t.$dir}>
-        ${this.#renderContent(t)}
-        <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">
-          ${this.#announcement}
-        </div>
+        ${this.#renderContent(t)} ${this.#live.render()}
       </div>
     `;
   }
@@ -710,11 +668,11 @@ export class CerclePromo extends CercleElement {
 
   #renderLock(access: Exclude<Access, 'member'>, t: CercleTerms): TemplateResult {
     return html`
-      <div part="lock" class="lock" @keydown=${this.#onJoinKeydown}>
+      <div part="lock" class="call" @keydown=${this.#join.onKeydown}>
         <p class="placeholder" aria-hidden="true">
           ${lockIcon()}<span class="placeholder-dots">••••••••</span>
         </p>
-        <div class="lock-row">
+        <div class="call-row">
           <p class="lock-text">${access === 'visitor' ? t.promoLocked : t.promoWaitlisted}</p>
           ${
             access === 'visitor'
@@ -723,33 +681,18 @@ export class CerclePromo extends CercleElement {
                   class="button button-primary join-toggle"
                   id="join-toggle"
                   type="button"
-                  aria-expanded=${this.#joinOpen ? 'true' : 'false'}
+                  aria-expanded=${this.#join.open ? 'true' : 'false'}
                   aria-controls="join-panel"
-                  @click=${this.#toggleJoin}
-                  @pointerenter=${this.#prefetchJoin}
-                  @focus=${this.#prefetchJoin}
+                  @click=${this.#join.toggle}
+                  @pointerenter=${this.#join.prefetch}
+                  @focus=${this.#join.prefetch}
                 >
                   ${t.promoJoin}
                 </button>`
               : nothing
           }
         </div>
-        <div part="join-panel" class="join-panel" id="join-panel" ?hidden=${!this.#joinOpen}>
-          ${
-            this.#joinOpen
-              ? html`<cercle-join
-                  class="join"
-                  community=${this.community?.trim() ?? ''}
-                  variant="card"
-                  theme=${this.theme}
-                  locale=${ifDefined(this.locale)}
-                  api=${ifDefined(this.api)}
-                  .adapter=${this.adapter}
-                  ><p class="join-loading">${t.loading}</p></cercle-join
-                >`
-              : nothing
-          }
-        </div>
+        ${this.#join.renderPanel(t.loading)}
       </div>
     `;
   }

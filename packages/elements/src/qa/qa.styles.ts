@@ -306,62 +306,11 @@ export const styles = css`
     margin-block-start: 0.15em;
   }
 
-  /* ------------------------------------------------------------------------ buttons */
-
   /* ---------------------------------------------------------------------- join call */
-
-  .join-call {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_cercle-space-m);
-    padding: var(--_cercle-space-m);
-    background: var(--_cercle-color-surface-alt);
-    border: 1px solid var(--_cercle-color-border);
-    border-radius: var(--_cercle-radius-medium);
-  }
-
-  .join-row {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: var(--_cercle-space-s) var(--_cercle-space-m);
-  }
-
-  .join-text {
-    display: flex;
-    align-items: flex-start;
-    gap: var(--_cercle-space-s);
-    flex: 1 1 14rem;
-    color: var(--_cercle-color-text-muted);
-  }
-
-  .join-text .icon {
-    margin-block-start: 0.2em;
-    color: var(--_cercle-qa-accent);
-  }
-
-  .join-toggle[aria-expanded='true'] {
-    color: var(--_cercle-qa-color);
-    background: transparent;
-    border-color: var(--_cercle-color-field-border);
-  }
-
-  .join-toggle[aria-expanded='true']:hover {
-    background: var(--_cercle-qa-background);
-  }
-
-  .join-panel[hidden] {
-    display: none;
-  }
 
   .join {
     --cercle-join-max-width: none;
     --cercle-join-shadow: none;
-  }
-
-  .join-loading {
-    color: var(--_cercle-color-text-muted);
   }
 
   /* --------------------------------------------------------------------------- tabs */

@@ -1,6 +1,5 @@
 import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { CercleApi } from '@cercle/client';
 import {
@@ -11,6 +10,8 @@ import {
 } from '@cercle/client/contract';
 import { findBackend } from '../internal/backend.js';
 import { CercleElement } from '../internal/cercle-element.js';
+import { JoinInPlace, joinInPlaceStyles } from '../internal/join-in-place.js';
+import { LiveRegion } from '../internal/live-region.js';
 import { domId } from '../internal/dom-id.js';
 import { ReportDialog, reportStyles } from '../internal/report-dialog.js';
 import type { ResolvedApi } from '../internal/config.js';
@@ -161,7 +162,7 @@ const itemId = (e: Event): string | undefined =>
  * @event {CercleReportEvent} cercle-report - The visitor reported a question to the host. Detail: `{ community, targetKind, targetId, reason }`.
  */
 export class CercleQa extends CercleElement {
-  static override styles = [tokens, widgetStyles, reportStyles, styles];
+  static override styles = [tokens, widgetStyles, joinInPlaceStyles, reportStyles, styles];
 
   static override properties = {
     community: {},
@@ -217,7 +218,7 @@ export class CercleQa extends CercleElement {
   #focusKeep: { id: string; control: string; index: number } | undefined;
   #ctx: ItemContext | undefined;
 
-  #announcement = '';
+  readonly #live = new LiveRegion(this);
   #newBatch = 0;
   #batchTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -249,13 +250,14 @@ export class CercleQa extends CercleElement {
     },
     terms: () => this.localize.term,
     message: (error) => this.#actionMessage(error, 'report'),
-    announce: (message) => this.#announce(message),
-    focus: (selector) => void this.#focus(selector),
+    announce: (message) => this.#live.announce(message),
+    focus: (selector) => void this.focusAfterUpdate(selector),
     failed: (error) => this.#noteRateLimit(error),
   });
 
-  #joinOpen = false;
-  #joinModule: Promise<unknown> | undefined;
+  readonly #join = new JoinInPlace(this, (error) =>
+    this.#live.announce(errorMessage(error, this.localize.term)),
+  );
   #retrying = false;
 
   constructor() {
@@ -404,11 +406,11 @@ export class CercleQa extends CercleElement {
 
   #onMember(member: MemberSession | null): void {
     const active = member?.status === 'active';
-    if (active && !this.#wasMember && this.#joinOpen) {
+    if (active && !this.#wasMember && this.#join.open) {
       // Joined in place: close the join card and let them ask at once.
-      this.#joinOpen = false;
-      this.#announce(this.localize.term.joinedCall);
-      void this.#focus('#ask');
+      this.#join.open = false;
+      this.#live.announce(this.localize.term.joinedCall);
+      void this.focusAfterUpdate('#ask');
     }
     this.#wasMember = active;
   }
@@ -521,7 +523,7 @@ export class CercleQa extends CercleElement {
       this.#batchTimer = undefined;
       const n = this.#newBatch;
       this.#newBatch = 0;
-      if (n > 0) this.#announce(this.localize.term.newQuestions(n));
+      if (n > 0) this.#live.announce(this.localize.term.newQuestions(n));
     }, ANNOUNCE_BATCH_MS);
   }
 
@@ -597,17 +599,6 @@ export class CercleQa extends CercleElement {
     target.focus({ preventScroll: true });
   }
 
-  #announce(message: string): void {
-    // Re-setting the same text would not be announced again; vary it.
-    this.#announcement = this.#announcement === message ? `${message}\u00a0` : message;
-    this.requestUpdate();
-  }
-
-  async #focus(selector: string): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
-  }
-
   // ---------------------------------------------------------------------------------------
   // Actions (each only on a user gesture)
   // ---------------------------------------------------------------------------------------
@@ -652,7 +643,7 @@ export class CercleQa extends CercleElement {
     await board.reload();
     this.#retrying = false;
     this.requestUpdate();
-    void this.#focus(this.#view() === 'board' ? '#title' : '#retry');
+    void this.focusAfterUpdate(this.#view() === 'board' ? '#title' : '#retry');
   };
 
   #reconnect = (): void => {
@@ -679,7 +670,7 @@ export class CercleQa extends CercleElement {
     if (!next) return;
     e.preventDefault();
     this.#selectSort(next);
-    void this.#focus(`#tab-${next}`);
+    void this.focusAfterUpdate(`#tab-${next}`);
   };
 
   #selectSort(sort: QuestionSort): void {
@@ -713,7 +704,7 @@ export class CercleQa extends CercleElement {
         li?.querySelector<HTMLElement>('[data-focus="vote"]')?.focus();
       }
     } catch (error) {
-      this.#announce(errorMessage(error, this.localize.term));
+      this.#live.announce(errorMessage(error, this.localize.term));
     }
   };
 
@@ -725,9 +716,9 @@ export class CercleQa extends CercleElement {
     const session = this.session?.trim();
     if (!id || !board || !s || !community || !session) return;
     if (!this.#isMember()) {
-      this.#openJoin();
-      this.#announce(this.localize.term.joinToVote);
-      void this.#focus('#join-toggle');
+      this.#join.show();
+      this.#live.announce(this.localize.term.joinToVote);
+      void this.focusAfterUpdate('#join-toggle');
       return;
     }
     const q = s.questions.get(id);
@@ -741,7 +732,7 @@ export class CercleQa extends CercleElement {
     } else if (outcome.error !== undefined) {
       const message = this.#actionMessage(outcome.error, 'vote');
       this.#voteError = { id, message };
-      this.#announce(message);
+      this.#live.announce(message);
       this.#noteRateLimit(outcome.error);
     }
     this.requestUpdate();
@@ -758,7 +749,7 @@ export class CercleQa extends CercleElement {
     const crossed = [...NEAR_LIMIT].reverse().find((n) => left <= n);
     if (crossed !== undefined && crossed < this.#askAnnounced) {
       this.#askAnnounced = crossed;
-      this.#announce(this.localize.term.charactersLeft(left));
+      this.#live.announce(this.localize.term.charactersLeft(left));
     }
     this.requestUpdate();
   };
@@ -778,7 +769,7 @@ export class CercleQa extends CercleElement {
     if (!text || text.length > QUESTION_MAX) {
       this.#askError = text ? t.askTooLong(QUESTION_MAX) : t.askEmpty;
       this.requestUpdate();
-      void this.#focus('#ask');
+      void this.focusAfterUpdate('#ask');
       return;
     }
     this.#askBusy = true;
@@ -792,7 +783,7 @@ export class CercleQa extends CercleElement {
       this.#askLength = 0;
       this.#askAnnounced = Infinity;
       this.#askStatus = question.state === 'pending' ? t.askPending : t.askPosted;
-      this.#announce(this.#askStatus);
+      this.#live.announce(this.#askStatus);
       this.emit(
         new CercleQuestionEvent({ community, session, questionId: question.id, anonymous }),
       );
@@ -800,47 +791,12 @@ export class CercleQa extends CercleElement {
       this.#askError = hasCode(error, 'validation_failed')
         ? t.askTooLong(QUESTION_MAX)
         : this.#actionMessage(error, 'ask');
-      this.#announce(this.#askError);
+      this.#live.announce(this.#askError);
       this.#noteRateLimit(error);
     } finally {
       this.#askBusy = false;
       this.requestUpdate();
     }
-  };
-
-  /**
-   * The join card is `<cercle-join>`, loaded the first time a visitor needs it (members never
-   * do); importing its define file registers it unless the page already has.
-   */
-  #prefetchJoin = (): void => {
-    if (this.#joinModule) return;
-    this.#joinModule = import('../join/cercle-join.js').catch((error: unknown) => {
-      this.#joinModule = undefined;
-      this.#announce(errorMessage(error, this.localize.term));
-    });
-  };
-
-  #openJoin(): void {
-    if (this.#joinOpen) return;
-    this.#prefetchJoin();
-    this.#joinOpen = true;
-    this.requestUpdate();
-  }
-
-  #toggleJoin = (): void => {
-    if (this.#joinOpen) {
-      this.#joinOpen = false;
-      this.requestUpdate();
-    } else this.#openJoin();
-  };
-
-  #onJoinKeydown = (e: KeyboardEvent): void => {
-    if (e.key !== 'Escape' || !this.#joinOpen) return;
-    e.preventDefault();
-    e.stopPropagation();
-    this.#joinOpen = false;
-    this.requestUpdate();
-    void this.#focus('#join-toggle');
   };
 
   #onListPointerEnter = (): void => {
@@ -871,10 +827,7 @@ export class CercleQa extends CercleElement {
     const view = this.#view();
     return html`
       <div part="base" class="base" lang=${t.$code} dir=${t.$dir}>
-        ${this.#renderContent(view, t)}
-        <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">
-          ${this.#announcement}
-        </div>
+        ${this.#renderContent(view, t)} ${this.#live.render()}
       </div>
     `;
   }
@@ -1078,9 +1031,9 @@ export class CercleQa extends CercleElement {
   #renderJoinCall(t: CercleTerms): TemplateResult {
     const waitlisted = this.#member.value?.status === 'waitlisted';
     return html`
-      <div part="join-call" class="join-call" @keydown=${this.#onJoinKeydown}>
-        <div class="join-row">
-          <p class="join-text">
+      <div part="join-call" class="call" @keydown=${this.#join.onKeydown}>
+        <div class="call-row">
+          <p class="call-text">
             ${lockIcon()}<span>${waitlisted ? t.waitlistCall : t.joinCall}</span>
           </p>
           <button
@@ -1088,31 +1041,16 @@ export class CercleQa extends CercleElement {
             class="button button-primary join-toggle"
             id="join-toggle"
             type="button"
-            aria-expanded=${this.#joinOpen ? 'true' : 'false'}
+            aria-expanded=${this.#join.open ? 'true' : 'false'}
             aria-controls="join-panel"
-            @click=${this.#toggleJoin}
-            @pointerenter=${this.#prefetchJoin}
-            @focus=${this.#prefetchJoin}
+            @click=${this.#join.toggle}
+            @pointerenter=${this.#join.prefetch}
+            @focus=${this.#join.prefetch}
           >
             ${t.joinToAsk}
           </button>
         </div>
-        <div part="join-panel" class="join-panel" id="join-panel" ?hidden=${!this.#joinOpen}>
-          ${
-            this.#joinOpen
-              ? html`<cercle-join
-                  class="join"
-                  community=${this.community?.trim() ?? ''}
-                  variant="card"
-                  theme=${this.theme}
-                  locale=${ifDefined(this.locale)}
-                  api=${ifDefined(this.api)}
-                  .adapter=${this.adapter}
-                  ><p class="join-loading">${t.loading}</p></cercle-join
-                >`
-              : nothing
-          }
-        </div>
+        ${this.#join.renderPanel(t.loading)}
       </div>
     `;
   }

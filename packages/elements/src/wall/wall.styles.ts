@@ -79,11 +79,6 @@ export const styles = css`
     align-self: flex-start;
   }
 
-  .button-danger {
-    background: var(--_cercle-color-danger);
-    color: var(--_cercle-wall-background);
-  }
-
   /* ------------------------------------------------------------------------- header */
 
   .header {
@@ -159,38 +154,12 @@ export const styles = css`
     gap: var(--_cercle-space-m);
   }
 
-  .share-row {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: var(--_cercle-space-s) var(--_cercle-space-m);
-  }
-
-  .share-text {
-    display: flex;
-    align-items: flex-start;
-    gap: var(--_cercle-space-s);
-    flex: 1 1 14rem;
-    color: var(--_cercle-color-text-muted);
-  }
-
-  .share-text .icon {
-    margin-block-start: 0.2em;
-    color: var(--_cercle-wall-accent);
-  }
-
-  .form-panel[hidden],
-  .join-panel[hidden] {
+  .form-panel[hidden] {
     display: none;
   }
 
   .join {
     --cercle-join-max-width: 32rem;
-  }
-
-  .join-loading {
-    color: var(--_cercle-color-text-muted);
   }
 
   .form,

@@ -17,6 +17,8 @@ import {
 } from '@cercle/client/contract';
 import { findBackend } from '../internal/backend.js';
 import { CercleElement } from '../internal/cercle-element.js';
+import { JoinInPlace, joinInPlaceStyles } from '../internal/join-in-place.js';
+import { LiveRegion } from '../internal/live-region.js';
 import { domId } from '../internal/dom-id.js';
 import type { ResolvedApi } from '../internal/config.js';
 import { DEV, warnOnce } from '../internal/dev.js';
@@ -251,7 +253,7 @@ function scriptText(json: string): string {
  * @event {CercleReportEvent} cercle-report - The visitor reported a testimonial to the host. Detail: `{ community, targetKind: 'testimonial', targetId, reason }`.
  */
 export class CercleWall extends CercleElement {
-  static override styles = [tokens, widgetStyles, reportStyles, styles];
+  static override styles = [tokens, widgetStyles, joinInPlaceStyles, reportStyles, styles];
 
   static override properties = {
     community: {},
@@ -353,8 +355,8 @@ export class CercleWall extends CercleElement {
     forgetToken: (token) => this.#forgetToken(token),
     terms: () => this.localize.term,
     message: (error) => errorMessage(error, this.localize.term),
-    announce: (message) => this.#announce(message),
-    focus: (selector) => void this.#focus(selector),
+    announce: (message) => this.#live.announce(message),
+    focus: (selector) => void this.focusAfterUpdate(selector),
   });
 
   #formOpen = false;
@@ -369,8 +371,9 @@ export class CercleWall extends CercleElement {
   #uploadKey: string | undefined;
   #submitKey: string | undefined;
 
-  #joinOpen = false;
-  #joinModule: Promise<unknown> | undefined;
+  readonly #join = new JoinInPlace(this, (error) =>
+    this.#live.announce(errorMessage(error, this.localize.term)),
+  );
 
   #slide = 0;
   /** The last slide "next" goes to (see `#lastStop`). */
@@ -383,7 +386,7 @@ export class CercleWall extends CercleElement {
 
   #script: HTMLScriptElement | undefined;
   #scriptJson: string | undefined;
-  #announcement = '';
+  readonly #live = new LiveRegion(this);
 
   constructor() {
     super();
@@ -654,12 +657,12 @@ export class CercleWall extends CercleElement {
   #onMember(member: MemberSession | null): void {
     const active = member?.status === 'active';
     this.#token = active ? member.token : undefined;
-    if (active && !this.#wasMember && this.#joinOpen) {
+    if (active && !this.#wasMember && this.#join.open) {
       // Joined in place: close the join card and open the form at once.
-      this.#joinOpen = false;
+      this.#join.open = false;
       this.#formOpen = true;
-      this.#announce(this.localize.term.wallJoinedCall);
-      void this.#focus('#rating-1');
+      this.#live.announce(this.localize.term.wallJoinedCall);
+      void this.focusAfterUpdate('#rating-1');
     }
     if (!active) this.#formOpen = false;
     this.#wasMember = active;
@@ -919,17 +922,6 @@ export class CercleWall extends CercleElement {
   // Actions (each only on a user gesture)
   // ---------------------------------------------------------------------------------------
 
-  #announce(message: string): void {
-    // Re-setting the same text would not be announced again; vary it.
-    this.#announcement = this.#announcement === message ? `${message}\u00a0` : message;
-    this.requestUpdate();
-  }
-
-  async #focus(selector: string): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
-  }
-
   #retry = async (): Promise<void> => {
     if (this.#retrying) return;
     this.#retrying = true;
@@ -937,7 +929,7 @@ export class CercleWall extends CercleElement {
     await this.#load();
     this.#retrying = false;
     this.requestUpdate();
-    void this.#focus(this.#view() === 'wall' ? '#title' : '#retry');
+    void this.focusAfterUpdate(this.#view() === 'wall' ? '#title' : '#retry');
   };
 
   #loadMore = async (): Promise<void> => {
@@ -971,7 +963,7 @@ export class CercleWall extends CercleElement {
     } catch (error) {
       if (load !== this.#loads) return;
       this.#loadingMore = false;
-      this.#announce(errorMessage(error, this.localize.term));
+      this.#live.announce(errorMessage(error, this.localize.term));
     }
   };
 
@@ -987,39 +979,25 @@ export class CercleWall extends CercleElement {
 
   // ---- join in place (visitors) ---------------------------------------------------------
 
-  /**
-   * The join card is `<cercle-join>`, loaded the first time a visitor needs it (members never
-   * do); importing its define file registers it unless the page already has.
-   */
-  #prefetchJoin = (): void => {
-    if (this.#joinModule) return;
-    this.#joinModule = import('../join/cercle-join.js').catch((error: unknown) => {
-      this.#joinModule = undefined;
-      this.#announce(errorMessage(error, this.localize.term));
-    });
-  };
-
   #onShare = (): void => {
     if (this.#isMember()) {
       this.#formOpen = !this.#formOpen;
       this.#formStatus = undefined;
       this.requestUpdate();
-      if (this.#formOpen) void this.#focus('#rating-1');
+      if (this.#formOpen) void this.focusAfterUpdate('#rating-1');
       return;
     }
-    if (!this.#joinOpen) this.#prefetchJoin();
-    this.#joinOpen = !this.#joinOpen;
-    this.requestUpdate();
+    this.#join.toggle();
   };
 
   #onShareKeydown = (e: KeyboardEvent): void => {
-    if (e.key !== 'Escape' || !(this.#joinOpen || (this.#formOpen && !this.#formBusy))) return;
+    if (e.key !== 'Escape' || !(this.#join.open || (this.#formOpen && !this.#formBusy))) return;
     e.preventDefault();
     e.stopPropagation();
-    this.#joinOpen = false;
+    this.#join.open = false;
     this.#formOpen = false;
     this.requestUpdate();
-    void this.#focus('#share');
+    void this.focusAfterUpdate('#share');
   };
 
   // ---- the form -------------------------------------------------------------------------
@@ -1063,7 +1041,7 @@ export class CercleWall extends CercleElement {
       return;
     }
     input.value = '';
-    this.#announce(this.#formErrors.photo!);
+    this.#live.announce(this.#formErrors.photo!);
     this.requestUpdate();
   };
 
@@ -1080,7 +1058,7 @@ export class CercleWall extends CercleElement {
     this.#clearFieldError('alt');
     this.#clearFieldError('consentPhoto');
     this.requestUpdate();
-    void this.#focus('#photo');
+    void this.focusAfterUpdate('#photo');
   };
 
   #validate(form: HTMLFormElement): Partial<Record<Field, string>> {
@@ -1127,7 +1105,7 @@ export class CercleWall extends CercleElement {
       (f) => errors[f],
     );
     if (first) {
-      this.#announce(errors[first]!);
+      this.#live.announce(errors[first]!);
       this.requestUpdate();
       const target = {
         rating: '#rating-1',
@@ -1136,7 +1114,7 @@ export class CercleWall extends CercleElement {
         alt: '#alt',
         consentPhoto: '#consent-photo',
       }[first];
-      void this.#focus(target);
+      void this.focusAfterUpdate(target);
       return;
     }
     this.#formBusy = true;
@@ -1191,9 +1169,9 @@ export class CercleWall extends CercleElement {
           average: Math.round(((average * count + testimonial.rating) / (count + 1)) * 10) / 10,
         };
       }
-      this.#announce(this.#formStatus);
+      this.#live.announce(this.#formStatus);
       this.emit(new CercleTestimonialSubmitEvent({ community, testimonial }));
-      void this.#focus('#form-status');
+      void this.focusAfterUpdate('#form-status');
     } catch (error) {
       this.#formErrorFrom(error, token);
     } finally {
@@ -1236,7 +1214,7 @@ export class CercleWall extends CercleElement {
       this.#formError = `${errorMessage(error, t)} ${t.wallSubmitError}`;
     }
     const message = this.#formError ?? Object.values(this.#formErrors)[0] ?? t.wallSubmitError;
-    this.#announce(message);
+    this.#live.announce(message);
   }
 
   #onRetrySubmit = (): void => {
@@ -1251,7 +1229,7 @@ export class CercleWall extends CercleElement {
     this.#withdrawFor = id;
     this.#withdrawError = undefined;
     this.requestUpdate();
-    void this.#focus(`#withdraw-confirm-${domId(id)}`);
+    void this.focusAfterUpdate(`#withdraw-confirm-${domId(id)}`);
   };
 
   #onWithdrawCancel = (): void => {
@@ -1259,7 +1237,7 @@ export class CercleWall extends CercleElement {
     this.#withdrawFor = undefined;
     this.#withdrawError = undefined;
     this.requestUpdate();
-    if (id) void this.#focus(`#withdraw-${domId(id)}`);
+    if (id) void this.focusAfterUpdate(`#withdraw-${domId(id)}`);
   };
 
   #onWithdrawConfirm = async (): Promise<void> => {
@@ -1276,8 +1254,8 @@ export class CercleWall extends CercleElement {
       this.#mine = this.#mine.filter((m) => m.id !== id);
       this.#drop(id);
       this.#withdrawFor = undefined;
-      this.#announce(this.localize.term.wallWithdrawn);
-      void this.#focus(this.#mine.length ? '#mine-title' : '#title');
+      this.#live.announce(this.localize.term.wallWithdrawn);
+      void this.focusAfterUpdate(this.#mine.length ? '#mine-title' : '#title');
     } catch (error) {
       if (hasCode(error, 'not_found')) {
         // Gone already (withdrawn from another tab): the outcome is the same.
@@ -1286,7 +1264,7 @@ export class CercleWall extends CercleElement {
         this.#withdrawFor = undefined;
       } else {
         this.#withdrawError = errorMessage(error, this.localize.term);
-        this.#announce(this.#withdrawError);
+        this.#live.announce(this.#withdrawError);
         if (isUnauthorized(error)) this.#forgetToken(token);
       }
     } finally {
@@ -1304,10 +1282,7 @@ export class CercleWall extends CercleElement {
     const view = this.#view();
     return html`
       <div part="base" class="base layout-${this.#layout}" lang=${t.$code} dir=${t.$dir}>
-        ${this.#renderContent(view, t)}
-        <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">
-          ${this.#announcement}
-        </div>
+        ${this.#renderContent(view, t)} ${this.#live.render()}
       </div>
     `;
   }
@@ -1682,13 +1657,13 @@ export class CercleWall extends CercleElement {
   #renderShare(t: CercleTerms): TemplateResult {
     const member = this.#isMember();
     const waitlisted = this.#member.value?.status === 'waitlisted';
-    const open = member ? this.#formOpen : this.#joinOpen;
+    const open = member ? this.#formOpen : this.#join.open;
     return html`<div part="share" class="share" @keydown=${this.#onShareKeydown}>
-      <div class="share-row">
+      <div class="call-row">
         ${
           member
             ? nothing
-            : html`<p class="share-text">
+            : html`<p class="call-text">
                 ${lockIcon()}<span>${waitlisted ? t.wallWaitlistCall : t.wallShareCall}</span>
               </p>`
         }
@@ -1700,8 +1675,8 @@ export class CercleWall extends CercleElement {
           aria-expanded=${open ? 'true' : 'false'}
           aria-controls=${member ? 'form-panel' : 'join-panel'}
           @click=${this.#onShare}
-          @pointerenter=${member ? nothing : this.#prefetchJoin}
-          @focus=${member ? nothing : this.#prefetchJoin}
+          @pointerenter=${member ? nothing : this.#join.prefetch}
+          @focus=${member ? nothing : this.#join.prefetch}
         >
           ${t.wallShare}
         </button>
@@ -1718,27 +1693,7 @@ export class CercleWall extends CercleElement {
           ? html`<div class="form-panel" id="form-panel" ?hidden=${!this.#formOpen}>
               ${this.#formOpen ? this.#renderForm(t) : nothing}
             </div>`
-          : html`<div
-              part="join-panel"
-              class="join-panel"
-              id="join-panel"
-              ?hidden=${!this.#joinOpen}
-            >
-              ${
-                this.#joinOpen
-                  ? html`<cercle-join
-                      class="join"
-                      community=${this.community?.trim() ?? ''}
-                      variant="card"
-                      theme=${this.theme}
-                      locale=${ifDefined(this.locale)}
-                      api=${ifDefined(this.api)}
-                      .adapter=${this.adapter}
-                      ><p class="join-loading">${t.loading}</p></cercle-join
-                    >`
-                  : nothing
-              }
-            </div>`
+          : this.#join.renderPanel(t.loading)
       }
     </div>`;
   }
