@@ -17,10 +17,9 @@
 //
 //   node scripts/bench-wall.mjs [--runs 15]
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { launchChromium, serve } from './lib/browser.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -238,30 +237,18 @@ const page =
   '<style>body{margin:0;padding:16px;font-family:system-ui}</style></head><body>' +
   '<script type="module" src="/bench.js"></script></body></html>';
 
-const server = createServer((req, res) => {
-  if (req.url === '/bench.js') {
+const server = await serve((u, req, res) => {
+  if (u.pathname === '/bench.js') {
     res.writeHead(200, { 'content-type': 'text/javascript' }).end(js);
-  } else if (req.url === '/') {
+  } else if (u.pathname === '/') {
     res.writeHead(200, { 'content-type': 'text/html' }).end(page);
   } else {
     res.writeHead(404).end();
   }
 });
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const url = `http://127.0.0.1:${server.address().port}/`;
+const url = `${server.base}/`;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await launchChromium();
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);

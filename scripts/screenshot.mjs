@@ -12,14 +12,14 @@
 // the promo code, `wall-<state>-<theme>-<locale>.png` for the testimonial wall (each layout,
 // the form with its errors, the member's own pending and refused testimonials, the report
 // form, the join card in place, empty, error, loading).
-import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium, serve } from './lib/browser.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const dist = join(root, 'packages/elements/dist');
+// CERCLE_DIST: another build to shoot (e.g. a copy, to compare two versions of this script).
+const dist = process.env.CERCLE_DIST ?? join(root, 'packages/elements/dist');
 const args = process.argv.slice(2);
 const onlyAt = args.indexOf('--only');
 const only = onlyAt >= 0 ? args.splice(onlyAt, 2)[1] : undefined;
@@ -32,37 +32,89 @@ if (!existsSync(join(dist, 'cercle.js'))) {
 }
 mkdirSync(outDir, { recursive: true });
 
-const page = (theme, locale) => `<!doctype html>
-<html lang="${locale}">
-<head>
-  <meta charset="utf-8" />
-  <title>cercle-join screenshots</title>
-  <style>
-    body { margin: 0; padding: 32px; font-family: system-ui, sans-serif; min-height: 2400px;
-      background: ${theme === 'dark' ? '#0b0c0f' : '#f1f2f5'}; }
-    .grid { display: grid; grid-template-columns: repeat(3, 400px); gap: 32px; align-items: start; }
-    .wide { grid-column: 1 / -1; }
-    .shot { padding: 12px; }
-    .button-shot { min-height: 620px; }
-  </style>
-</head>
-<body>
-  <div class="grid" id="grid"></div>
-  <script type="module">
+// What every page has: its theme and locale, shared data (the community), the member side of
+// a CercleApi, and `mount`, which puts one widget per state in the grid, signs it in unless it
+// is a visitor's, then runs each state's act (`last` ones last) once its widget has loaded
+// (scrolled into view first with `scroll`: a wall loads when it nears the viewport).
+const prelude = (theme) => `
     import '/dist/cercle.js';
 
-    const info = (over = {}) => ({
-      slug: 'maison-verte',
-      name: 'Maison Verte',
+    const theme = '${theme}';
+    const fr = document.documentElement.lang === 'fr';
+    const MINUTE = 60000;
+    const DAY = 86400000;
+    const now = Date.now();
+    const iso = (ms) => new Date(ms).toISOString();
+    const error = (kind, init = {}) => Object.assign(new Error(kind), { kind, ...init });
+    const community = {
+      slug: 'maison-verte', name: 'Maison Verte',
       tagline: 'Le cercle des cuisiniers végétaux — recettes, lives avec la cheffe, entraide.',
-      memberCount: 120,
-      capacity: 300,
-      joinState: 'open',
+      memberCount: 120, capacity: 300, joinState: 'open',
       privacyPolicyUrl: 'https://maison-verte.example/confidentialite',
-      consentVersion: '2026-11-01',
-      disclosure: 'none',
-      ...over,
-    });
+      consentVersion: '2026-11-01', disclosure: 'none',
+    };
+    // The membership part of a CercleApi: what a brand writes for its own backend.
+    const members = {
+      async getCommunity() { return community; },
+      async join(slug, body) {
+        return { member: { id: 'm_1', displayName: body.displayName, status: 'active', joinedAt: iso(now) }, token: 't'.repeat(32), waitlisted: false };
+      },
+      async me() { return { member: { id: 'm_1', displayName: 'Camille', status: 'active', joinedAt: iso(now) }, invites: [] }; },
+      async leave() {},
+      async exportMe() { throw error('http', { status: 404, code: 'not_found' }); },
+      async listMembers() { return { count: 0, members: [] }; },
+    };
+
+    // The widget's chunk loads when its tag is first in the page (dist/cercle.js autoloads).
+    const loaded = (el) =>
+      customElements.whenDefined(el.localName).then(() => el.updateComplete).then(() =>
+        new Promise((resolve) => {
+          const check = () => (el.matches(':state(loading)') ? setTimeout(check, 20) : resolve());
+          check();
+        }));
+    const wait = (ms) => new Promise((r) => setTimeout(r, ms));
+    // Opens the join card a widget embeds.
+    const openJoin = async (button, ms) => {
+      button.click();
+      await customElements.whenDefined('cercle-join');
+      await wait(ms);
+    };
+
+    const mount = async (tag, states, { attrs, className = () => '', session = 'active', scroll, act }) => {
+      const grid = document.getElementById('grid');
+      const acts = [];
+      for (const [name, s] of Object.entries(states)) {
+        const slug = 'demo-' + name;
+        const status = s.session ?? (s.visitor ? null : session);
+        if (status) {
+          localStorage.setItem('cercle.v1:adapter:' + slug,
+            JSON.stringify({ token: 't'.repeat(32), memberId: 'm_1', status }));
+        }
+        const wrap = document.createElement('div');
+        wrap.className = 'shot' + className(s);
+        wrap.id = 'shot-' + name;
+        const el = document.createElement(tag);
+        el.adapter = s.adapter;
+        for (const [key, value] of Object.entries(attrs(slug, s))) {
+          if (value != null) el.setAttribute(key, value);
+        }
+        wrap.append(el);
+        grid.append(wrap);
+        if (!act || name === 'loading') continue;
+        acts.push([Boolean(s.last), async () => {
+          if (scroll) wrap.scrollIntoView();
+          await loaded(el);
+          await el.updateComplete;
+          await act(el.shadowRoot, s, el);
+        }]);
+      }
+      for (const [, run] of acts.sort(([a], [b]) => a - b)) await run();
+    };
+`;
+
+const scripts = {
+  join: `
+    const info = (over = {}) => ({ ...community, ...over });
     const member = (over = {}) => ({
       id: 'm_1', displayName: 'Camille', status: 'active', joinedAt: new Date().toISOString(), ...over,
     });
@@ -70,10 +122,9 @@ const page = (theme, locale) => `<!doctype html>
       { kind: 'discord', label: 'Discord Maison Verte', url: 'https://discord.gg/maison-verte-demo' },
       { kind: 'telegram', label: 'Groupe Telegram', url: 'https://t.me/maison_verte_demo' },
     ];
-    const error = (kind, init = {}) => Object.assign(new Error(kind), { kind, ...init });
 
-    // A whole CercleApi in a few lines: what a brand writes for its own backend.
     const adapter = ({ community = info(), me, fail, hang, joinFail } = {}) => ({
+      ...members,
       async getCommunity() {
         if (hang) return new Promise(() => {});
         if (fail) throw fail;
@@ -87,9 +138,6 @@ const page = (theme, locale) => `<!doctype html>
         if (!me) throw error('http', { status: 401, code: 'unauthorized' });
         return me;
       },
-      async leave() {},
-      async exportMe() { throw error('http', { status: 404, code: 'not_found' }); },
-      async listMembers() { return { count: 0, members: [] }; },
     });
 
     const states = {
@@ -126,53 +174,15 @@ const page = (theme, locale) => `<!doctype html>
       button: { adapter: adapter(), variant: 'button', act: 'open' },
     };
 
-    const grid = document.getElementById('grid');
-    for (const [name, s] of Object.entries(states)) {
-      const slug = 'demo-' + name;
-      if (s.session) {
-        localStorage.setItem('cercle.v1:adapter:' + slug,
-          JSON.stringify({ token: 't'.repeat(32), memberId: 'm_1', status: s.session }));
-      }
-      const wrap = document.createElement('div');
-      wrap.className = 'shot' + (s.wide ? ' wide' : '') + (s.variant === 'button' ? ' button-shot' : '');
-      wrap.id = 'shot-' + name;
-      const el = document.createElement('cercle-join');
-      el.adapter = s.adapter;
-      if (!s.noCommunity) el.setAttribute('community', slug);
-      el.setAttribute('theme', '${theme}');
-      if (s.variant) el.setAttribute('variant', s.variant);
-      el.dataset.act = s.act ?? '';
-      wrap.append(el);
-      grid.append(wrap);
-    }
-    window.ready = true;
-  </script>
-</body>
-</html>`;
-
-const qaPage = (theme, locale) => `<!doctype html>
-<html lang="${locale}">
-<head>
-  <meta charset="utf-8" />
-  <title>cercle-qa screenshots</title>
-  <style>
-    body { margin: 0; padding: 32px; font-family: system-ui, sans-serif;
-      background: ${theme === 'dark' ? '#0b0c0f' : '#f1f2f5'}; }
-    .grid { display: grid; grid-template-columns: repeat(2, 660px); gap: 32px; align-items: start; }
-    .shot { padding: 12px; }
-  </style>
-</head>
-<body>
-  <div class="grid" id="grid"></div>
-  <script type="module">
-    import '/dist/cercle.js';
-
-    const fr = document.documentElement.lang === 'fr';
-    const MINUTE = 60000;
-    const now = Date.now();
-    const iso = (ms) => new Date(ms).toISOString();
-    const error = (kind, init = {}) => Object.assign(new Error(kind), { kind, ...init });
-
+    await mount('cercle-join', states, {
+      session: null,
+      className: (s) => (s.wide ? ' wide' : '') + (s.variant === 'button' ? ' button-shot' : ''),
+      attrs: (slug, s) => ({
+        community: s.noCommunity ? null : slug, theme, variant: s.variant, 'data-act': s.act ?? '',
+      }),
+    });
+`,
+  qa: `
     const curated = fr
       ? [
           ['Quel lait végétal marche le mieux dans une béchamel ?', 'Léa', 24],
@@ -223,13 +233,6 @@ const qaPage = (theme, locale) => `<!doctype html>
       state: 'live', startsAt: iso(now - 40 * MINUTE), endedAt: null, moderation: 'post',
       disclosure: 'none', questionCount: 0, ...over,
     });
-    const community = {
-      slug: 'maison-verte', name: 'Maison Verte',
-      tagline: 'Le cercle des cuisiniers végétaux — recettes, lives avec la cheffe, entraide.',
-      memberCount: 120, capacity: 300, joinState: 'open',
-      privacyPolicyUrl: 'https://maison-verte.example/confidentialite',
-      consentVersion: '2026-11-01', disclosure: 'none',
-    };
 
     const sorters = {
       top: (a, b) => b.pinned - a.pinned || b.votes - a.votes || a.createdAt.localeCompare(b.createdAt),
@@ -243,14 +246,7 @@ const qaPage = (theme, locale) => `<!doctype html>
       let seq = 10;
       return {
         push(event) { const e = { ...event, id: String(++seq) }; subscribers.forEach((s) => s.onEvent(e)); },
-        async getCommunity() { return community; },
-        async join(slug, body) {
-          return { member: { id: 'm_1', displayName: body.displayName, status: 'active', joinedAt: iso(now) }, token: 't'.repeat(32), waitlisted: false };
-        },
-        async me() { return { member: { id: 'm_1', displayName: 'Camille', status: 'active', joinedAt: iso(now) }, invites: [] }; },
-        async leave() {},
-        async exportMe() { throw error('http', { status: 404, code: 'not_found' }); },
-        async listMembers() { return { count: 0, members: [] }; },
+        ...members,
         async getSession() {
           if (hang) return new Promise(() => {});
           if (fail) throw fail;
@@ -298,7 +294,7 @@ const qaPage = (theme, locale) => `<!doctype html>
       many: { adapter: adapter({ questions: many(200) }) },
       visitor: { adapter: adapter(), visitor: true },
       'join-open': { adapter: adapter(), visitor: true, act: 'join' },
-      pending: { adapter: adapter(), act: 'pending' },
+      pending: { adapter: adapter(), act: 'pending', last: true },
       report: { adapter: adapter(), act: 'report' },
       asked: { adapter: adapter(), act: 'ask' },
       'vote-refused': {
@@ -318,41 +314,11 @@ const qaPage = (theme, locale) => `<!doctype html>
       'not-found': { adapter: adapter({ fail: error('http', { status: 404, code: 'not_found' }) }) },
     };
 
-    // The widget's chunk loads when its tag is first in the page (dist/cercle.js autoloads).
-    const loaded = (el) =>
-      customElements.whenDefined(el.localName).then(() => el.updateComplete).then(() =>
-        new Promise((resolve) => {
-          const check = () => (el.matches(':state(loading)') ? setTimeout(check, 20) : resolve());
-          check();
-        }));
-    const wait = (ms) => new Promise((r) => setTimeout(r, ms));
-
-    const grid = document.getElementById('grid');
-    const acts = [];
-    for (const [name, s] of Object.entries(states)) {
-      const slug = 'demo-' + name;
-      if (!s.visitor) {
-        localStorage.setItem('cercle.v1:adapter:' + slug,
-          JSON.stringify({ token: 't'.repeat(32), memberId: 'm_1', status: 'active' }));
-      }
-      const wrap = document.createElement('div');
-      wrap.className = 'shot';
-      wrap.id = 'shot-' + name;
-      const el = document.createElement('cercle-qa');
-      el.adapter = s.adapter;
-      el.setAttribute('community', slug);
-      el.setAttribute('session', 'dimanche-live');
-      el.setAttribute('theme', '${theme}');
-      wrap.append(el);
-      grid.append(wrap);
-      if (name === 'loading') continue;
-      acts.push([s.act === 'pending', () => loaded(el).then(async () => {
-        await el.updateComplete;
-        const root = el.shadowRoot;
+    await mount('cercle-qa', states, {
+      attrs: (slug) => ({ community: slug, session: 'dimanche-live', theme }),
+      act: async (root, s) => {
         if (s.act === 'join') {
-          root.querySelector('#join-toggle').click();
-          await customElements.whenDefined('cercle-join');
-          await wait(200);
+          await openJoin(root.querySelector('#join-toggle'), 200);
         } else if (s.act === 'pending') {
           root.querySelector('.list > li:nth-child(2) .vote').focus();
           s.adapter.push({ type: 'question.created', question: question(3, { text: fr ? 'Une astuce pour un seitan moins caoutchouteux ?' : 'Any tip for a less rubbery seitan?', author: 'Nina', createdAt: iso(Date.now()) }) });
@@ -372,37 +338,10 @@ const qaPage = (theme, locale) => `<!doctype html>
           root.querySelector('.list > li:nth-child(3) .vote').click();
           await wait(100);
         }
-      })]);
-    }
-    // One after the other, the one that keeps focus in its list last.
-    for (const [, act] of acts.sort(([a], [b]) => a - b)) await act();
-    window.ready = true;
-  </script>
-</body>
-</html>`;
-
-const promoPage = (theme, locale) => `<!doctype html>
-<html lang="${locale}">
-<head>
-  <meta charset="utf-8" />
-  <title>cercle-promo screenshots</title>
-  <style>
-    body { margin: 0; padding: 32px; font-family: system-ui, sans-serif;
-      background: ${theme === 'dark' ? '#0b0c0f' : '#f1f2f5'}; }
-    .grid { display: grid; grid-template-columns: repeat(3, 440px); gap: 32px; align-items: start; }
-    .shot { padding: 12px; }
-  </style>
-</head>
-<body>
-  <div class="grid" id="grid"></div>
-  <script type="module">
-    import '/dist/cercle.js';
-
-    const fr = document.documentElement.lang === 'fr';
-    const DAY = 86400000;
-    const now = Date.now();
-    const iso = (ms) => new Date(ms).toISOString();
-    const error = (kind, init = {}) => Object.assign(new Error(kind), { kind, ...init });
+      },
+    });
+`,
+  promo: `
     // The clipboard of the page: accepts, or refuses when a shot wants the fallback.
     let refuseCopy = false;
     Object.defineProperty(navigator.clipboard, 'writeText', {
@@ -420,24 +359,10 @@ const promoPage = (theme, locale) => `<!doctype html>
       expiresAt: iso(now + 12 * DAY + 3600000), disclosure: 'publicite', kind: 'unique',
       status: 'active', revealedByMe: false, ...over,
     });
-    const community = {
-      slug: 'maison-verte', name: 'Maison Verte',
-      tagline: 'Le cercle des cuisiniers végétaux — recettes, lives avec la cheffe, entraide.',
-      memberCount: 120, capacity: 300, joinState: 'open',
-      privacyPolicyUrl: 'https://maison-verte.example/confidentialite',
-      consentVersion: '2026-11-01', disclosure: 'none',
-    };
 
     // A whole CercleApi for the promo (and the join card it opens): what a brand writes.
     const adapter = ({ offer = teaser(), fail, hang, revealFail } = {}) => ({
-      async getCommunity() { return community; },
-      async join(slug, body) {
-        return { member: { id: 'm_1', displayName: body.displayName, status: 'active', joinedAt: iso(now) }, token: 't'.repeat(32), waitlisted: false };
-      },
-      async me() { return { member: { id: 'm_1', displayName: 'Camille', status: 'active', joinedAt: iso(now) }, invites: [] }; },
-      async leave() {},
-      async exportMe() { throw error('http', { status: 404, code: 'not_found' }); },
-      async listMembers() { return { count: 0, members: [] }; },
+      ...members,
       async getOffer() {
         if (hang) return new Promise(() => {});
         if (fail) throw fail;
@@ -470,79 +395,21 @@ const promoPage = (theme, locale) => `<!doctype html>
       loading: { adapter: adapter({ hang: true }) },
     };
 
-    // The widget's chunk loads when its tag is first in the page (dist/cercle.js autoloads).
-    const loaded = (el) =>
-      customElements.whenDefined(el.localName).then(() => el.updateComplete).then(() =>
-        new Promise((resolve) => {
-          const check = () => (el.matches(':state(loading)') ? setTimeout(check, 20) : resolve());
-          check();
-        }));
-    const wait = (ms) => new Promise((r) => setTimeout(r, ms));
-
-    const grid = document.getElementById('grid');
-    const acts = [];
-    for (const [name, s] of Object.entries(states)) {
-      const slug = 'demo-' + name;
-      if (!s.visitor) {
-        localStorage.setItem('cercle.v1:adapter:' + slug,
-          JSON.stringify({ token: 't'.repeat(32), memberId: 'm_1', status: s.session ?? 'active' }));
-      }
-      const wrap = document.createElement('div');
-      wrap.className = 'shot';
-      wrap.id = 'shot-' + name;
-      const el = document.createElement('cercle-promo');
-      el.adapter = s.adapter;
-      el.setAttribute('community', slug);
-      el.setAttribute('offer', 'bienvenue-10');
-      el.setAttribute('theme', '${theme}');
-      el.dataset.shoot = s.shoot ?? '';
-      wrap.append(el);
-      grid.append(wrap);
-      if (name === 'loading') continue;
-      acts.push(() => loaded(el).then(async () => {
-        await el.updateComplete;
-        const root = el.shadowRoot;
+    await mount('cercle-promo', states, {
+      attrs: (slug, s) => ({ community: slug, offer: 'bienvenue-10', theme, 'data-shoot': s.shoot ?? '' }),
+      act: async (root, s) => {
         if (s.act === 'join') {
-          root.querySelector('#join-toggle').click();
-          await customElements.whenDefined('cercle-join');
-          await wait(200);
+          await openJoin(root.querySelector('#join-toggle'), 200);
         } else if (s.act === 'reveal') {
           root.querySelector('#reveal').click();
           await wait(50);
         }
-      }));
-    }
-    for (const act of acts) await act();
+      },
+    });
     window.refuse = (on) => { refuseCopy = on; };
-    window.ready = true;
-  </script>
-</body>
-</html>`;
-
-const wallPage = (theme, locale) => `<!doctype html>
-<html lang="${locale}">
-<head>
-  <meta charset="utf-8" />
-  <title>cercle-wall screenshots</title>
-  <style>
-    body { margin: 0; padding: 32px; font-family: system-ui, sans-serif;
-      background: ${theme === 'dark' ? '#0b0c0f' : '#f1f2f5'}; }
-    .grid { display: flex; flex-direction: column; gap: 32px; align-items: flex-start; }
-    .shot { padding: 12px; box-sizing: border-box; width: 1060px; }
-    .narrow { width: 660px; }
-  </style>
-</head>
-<body>
-  <div class="grid" id="grid"></div>
-  <script type="module">
-    import '/dist/cercle.js';
-
-    const fr = document.documentElement.lang === 'fr';
-    const DAY = 86400000;
-    const now = Date.now();
-    const iso = (ms) => new Date(ms).toISOString();
+`,
+  wall: `
     const day = (ms) => iso(ms).slice(0, 10);
-    const error = (kind, init = {}) => Object.assign(new Error(kind), { kind, ...init });
     // A photo of what a member made: a drawn plate (data: URLs are fine from an adapter).
     const photo = (hue, alt) => ({
       url: 'data:image/svg+xml,' + encodeURIComponent(
@@ -586,22 +453,10 @@ const wallPage = (theme, locale) => `<!doctype html>
       consent: { version: '2026-11-01', publishName: true, publishPhoto: false, acceptedAt: iso(now - DAY) },
       submittedAt: iso(now - DAY),
     });
-    const community = {
-      slug: 'maison-verte', name: 'Maison Verte',
-      tagline: 'Le cercle des cuisiniers végétaux — recettes, lives avec la cheffe, entraide.',
-      memberCount: 120, capacity: 300, joinState: 'open',
-      privacyPolicyUrl: 'https://maison-verte.example/confidentialite',
-      consentVersion: '2026-11-01', disclosure: 'none',
-    };
 
     // A whole CercleApi for the wall (and the join card it opens): what a brand writes.
     const adapter = ({ items = six(), mine = [], fail, hang } = {}) => ({
-      async getCommunity() { return community; },
-      async join(slug, body) {
-        return { member: { id: 'm_1', displayName: body.displayName, status: 'active', joinedAt: iso(now) }, token: 't'.repeat(32), waitlisted: false };
-      },
-      async me() { return { member: { id: 'm_1', displayName: 'Camille', status: 'active', joinedAt: iso(now) }, invites: [] }; },
-      async leave() {},
+      ...members,
       async listTestimonials() {
         if (hang) return new Promise(() => {});
         if (fail) throw fail;
@@ -638,15 +493,6 @@ const wallPage = (theme, locale) => `<!doctype html>
       error: { adapter: adapter({ fail: error('network') }), narrow: true },
       loading: { adapter: adapter({ hang: true }), narrow: true },
     };
-
-    // The widget's chunk loads when its tag is first in the page (dist/cercle.js autoloads).
-    const loaded = (el) =>
-      customElements.whenDefined(el.localName).then(() => el.updateComplete).then(() =>
-        new Promise((resolve) => {
-          const check = () => (el.matches(':state(loading)') ? setTimeout(check, 20) : resolve());
-          check();
-        }));
-    const wait = (ms) => new Promise((r) => setTimeout(r, ms));
     const png = () => new Promise((resolve) => {
       const canvas = document.createElement('canvas');
       canvas.width = 400; canvas.height = 300;
@@ -656,33 +502,14 @@ const wallPage = (theme, locale) => `<!doctype html>
       canvas.toBlob((b) => resolve(new File([b], 'pain.png', { type: 'image/png' })), 'image/png');
     });
 
-    const grid = document.getElementById('grid');
-    const acts = [];
-    for (const [name, s] of Object.entries(states)) {
-      const slug = 'demo-' + name;
-      if (!s.visitor) {
-        localStorage.setItem('cercle.v1:adapter:' + slug,
-          JSON.stringify({ token: 't'.repeat(32), memberId: 'm_1', status: 'active' }));
-      }
-      const wrap = document.createElement('div');
-      wrap.className = 'shot' + (s.narrow ? ' narrow' : '');
-      wrap.id = 'shot-' + name;
-      const el = document.createElement('cercle-wall');
-      el.adapter = s.adapter;
-      el.setAttribute('community', slug);
-      el.setAttribute('theme', '${theme}');
-      if (s.layout) el.setAttribute('layout', s.layout);
-      wrap.append(el);
-      grid.append(wrap);
-      if (name === 'loading') continue;
-      // The wall loads when it nears the viewport: bring each one there first.
-      acts.push(() => (wrap.scrollIntoView(), loaded(el)).then(async () => {
+    await mount('cercle-wall', states, {
+      className: (s) => (s.narrow ? ' narrow' : ''),
+      attrs: (slug, s) => ({ community: slug, theme, layout: s.layout }),
+      scroll: true,
+      act: async (root, s, el) => {
         await wait(50);
-        const root = el.shadowRoot;
         if (s.act === 'join') {
-          root.querySelector('#share').click();
-          await customElements.whenDefined('cercle-join');
-          await wait(300);
+          await openJoin(root.querySelector('#share'), 300);
         } else if (s.act === 'form-error') {
           root.querySelector('#share').click();
           await el.updateComplete;
@@ -708,26 +535,110 @@ const wallPage = (theme, locale) => `<!doctype html>
           await el.updateComplete;
         }
         root.activeElement?.blur();
-      }));
-    }
-    for (const act of acts) await act();
+      },
+    });
+`,
+};
+
+/** What differs per widget: its grid, its page script, and how its pictures are taken. */
+const widgets = {
+  join: {
+    bodyCss: ' min-height: 2400px;',
+    css: `.grid { display: grid; grid-template-columns: repeat(3, 400px); gap: 32px; align-items: start; }
+    .wide { grid-column: 1 / -1; }
+    .shot { padding: 12px; }
+    .button-shot { min-height: 620px; }`,
+    prefix: '',
+    animations: 'allow',
+    // Fill and send the forms the states name, then let the answers settle.
+    async prepare(tab) {
+      for (const el of await tab.locator('cercle-join').all()) {
+        const act = await el.getAttribute('data-act');
+        if (act === 'submit' || act === 'join') {
+          await el.locator('#name').fill('Camille');
+          if (act === 'join') await el.locator('#consent').check();
+          await el.locator('.submit').click();
+        } else if (act === 'leave') {
+          await el.locator('#leave').click();
+        }
+      }
+      await tab.waitForTimeout(300);
+    },
+    // A popover floats over its neighbours: open it only for its own picture.
+    async before(tab, shot) {
+      const el = shot.locator('cercle-join');
+      if ((await el.getAttribute('data-act')) !== 'open') return undefined;
+      await shot.scrollIntoViewIfNeeded();
+      await el.locator('#trigger').click();
+      await el.locator('#panel').waitFor({ state: 'visible' });
+      await tab.waitForTimeout(100);
+      return () => tab.keyboard.press('Escape');
+    },
+  },
+  qa: {
+    css: `.grid { display: grid; grid-template-columns: repeat(2, 660px); gap: 32px; align-items: start; }
+    .shot { padding: 12px; }`,
+    prefix: 'qa-',
+  },
+  promo: {
+    css: `.grid { display: grid; grid-template-columns: repeat(3, 440px); gap: 32px; align-items: start; }
+    .shot { padding: 12px; }`,
+    prefix: 'promo-',
+    // "Copied" lasts two seconds: click right before its own picture.
+    async before(tab, shot) {
+      const el = shot.locator('cercle-promo');
+      const copy = await el.getAttribute('data-shoot');
+      if (!copy) return undefined;
+      await tab.evaluate((refuse) => window.refuse(refuse), copy === 'copy-manual');
+      await el.locator('#copy').click();
+      await tab.waitForTimeout(100);
+      await tab.mouse.move(0, 0);
+      return () => tab.evaluate(() => window.getSelection().removeAllRanges());
+    },
+  },
+  wall: {
+    css: `.grid { display: flex; flex-direction: column; gap: 32px; align-items: flex-start; }
+    .shot { padding: 12px; box-sizing: border-box; width: 1060px; }
+    .narrow { width: 660px; }`,
+    prefix: 'wall-',
+  },
+};
+
+const html = (widget, theme, locale) => `<!doctype html>
+<html lang="${locale}">
+<head>
+  <meta charset="utf-8" />
+  <title>cercle-${widget} screenshots</title>
+  <style>
+    body { margin: 0; padding: 32px; font-family: system-ui, sans-serif;${widgets[widget].bodyCss ?? ''}
+      background: ${theme === 'dark' ? '#0b0c0f' : '#f1f2f5'}; }
+    ${widgets[widget].css}
+  </style>
+</head>
+<body>
+  <div class="grid" id="grid"></div>
+  <script type="module">${prelude(theme)}${scripts[widget]}
     window.ready = true;
   </script>
 </body>
 </html>`;
 
 const types = { '.js': 'text/javascript', '.map': 'application/json', '.html': 'text/html' };
-const server = createServer((req, res) => {
-  const url = new URL(req.url, 'http://x');
+const server = await serve((url, req, res) => {
   if (url.pathname === '/favicon.ico') {
     res.writeHead(204).end();
     return;
   }
   if (url.pathname === '/') {
-    const render =
-      { qa: qaPage, promo: promoPage, wall: wallPage }[url.searchParams.get('widget')] ?? page;
+    const widget = url.searchParams.get('widget');
     res.writeHead(200, { 'content-type': 'text/html' });
-    res.end(render(url.searchParams.get('theme'), url.searchParams.get('locale')));
+    res.end(
+      html(
+        widgets[widget] ? widget : 'join',
+        url.searchParams.get('theme'),
+        url.searchParams.get('locale'),
+      ),
+    );
     return;
   }
   const file = normalize(join(dist, url.pathname.replace(/^\/dist\//, '')));
@@ -738,26 +649,16 @@ const server = createServer((req, res) => {
   res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
   res.end(readFileSync(file));
 });
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${server.address().port}`;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
-
+const browser = await launchChromium();
 const written = [];
 
-/** Opens the widget's page in a fresh context, runs `shoot`, reports page errors. */
-async function withPage(widget, theme, locale, shoot) {
+/**
+ * Opens the widget's page in a fresh context, writes one PNG per `.shot`
+ * (`<prefix><state>-<theme>-<locale>.png`), reports page errors.
+ */
+async function shoot(widget, theme, locale) {
+  const { prefix, animations = 'disabled', prepare, before } = widgets[widget];
   const context = await browser.newContext({
     viewport: { width: 1400, height: 1000 },
     colorScheme: theme,
@@ -768,99 +669,31 @@ async function withPage(widget, theme, locale, shoot) {
   const errors = [];
   tab.on('pageerror', (e) => errors.push(e.message));
   tab.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await tab.goto(`${base}/?widget=${widget}&theme=${theme}&locale=${locale}`);
+  await tab.goto(`${server.base}/?widget=${widget}&theme=${theme}&locale=${locale}`);
   await tab.waitForFunction(() => window.ready === true);
   await tab.waitForTimeout(300);
-  await shoot(tab);
+  await prepare?.(tab);
+  await tab.mouse.move(0, 0);
+  for (const shot of await tab.locator('.shot').all()) {
+    const name = (await shot.getAttribute('id')).replace('shot-', '');
+    const after = await before?.(tab, shot);
+    const path = join(outDir, `${prefix}${name}-${theme}-${locale}.png`);
+    await shot.screenshot({ path, animations });
+    written.push(path);
+    await after?.();
+  }
   if (errors.length) {
     console.warn(`${widget} ${theme}/${locale}: page errors:\n  ${errors.join('\n  ')}`);
   }
   await context.close();
 }
 
-async function shootJoin(tab, theme, locale) {
-  for (const el of await tab.locator('cercle-join').all()) {
-    const act = await el.getAttribute('data-act');
-    if (act === 'submit' || act === 'join') {
-      await el.locator('#name').fill('Camille');
-      if (act === 'join') await el.locator('#consent').check();
-      await el.locator('.submit').click();
-    } else if (act === 'leave') {
-      await el.locator('#leave').click();
-    }
-  }
-  await tab.waitForTimeout(300);
-  await tab.mouse.move(0, 0);
-
-  for (const shot of await tab.locator('.shot').all()) {
-    const name = (await shot.getAttribute('id')).replace('shot-', '');
-    const el = shot.locator('cercle-join');
-    // A popover floats over its neighbours: open it only for its own picture.
-    const popover = (await el.getAttribute('data-act')) === 'open';
-    if (popover) {
-      await shot.scrollIntoViewIfNeeded();
-      await el.locator('#trigger').click();
-      await el.locator('#panel').waitFor({ state: 'visible' });
-      await tab.waitForTimeout(100);
-    }
-    const path = join(outDir, `${name}-${theme}-${locale}.png`);
-    await shot.screenshot({ path });
-    written.push(path);
-    if (popover) await tab.keyboard.press('Escape');
-  }
-}
-
-async function shootQa(tab, theme, locale) {
-  await tab.mouse.move(0, 0);
-  for (const shot of await tab.locator('.shot').all()) {
-    const name = (await shot.getAttribute('id')).replace('shot-', '');
-    const path = join(outDir, `qa-${name}-${theme}-${locale}.png`);
-    await shot.screenshot({ path, animations: 'disabled' });
-    written.push(path);
-  }
-}
-
-async function shootWall(tab, theme, locale) {
-  await tab.mouse.move(0, 0);
-  for (const shot of await tab.locator('.shot').all()) {
-    const name = (await shot.getAttribute('id')).replace('shot-', '');
-    const path = join(outDir, `wall-${name}-${theme}-${locale}.png`);
-    await shot.screenshot({ path, animations: 'disabled' });
-    written.push(path);
-  }
-}
-
-async function shootPromo(tab, theme, locale) {
-  await tab.mouse.move(0, 0);
-  for (const shot of await tab.locator('.shot').all()) {
-    const name = (await shot.getAttribute('id')).replace('shot-', '');
-    const el = shot.locator('cercle-promo');
-    // "Copied" lasts two seconds: click right before its own picture.
-    const copy = await el.getAttribute('data-shoot');
-    if (copy) {
-      await tab.evaluate((refuse) => window.refuse(refuse), copy === 'copy-manual');
-      await el.locator('#copy').click();
-      await tab.waitForTimeout(100);
-      await tab.mouse.move(0, 0);
-    }
-    const path = join(outDir, `promo-${name}-${theme}-${locale}.png`);
-    await shot.screenshot({ path, animations: 'disabled' });
-    written.push(path);
-    if (copy) await tab.evaluate(() => window.getSelection().removeAllRanges());
-  }
-}
-
 try {
   for (const theme of ['light', 'dark']) {
     for (const locale of ['en', 'fr']) {
-      if (!only || only === 'join')
-        await withPage('join', theme, locale, (t) => shootJoin(t, theme, locale));
-      if (!only || only === 'qa')
-        await withPage('qa', theme, locale, (t) => shootQa(t, theme, locale));
-      if (!only || only === 'promo')
-        await withPage('promo', theme, locale, (t) => shootPromo(t, theme, locale));
-      if (!only || only === 'wall')
-        await withPage('wall', theme, locale, (t) => shootWall(t, theme, locale));
+      for (const widget of Object.keys(widgets)) {
+        if (!only || only === widget) await shoot(widget, theme, locale);
+      }
     }
   }
 } finally {

@@ -13,7 +13,8 @@ import {
   type RunningServer,
   type ServerOptions,
 } from '@cercle/server';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { createServer as createViteServer } from 'vite';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -171,6 +172,51 @@ export async function startStack(options: Partial<ServerOptions> = {}): Promise<
       await api.close();
       delete process.env.VITE_CERCLE_API;
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface BrowserStack {
+  /** The running stack (from `beforeAll` on). */
+  readonly stack: Stack;
+  /**
+   * A fresh browser context (1280×1000, `permissions` granted for the playground's origin) on
+   * `path` of the playground; the page's uncaught errors go to `errors`, prefixed by `path`.
+   */
+  open(path: string, options?: { errors?: string[]; permissions?: string[] }): Promise<Page>;
+}
+
+/**
+ * For a whole file: `startStack(options)` and Chromium before all tests, every context opened,
+ * the browser and the stack closed after them.
+ */
+export function useBrowserStack(options: Partial<ServerOptions> = {}): BrowserStack {
+  let stack: Stack | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    stack = await startStack(options);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => {});
+    await browser?.close();
+    await stack?.close();
+  });
+  return {
+    get stack() {
+      return stack!;
+    },
+    async open(path, { errors, permissions } = {}) {
+      const context = await browser!.newContext({ viewport: { width: 1280, height: 1000 } });
+      contexts.push(context);
+      if (permissions) {
+        await context.grantPermissions(permissions, { origin: new URL(stack!.playground).origin });
+      }
+      const page = await context.newPage();
+      page.on('pageerror', (e) => errors?.push(`${path}: ${e.message}`));
+      await page.goto(new URL(path, stack!.playground).href);
+      return page;
     },
   };
 }

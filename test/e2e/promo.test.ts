@@ -9,9 +9,9 @@
 // playground's scripts and the widgets' sources) and the whole DOM (every shadow root and
 // the page's storage included) are recorded: the code must be in none of them. And no line
 // the server logged, during the whole test, carries it.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startStack, type Stack } from './helpers.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowserStack } from './helpers.js';
 
 const HOST_KEY = 'e2e-promo-host-key-0123456789';
 const COMMUNITY = 'maison-verte';
@@ -19,31 +19,12 @@ const OFFER = 'bienvenue-10';
 const WAIT = { timeout: 15_000 };
 const run = Date.now().toString(36);
 
-let stack: Stack | undefined;
-let browser: Browser | undefined;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  stack = await startStack({ hostKey: HOST_KEY });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await stack?.close();
-});
+const e2e = useBrowserStack({ hostKey: HOST_KEY });
 
 async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-  const origin = new URL(stack!.playground).origin;
-  const context = await browser!.newContext({ viewport: { width: 1280, height: 1000 } });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
-  contexts.push(context);
-  const page = await context.newPage();
   const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(new URL(path, stack!.playground).href);
-  return { page, errors };
+  const permissions = ['clipboard-read', 'clipboard-write'];
+  return { page: await e2e.open(path, { errors, permissions }), errors };
 }
 
 /** The whole DOM as text: the document, every shadow root (nested ones too), and storage. */
@@ -126,7 +107,7 @@ describe('the member-only promo code against the reference server', () => {
     const dom = await snapshotDom(page);
     const received = await Promise.all([...bodies]);
     // Both hold what matters: the offer's teaser answer, and the widget's shadow root.
-    const teaserUrl = `${stack!.api.url}/v1/communities/${COMMUNITY}/offers/${OFFER}`;
+    const teaserUrl = `${e2e.stack.api.url}/v1/communities/${COMMUNITY}/offers/${OFFER}`;
     expect(received.some((body) => body.startsWith(teaserUrl))).toBe(true);
     expect(dom).toContain('Afficher mon code');
 
@@ -152,7 +133,7 @@ describe('the member-only promo code against the reference server', () => {
     expect(leaks, 'responses before the reveal that carry the code').toEqual([]);
 
     // The brand's backend reports an order that used the code: attributed to the member.
-    const offerUrl = `${stack!.api.url}/v1/communities/${COMMUNITY}/offers/${OFFER}`;
+    const offerUrl = `${e2e.stack.api.url}/v1/communities/${COMMUNITY}/offers/${OFFER}`;
     const reported = await fetch(`${offerUrl}/redemptions`, {
       method: 'POST',
       headers: { authorization: `Bearer ${HOST_KEY}`, 'content-type': 'application/json' },
@@ -170,7 +151,7 @@ describe('the member-only promo code against the reference server', () => {
 
     // The funnel, over HTTP…
     const funnel = (await fetch(
-      `${stack!.api.url}/v1/communities/${COMMUNITY}/host/offers/${OFFER}/funnel`,
+      `${e2e.stack.api.url}/v1/communities/${COMMUNITY}/host/offers/${OFFER}/funnel`,
       { headers: { authorization: `Bearer ${HOST_KEY}` } },
     ).then((r) => r.json())) as {
       teaserViews: number;
@@ -209,7 +190,7 @@ describe('the member-only promo code against the reference server', () => {
     expect(await snapshotDom(host)).not.toContain(code);
 
     // No line the server logged carries the code (and it did log the reveal and the order).
-    const logs = stack!.logs;
+    const logs = e2e.stack.logs;
     expect(logs.some((line) => line.includes(`/offers/${OFFER}/reveal`))).toBe(true);
     expect(logs.some((line) => line.includes(`/offers/${OFFER}/redemptions`))).toBe(true);
     expect(logs.filter((line) => line.includes(code))).toEqual([]);

@@ -4,9 +4,9 @@
 // labelling it a commercial collaboration with an edited image; the members' reviews page
 // (context B, in French) shows it with its labels and its photo; the author withdraws it and
 // it is gone from B after a reload, its photo too.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startStack, type Stack } from './helpers.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowserStack } from './helpers.js';
 import { pngImage } from './png.js';
 
 const HOST_KEY = 'e2e-wall-host-key-0123456789';
@@ -18,30 +18,10 @@ const NAME = `Margaux ${run}`;
 const TEXT = `Ma première miche au levain a levé du premier coup grâce au cercle (${run}).`;
 const ALT = `Une miche au levain dorée, coupée en deux (${run})`;
 
-let stack: Stack | undefined;
-let browser: Browser | undefined;
-const contexts: BrowserContext[] = [];
+const e2e = useBrowserStack({ hostKey: HOST_KEY });
 const errors: string[] = [];
 
-beforeAll(async () => {
-  stack = await startStack({ hostKey: HOST_KEY });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await stack?.close();
-});
-
-async function open(path: string): Promise<Page> {
-  const context = await browser!.newContext({ viewport: { width: 1280, height: 1000 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
-  await page.goto(new URL(path, stack!.playground).href);
-  return page;
-}
+const open = (path: string): Promise<Page> => e2e.open(path, { errors });
 
 const answered = (method: string, path: RegExp, status: number) => (page: Page) =>
   page

@@ -1,20 +1,15 @@
 // The typed client against the mock: the client checks every answer against the contract,
 // so this proves the mock and the client agree on the wire.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CercleError, createClient, type SessionEvent } from '@cercle/client';
 import { demoCommunities } from '@cercle/client/demo';
-import { createMockStore, setupMockServer } from '@cercle/mock/node';
 import { encodePng } from '../src/images.js';
+import { serveMock } from './helpers.js';
 
 const BASE = 'http://client.cercle.test';
-const store = createMockStore();
-const server = setupMockServer({ baseUrl: BASE, store, hostKey: 'host-secret' });
+const { store } = serveMock({ baseUrl: BASE, hostKey: 'host-secret' });
 const client = createClient({ baseUrl: BASE, retryDelayMs: 1 });
 const consent = { version: demoCommunities[0]!.consentVersion, accepted: true as const };
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-beforeEach(() => store.reset());
-afterAll(() => server.close());
 
 /** The rejection of `promise`, which must reject with a CercleError. */
 async function failure(promise: Promise<unknown>): Promise<CercleError> {

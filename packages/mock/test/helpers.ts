@@ -1,7 +1,9 @@
 /** HTTP helpers shared by the mock's tests: plain `fetch` through msw, answers checked against the contract. */
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import * as v from 'valibot';
 import { routes, type RouteName } from '@cercle/client';
+import { demoCommunities } from '@cercle/client/demo';
+import { createMockStore, setupMockServer, type HandlerOptions } from '@cercle/mock/node';
 
 export interface Answer {
   status: number;
@@ -44,4 +46,44 @@ export function conforms(name: RouteName, answer: Answer): void {
   const schema = schemas[answer.status];
   expect(schema, `${name} answered an undeclared status ${answer.status}`).toBeDefined();
   if (schema) expect(v.safeParse(schema, answer.body).issues).toBeUndefined();
+}
+
+/**
+ * Serves a mock store (a new one unless given) through msw at `baseUrl` for the whole file:
+ * listens before all tests, resets the store before each, drops per-test handlers after each.
+ */
+export function serveMock(
+  options: Omit<HandlerOptions, 'store'> & { store?: HandlerOptions['store'] },
+) {
+  const store = options.store ?? createMockStore();
+  const server = setupMockServer({ ...options, store });
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  beforeEach(() => store.reset());
+  afterEach(() => server.resetHandlers());
+  afterAll(() => server.close());
+  return { store, server, call: caller(options.baseUrl) };
+}
+
+/** Joins a demo community as `name` through `call` (the join must succeed); the token. */
+export async function joinAs(
+  call: ReturnType<typeof caller>,
+  name = 'Alice',
+  community = 'maison-verte',
+): Promise<string> {
+  const version = demoCommunities.find((c) => c.slug === community)!.consentVersion;
+  const res = await call('POST', `/v1/communities/${community}/members`, {
+    body: { displayName: name, consent: { version, accepted: true } },
+  });
+  expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+  return res.body.token as string;
+}
+
+/** A `Storage`-like map in memory, shared by the stores given it (as tabs share localStorage). */
+export function memoryStorage() {
+  const data = new Map<string, string>();
+  return {
+    getItem: (k: string) => data.get(k) ?? null,
+    setItem: (k: string, value: string) => void data.set(k, value),
+    removeItem: (k: string) => void data.delete(k),
+  };
 }

@@ -1,35 +1,21 @@
 // The live Q&A part of the contract over the mock, through msw's `setupServer` and plain
 // `fetch` (the event stream read as a streaming body, as the client reads it).
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Question } from '@cercle/client';
 import { demoCommunities, demoQuestions } from '@cercle/client/demo';
-import { createHandlers, createMockStore, setupMockServer } from '@cercle/mock/node';
-import { caller, conforms } from './helpers.js';
+import { createHandlers, createMockStore } from '@cercle/mock/node';
+import { conforms, joinAs, memoryStorage, serveMock } from './helpers.js';
 
 const BASE = 'http://live.cercle.test';
 const HOST = 'host-secret';
-const store = createMockStore();
-const server = setupMockServer({ baseUrl: BASE, store, hostKey: HOST, pingMs: 60_000 });
+const { store, server, call } = serveMock({ baseUrl: BASE, hostKey: HOST, pingMs: 60_000 });
 
 const S = '/v1/communities/maison-verte/sessions/dimanche-live';
 const H = '/v1/communities/maison-verte/host/sessions/dimanche-live';
 const consent = { version: demoCommunities[0]!.consentVersion, accepted: true };
 const seeded = demoQuestions.filter((q) => q.session === 'dimanche-live');
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-beforeEach(() => store.reset());
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
-
-const call = caller(BASE);
-
-async function member(name = 'Alice'): Promise<string> {
-  const res = await call('POST', '/v1/communities/maison-verte/members', {
-    body: { displayName: name, consent },
-  });
-  expect(res.status).toBe(201);
-  return res.body.token as string;
-}
+const member = (name?: string) => joinAs(call, name);
 
 const list = async (query = '', token?: string): Promise<Question[]> => {
   const res = await call('GET', `${S}/questions${query}`, { token });
@@ -574,12 +560,7 @@ describe('the event stream', () => {
 
 describe('two tabs sharing a storage', () => {
   it('delivers a change made by one store to the streams of the other', async () => {
-    const data = new Map<string, string>();
-    const storage = {
-      getItem: (k: string) => data.get(k) ?? null,
-      setItem: (k: string, value: string) => void data.set(k, value),
-      removeItem: (k: string) => void data.delete(k),
-    };
+    const storage = memoryStorage();
     const tabA = createMockStore({ storage });
     const tabB = createMockStore({ storage });
     server.use(...createHandlers({ baseUrl: 'http://tab-b.test', store: tabB, hostKey: HOST }));

@@ -1,22 +1,14 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { routes, buildPath } from '@cercle/client';
 import { demoCommunities, type DemoCommunity } from '@cercle/client/demo';
-import { createHandlers, createMockStore, setupMockServer } from '@cercle/mock/node';
-import { caller, conforms, type Answer } from './helpers.js';
+import { createHandlers, createMockStore } from '@cercle/mock/node';
+import { type Answer, conforms, memoryStorage, serveMock } from './helpers.js';
 
 const BASE = 'http://cercle.test';
-const store = createMockStore();
-const server = setupMockServer({ baseUrl: BASE, store });
+const { server, call } = serveMock({ baseUrl: BASE });
 
 const maisonVerte = demoCommunities.find((c) => c.slug === 'maison-verte')!;
 const consent = { version: maisonVerte.consentVersion, accepted: true };
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-beforeEach(() => store.reset());
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
-
-const call = caller(BASE);
 
 const join = (community: string, body: unknown, headers?: Record<string, string>) =>
   call('POST', `/v1/communities/${community}/members`, { body, headers });
@@ -323,12 +315,7 @@ describe('the route table', () => {
 
 describe('storage', () => {
   it('keeps members across store instances when given a storage, and forgets on reset', () => {
-    const data = new Map<string, string>();
-    const storage = {
-      getItem: (k: string) => data.get(k) ?? null,
-      setItem: (k: string, value: string) => void data.set(k, value),
-      removeItem: (k: string) => void data.delete(k),
-    };
+    const storage = memoryStorage();
     const first = createMockStore({ storage });
     const { token } = first.join('maison-verte', { displayName: 'Ivy', consent }).body;
 

@@ -1,30 +1,22 @@
 // Offers (community-only promo codes) over the mock, through msw's `setupServer` and plain `fetch`.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoCommunities, demoOffers } from '@cercle/client/demo';
-import { createMockStore, setupMockServer } from '@cercle/mock/node';
-import { caller, conforms } from './helpers.js';
+import { createMockStore } from '@cercle/mock/node';
+import { conforms, joinAs, memoryStorage, serveMock } from './helpers.js';
 
 const BASE = 'http://offers.cercle.test';
 const HOST = 'host-secret';
-const store = createMockStore({ revealLimit: false });
-const server = setupMockServer({ baseUrl: BASE, store, hostKey: HOST });
+const { store, call } = serveMock({
+  baseUrl: BASE,
+  store: createMockStore({ revealLimit: false }),
+  hostKey: HOST,
+});
 
 const C = '/v1/communities/maison-verte';
 const consent = { version: demoCommunities[0]!.consentVersion, accepted: true };
 const DAY = 24 * 60 * 60 * 1000;
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-beforeEach(() => store.reset());
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
-
-const call = caller(BASE);
-
-async function member(name = 'Alice'): Promise<string> {
-  const res = await call('POST', `${C}/members`, { body: { displayName: name, consent } });
-  expect(res.status).toBe(201);
-  return res.body.token as string;
-}
+const member = (name?: string) => joinAs(call, name);
 
 const host = (method: string, path: string, body?: unknown) =>
   call(method, `${C}${path}`, { token: HOST, body });
@@ -270,12 +262,7 @@ describe('host: offers and codes', () => {
 
 describe('storage', () => {
   it('keeps revealed codes and testimonials across store instances', () => {
-    const data = new Map<string, string>();
-    const storage = {
-      getItem: (k: string) => data.get(k) ?? null,
-      setItem: (k: string, value: string) => void data.set(k, value),
-      removeItem: (k: string) => void data.delete(k),
-    };
+    const storage = memoryStorage();
     const first = createMockStore({ storage });
     const token = first.join('maison-verte', { displayName: 'Ivy', consent }).body.token;
     const { code } = first.revealOffer('maison-verte', 'bienvenue-10', token);

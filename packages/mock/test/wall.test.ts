@@ -1,36 +1,19 @@
 // The testimonial wall over the mock, through msw's `setupServer` and plain `fetch`.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PHOTO_MAX_BYTES, type OwnTestimonial, type Testimonial } from '@cercle/client';
 import { demoCommunities, demoReviewPolicyUrl, demoTestimonials } from '@cercle/client/demo';
-import { setupMockServer } from '@cercle/mock/node';
-import { createMockStore } from '@cercle/mock';
 import { encodePng, sniffImage } from '../src/images.js';
-import { caller, conforms } from './helpers.js';
+import { conforms, joinAs, serveMock } from './helpers.js';
 
 const BASE = 'http://wall.cercle.test';
 const HOST = 'host-secret';
-const store = createMockStore();
-const server = setupMockServer({ baseUrl: BASE, store, hostKey: HOST });
+const { call } = serveMock({ baseUrl: BASE, hostKey: HOST });
 
 const C = '/v1/communities/maison-verte';
 const consentVersion = demoCommunities[0]!.consentVersion;
 const approved = demoTestimonials.filter((t) => t.state === 'approved');
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-beforeEach(() => store.reset());
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
-
-const call = caller(BASE);
-
-async function member(name = 'Alice', community = 'maison-verte'): Promise<string> {
-  const version = demoCommunities.find((c) => c.slug === community)!.consentVersion;
-  const res = await call('POST', `/v1/communities/${community}/members`, {
-    body: { displayName: name, consent: { version, accepted: true } },
-  });
-  expect(res.status).toBeLessThan(300);
-  return res.body.token as string;
-}
+const member = (name?: string, community?: string) => joinAs(call, name, community);
 
 const host = (method: string, path: string, body?: unknown) =>
   call(method, `${C}/host${path}`, { token: HOST, body });

@@ -2,7 +2,16 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer, type RunningServer, type ServerOptions } from '@cercle/server';
+import { ErrorBody } from '@cercle/client';
+import {
+  createServer,
+  seedCommunity,
+  type CommunitySeed,
+  type RunningServer,
+  type ServerOptions,
+} from '@cercle/server';
+import * as v from 'valibot';
+import { expect } from 'vitest';
 
 export const NO_LIMITS = {
   ip: false,
@@ -47,6 +56,40 @@ export async function startServer(options: Partial<ServerOptions> = {}): Promise
 /** Removes the temporary directories (call after the servers are stopped). */
 export async function removeTempDirs(): Promise<void> {
   await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+}
+
+/** Stops `t` and removes the temporary directories (an `afterEach`). */
+export async function stopServer(t: TestServer): Promise<void> {
+  await t.stop();
+  await removeTempDirs();
+}
+
+/** Seeds the community most tests use: `atelier`, consent version `v1`, plus `extra`. */
+export function seedAtelier(t: TestServer, extra: Partial<CommunitySeed> = {}): void {
+  seedCommunity(t.server.db, { slug: 'atelier', name: 'Atelier', consentVersion: 'v1', ...extra });
+}
+
+/** Joins `community` as `name` (the join must succeed); the member's token and join date. */
+export async function joinAs(
+  url: string,
+  name: string,
+  community = 'atelier',
+): Promise<{ token: string; joinedAt: string }> {
+  const joined = await call(url, `/v1/communities/${community}/members`, { json: joinBody(name) });
+  expect(joined.status, JSON.stringify(joined.body)).toBeLessThan(300);
+  return { token: joined.body.token as string, joinedAt: joined.body.member.joinedAt as string };
+}
+
+/**
+ * Asserts `answer` is the contract's error shape with `status` and `code`, and leaks no stack
+ * trace; returns the error.
+ */
+export function expectError(answer: Answer, status: number, code: string) {
+  expect(answer.status, JSON.stringify(answer.body)).toBe(status);
+  expect(v.is(ErrorBody, answer.body), JSON.stringify(answer.body)).toBe(true);
+  expect(answer.body.error.code).toBe(code);
+  expect(JSON.stringify(answer.body)).not.toMatch(/\n\s+at |\.ts:\d+/);
+  return answer.body.error as { message: string; details?: { path: string; message: string }[] };
 }
 
 export interface Answer {

@@ -1,6 +1,5 @@
 /** Live Q&A over HTTP: sessions, questions, votes, host moderation, reports, erasure. */
 import {
-  ErrorBody,
   HostQuestionList,
   LiveSession,
   MemberExport,
@@ -17,12 +16,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   call,
   databaseHolds,
-  joinBody,
+  expectError,
+  joinAs,
   NO_LIMITS,
   openEvents,
-  removeTempDirs,
+  seedAtelier,
   startServer,
-  type Answer,
+  stopServer,
   type TestServer,
 } from './helpers.js';
 
@@ -34,12 +34,7 @@ let t: TestServer;
 
 async function setup(session: Partial<SessionSeed> = {}, rateLimits: Partial<RateLimits> = {}) {
   t = await startServer({ rateLimits: { ...NO_LIMITS, ...rateLimits } });
-  seedCommunity(t.server.db, {
-    slug: 'atelier',
-    name: 'Atelier',
-    consentVersion: 'v1',
-    capacity: 5,
-  });
+  seedAtelier(t, { capacity: 5 });
   seedSession(t.server.db, {
     community: 'atelier',
     id: 'live',
@@ -49,16 +44,9 @@ async function setup(session: Partial<SessionSeed> = {}, rateLimits: Partial<Rat
   });
 }
 
-afterEach(async () => {
-  await t.stop();
-  await removeTempDirs();
-});
+afterEach(() => stopServer(t));
 
-async function member(name: string): Promise<string> {
-  const joined = await call(t.url, `${C}/members`, { json: joinBody(name) });
-  expect(joined.status).toBeLessThan(300);
-  return joined.body.token as string;
-}
+const member = async (name: string): Promise<string> => (await joinAs(t.url, name)).token;
 
 const ask = (token: string | undefined, text: string, extra: Record<string, unknown> = {}) =>
   call(t.url, `${S}/questions`, {
@@ -86,13 +74,6 @@ const hostList = async () =>
     HostQuestionList,
     (await call(t.url, `${H}/questions`, { token: t.server.hostKey })).body,
   );
-
-function expectError(answer: Answer, status: number, code: string) {
-  expect(answer.status, JSON.stringify(answer.body)).toBe(status);
-  expect(v.is(ErrorBody, answer.body)).toBe(true);
-  expect(answer.body.error.code).toBe(code);
-  return answer.body.error as { message: string; details?: { path: string; message: string }[] };
-}
 
 describe('sessions', () => {
   it('shows a session, and 404 for an unknown session or community', async () => {

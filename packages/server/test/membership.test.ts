@@ -11,12 +11,14 @@ import { seedCommunity } from '@cercle/server';
 import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  type Answer,
   call,
   databaseHolds,
+  expectError as expectErrorBody,
   joinBody,
-  removeTempDirs,
+  seedAtelier,
   startServer,
-  type Answer,
+  stopServer,
   type TestServer,
 } from './helpers.js';
 
@@ -29,22 +31,16 @@ let t: TestServer;
 
 beforeEach(async () => {
   t = await startServer();
-  seedCommunity(t.server.db, {
-    slug: 'atelier',
-    name: 'Atelier',
+  seedAtelier(t, {
     tagline: 'Pottery on Sundays',
     capacity: 100,
-    consentVersion: 'v1',
     privacyPolicyUrl: 'https://atelier.example/privacy',
     invites: [...invites],
     seedMembers: 3,
   });
 });
 
-afterEach(async () => {
-  await t.stop();
-  await removeTempDirs();
-});
+afterEach(() => stopServer(t));
 
 const join = (name: string, extra?: Record<string, unknown>, slug = 'atelier') =>
   call(t.url, `/v1/communities/${slug}/members`, { json: joinBody(name, extra) });
@@ -53,13 +49,8 @@ const hostList = (slug = 'atelier') =>
   call(t.url, `/v1/communities/${slug}/members`, { token: t.server.hostKey });
 
 /** Asserts the contract's error shape and code; returns the field issues. */
-function expectError(answer: Answer, status: number, code: string) {
-  expect(answer.status).toBe(status);
-  expect(v.is(ErrorBody, answer.body), JSON.stringify(answer.body)).toBe(true);
-  expect(answer.body.error.code).toBe(code);
-  expect(JSON.stringify(answer.body)).not.toMatch(/\n\s+at |\.ts:\d+/);
-  return answer.body.error.details as { path: string; message: string }[] | undefined;
-}
+const expectError = (answer: Answer, status: number, code: string) =>
+  expectErrorBody(answer, status, code).details;
 
 describe('community and health', () => {
   it('answers health with the contract version', async () => {

@@ -1,7 +1,6 @@
 /** Offers over HTTP on a real database file: teaser, reveal, copies, redemptions, host API, seed. */
 import {
   CodesImportResult,
-  ErrorBody,
   HostOffer,
   MemberExport,
   OfferFunnel,
@@ -11,17 +10,19 @@ import {
   type OfferInput,
 } from '@cercle/client';
 import { demoCommunities, demoOffers } from '@cercle/client/demo';
-import { seedCommunity, seedDemo, type RateLimits } from '@cercle/server';
+import { seedDemo, type RateLimits } from '@cercle/server';
 import * as v from 'valibot';
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   call,
-  joinBody,
+  expectError,
+  joinAs,
   NO_LIMITS,
-  removeTempDirs,
+  joinBody,
+  seedAtelier,
   startServer,
-  type Answer,
+  stopServer,
   type TestServer,
 } from './helpers.js';
 
@@ -40,24 +41,12 @@ async function setup(options: { capacity?: number; rateLimits?: Partial<RateLimi
     rateLimits: { ...NO_LIMITS, reveal: false, ...options.rateLimits },
     now: () => new Date(clock),
   });
-  seedCommunity(t.server.db, {
-    slug: 'atelier',
-    name: 'Atelier',
-    consentVersion: 'v1',
-    capacity: options.capacity ?? null,
-  });
+  seedAtelier(t, { capacity: options.capacity ?? null });
 }
 
-afterEach(async () => {
-  await t.stop();
-  await removeTempDirs();
-});
+afterEach(() => stopServer(t));
 
-async function member(name: string): Promise<string> {
-  const joined = await call(t.url, `${C}/members`, { json: joinBody(name) });
-  expect(joined.status).toBeLessThan(300);
-  return joined.body.token as string;
-}
+const member = async (name: string): Promise<string> => (await joinAs(t.url, name)).token;
 
 const host = (path: string, options: Parameters<typeof call>[2] = {}) =>
   call(t.url, path, { token: t.server.hostKey, ...options });
@@ -105,11 +94,6 @@ async function startWorker(file: string, hostKey: string) {
         worker.postMessage('stop');
       }),
   };
-}
-
-function expectError(answer: Answer, status: number, code: string) {
-  expect(answer.status).toBe(status);
-  expect(v.parse(ErrorBody, answer.body).error.code).toBe(code);
 }
 
 const poolCodes = (n: number, prefix = 'AT-') =>

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
-import { originAllowed, seedCommunity, type RateLimits } from '@cercle/server';
+import { originAllowed, type RateLimits } from '@cercle/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   call,
   databaseHolds,
   joinBody,
   NO_LIMITS,
-  removeTempDirs,
+  seedAtelier,
   startServer,
+  stopServer,
   type TestServer,
 } from './helpers.js';
 
@@ -16,18 +17,10 @@ let t: TestServer;
 
 async function start(rateLimits: Partial<RateLimits> = NO_LIMITS, extra = {}) {
   t = await startServer({ rateLimits, ...extra });
-  seedCommunity(t.server.db, {
-    slug: 'atelier',
-    name: 'Atelier',
-    consentVersion: 'v1',
-    allowedOrigins: ['https://brand.example', 'http://localhost:*'],
-  });
+  seedAtelier(t, { allowedOrigins: ['https://brand.example', 'http://localhost:*'] });
 }
 
-afterEach(async () => {
-  await t.stop();
-  await removeTempDirs();
-});
+afterEach(() => stopServer(t));
 
 const join = (name: string, extra: Record<string, unknown> = {}, headers = {}) =>
   call(t.url, `${C}/members`, { json: joinBody(name, extra), headers });

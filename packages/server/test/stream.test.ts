@@ -1,15 +1,16 @@
 /** The Server-Sent Events streams: live delivery, resume, resync, heartbeat, cleanup, restart. */
 import { LiveSession, Question, QuestionPage } from '@cercle/client';
-import { seedCommunity, seedSession, type ServerOptions, type SessionSeed } from '@cercle/server';
+import { seedSession, type ServerOptions, type SessionSeed } from '@cercle/server';
 import * as v from 'valibot';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   call,
+  type EventReader,
   joinBody,
   openEvents,
   removeTempDirs,
+  seedAtelier,
   startServer,
-  type EventReader,
   type TestServer,
 } from './helpers.js';
 
@@ -24,12 +25,7 @@ let t: TestServer;
 async function setup(options: Partial<ServerOptions> = {}, session: Partial<SessionSeed> = {}) {
   t = await startServer(options);
   running.push(t);
-  seedCommunity(t.server.db, {
-    slug: 'atelier',
-    name: 'Atelier',
-    consentVersion: 'v1',
-    allowedOrigins: ['http://localhost:*'],
-  });
+  seedAtelier(t, { allowedOrigins: ['http://localhost:*'] });
   seedSession(t.server.db, {
     community: 'atelier',
     id: 'live',

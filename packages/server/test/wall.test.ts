@@ -1,6 +1,5 @@
 /** The testimonial wall over HTTP: list, submit, photos, moderation, reports, export, erasure. */
 import {
-  ErrorBody,
   MemberExport,
   OwnTestimonial,
   OwnTestimonialList,
@@ -12,17 +11,19 @@ import {
   type Testimonial,
 } from '@cercle/client';
 import { demoReviewPolicyUrl, demoTestimonials } from '@cercle/client/demo';
-import { seedCommunity, type RateLimits } from '@cercle/server';
+import { type RateLimits } from '@cercle/server';
 import * as v from 'valibot';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  type Answer,
   call,
   databaseHolds,
-  joinBody,
+  expectError,
+  joinAs,
   NO_LIMITS,
-  removeTempDirs,
+  seedAtelier,
   startServer,
-  type Answer,
+  stopServer,
   type TestServer,
 } from './helpers.js';
 import { JPEG_6X4, WEBP_6X4, png, withExif } from './images.js';
@@ -39,32 +40,12 @@ async function setup(rateLimits: Partial<RateLimits> = {}) {
     rateLimits: { ...NO_LIMITS, submit: false, upload: false, ...rateLimits },
     now: () => new Date(clock),
   });
-  seedCommunity(t.server.db, {
-    slug: 'atelier',
-    name: 'Atelier',
-    consentVersion: 'v1',
-    privacyPolicyUrl: 'https://atelier.example/privacy',
-    capacity: 3,
-  });
+  seedAtelier(t, { privacyPolicyUrl: 'https://atelier.example/privacy', capacity: 3 });
 }
 
-afterEach(async () => {
-  await t.stop();
-  await removeTempDirs();
-});
+afterEach(() => stopServer(t));
 
-function expectError(answer: Answer, status: number, code: string) {
-  expect(answer.status, JSON.stringify(answer.body)).toBe(status);
-  expect(v.is(ErrorBody, answer.body)).toBe(true);
-  expect(answer.body.error.code).toBe(code);
-  return answer.body.error as { message: string; details?: { path: string; message: string }[] };
-}
-
-async function member(name: string): Promise<{ token: string; joinedAt: string }> {
-  const joined = await call(t.url, `${C}/members`, { json: joinBody(name) });
-  expect(joined.status).toBeLessThan(300);
-  return { token: joined.body.token as string, joinedAt: joined.body.member.joinedAt as string };
-}
+const member = (name: string) => joinAs(t.url, name);
 
 /** POSTs raw bytes to the upload route. */
 async function upload(

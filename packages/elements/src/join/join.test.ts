@@ -13,57 +13,38 @@ import { tokens } from '../internal/tokens.js';
 import { widgetStyles } from '../internal/widget.styles.js';
 import { FakeApi, httpError, networkError, timeoutError } from '../test/fake-api.js';
 import {
+  captureWarnings,
   deepActiveElement,
   expectEvent,
+  freshApi,
+  litWarnings,
+  mountSettled,
   press,
+  q,
   recordEvents,
+  resetMedia,
+  settle,
+  customPropertyGaps,
   shadowText,
   tabTo,
   type,
 } from '../test/helpers.js';
 
 // Every console.warn of this file, to prove Lit never warned (last test).
-const warnings: string[] = [];
-const originalWarn = console.warn;
-console.warn = (...args: unknown[]) => {
-  warnings.push(args.map(String).join(' '));
-  originalWarn.apply(console, args);
-};
+const warnings = captureWarnings();
 
 const KEY = sessionKey('adapter', 'maison-verte');
 let api: FakeApi;
 
 beforeEach(() => {
-  resetCercleGlobal();
-  localStorage.clear();
-  api = new FakeApi();
-  configure({ adapter: api });
+  api = freshApi();
 });
 
-afterEach(async () => {
-  await emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
-});
+afterEach(resetMedia);
 
-const q = <T extends Element = HTMLElement>(el: Element, selector: string): T | null =>
-  el.shadowRoot!.querySelector<T>(selector);
-
-/** Waits until the widget is past loading (or `state` when given). */
-async function settle(el: CercleJoin, state?: string): Promise<CercleJoin> {
-  await waitUntil(
-    () => (state ? el.matches(`:state(${state})`) : !el.matches(':state(loading)')),
-    `never reached ${state ?? 'a loaded state'}: "${shadowText(el)}"`,
-    { timeout: 2000, interval: 10 },
-  );
-  await el.updateComplete;
-  return el;
-}
-
-async function mount(
+const mount = (
   template: TemplateResult = html`<cercle-join community="maison-verte"></cercle-join>`,
-): Promise<CercleJoin> {
-  const el = await fixture<CercleJoin>(template);
-  return settle(el);
-}
+): Promise<CercleJoin> => mountSettled(template);
 
 function fill(el: CercleJoin, { name = '', email = '', consent = false } = {}): void {
   const set = (id: string, value: string) => {
@@ -662,13 +643,10 @@ describe('<cercle-join>', () => {
     });
 
     it('defines every private custom property it uses, and uses every one it defines', () => {
-      const text = [tokens, widgetStyles, styles].map((s) => s.cssText).join('\n');
-      const defined = new Set([...text.matchAll(/(--_cercle-[\w-]+)\s*:/g)].map((m) => m[1]));
-      const used = new Set([...text.matchAll(/var\(\s*(--_cercle-[\w-]+)/g)].map((m) => m[1]));
-      const joinOnly = (names: Set<string | undefined>) =>
-        [...names].filter((n) => n?.startsWith('--_cercle-join-'));
-      expect([...used].filter((n) => !defined.has(n))).to.deep.equal([]);
-      expect(joinOnly(defined).filter((n) => !used.has(n))).to.deep.equal([]);
+      expect(customPropertyGaps([tokens, widgetStyles, styles], 'join')).to.deep.equal({
+        notDefined: [],
+        notUsed: [],
+      });
     });
 
     it('stops its animations when the visitor prefers reduced motion', async () => {
@@ -700,9 +678,7 @@ describe('<cercle-join>', () => {
 
     it('has issued no Lit dev-mode warnings', () => {
       // The one notice Lit's development build always prints is not about our code.
-      const lit = warnings.filter(
-        (w) => /lit/i.test(w) && !w.startsWith('[cercle]') && !w.startsWith('Lit is in dev mode'),
-      );
+      const lit = litWarnings(warnings);
       expect(lit).to.deep.equal([]);
     });
   });

@@ -15,22 +15,28 @@ import { CercleRevealEvent } from '../events/reveal.js';
 import { styles } from './promo.styles.js';
 import { FakeApi, httpError, networkError } from '../test/fake-api.js';
 import {
+  captureWarnings,
   deepActiveElement,
   expectEvent,
+  freshApi,
+  joinAs,
+  litWarnings,
+  mountSettled,
   press,
+  q,
   recordEvents,
+  resetMedia,
+  settle,
+  customPropertyGaps,
   shadowText,
+  spyIntervals,
   tabTo,
+  tick,
   type as typeText,
 } from '../test/helpers.js';
 
 // Every console.warn of this file, to prove Lit never warned (last test).
-const warnings: string[] = [];
-const originalWarn = console.warn;
-console.warn = (...args: unknown[]) => {
-  warnings.push(args.map(String).join(' '));
-  originalWarn.apply(console, args);
-};
+const warnings = captureWarnings();
 
 const C = 'maison-verte';
 const O = 'bienvenue-10';
@@ -39,53 +45,25 @@ const HOUR = 3_600_000;
 let api: FakeApi;
 
 beforeEach(() => {
-  resetCercleGlobal();
-  localStorage.clear();
   getSelection()?.removeAllRanges();
-  api = new FakeApi();
-  configure({ adapter: api });
+  api = freshApi();
 });
 
-afterEach(async () => {
-  await emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
-});
+afterEach(resetMedia);
 
-const q = <T extends Element = HTMLElement>(el: Element, selector: string): T | null =>
-  el.shadowRoot!.querySelector<T>(selector);
 const status = (el: CerclePromo): string =>
   q(el, '.sr-only[role="status"]')!.textContent!.replace(/\s+/g, ' ').trim();
 const text = (el: CerclePromo, selector: string): string =>
   (q(el, selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const codeText = (el: CerclePromo): string | undefined =>
   q(el, '[part="code"]')?.textContent ?? undefined;
-const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 
-/** Waits until the widget is past loading (or has `state` when given). */
-async function settle(el: CerclePromo, state?: string): Promise<CerclePromo> {
-  await waitUntil(
-    () => (state ? el.matches(`:state(${state})`) : !el.matches(':state(loading)')),
-    `never reached ${state ?? 'a loaded state'}: "${shadowText(el)}"`,
-    { timeout: 3000, interval: 10 },
-  );
-  await el.updateComplete;
-  return el;
-}
-
-async function mount(
+const mount = (
   template: TemplateResult = html`<cercle-promo community=${C} offer=${O}></cercle-promo>`,
-): Promise<CerclePromo> {
-  return settle(await fixture<CerclePromo>(template));
-}
+): Promise<CerclePromo> => mountSettled(template);
 
-/** Joins through the API and stores the session, as `<cercle-join>` would. */
-async function becomeMember(community = C, name = 'Camille'): Promise<string> {
-  const { token, member } = await api.join(community, {
-    displayName: name,
-    consent: { version: '2026-11-01', accepted: true },
-  });
-  sessionStore('adapter', community).set({ token, memberId: member.id, status: member.status });
-  return token;
-}
+const becomeMember = (community = C, name?: string): Promise<string> =>
+  joinAs(api, community, name);
 
 /** Reveals by clicking, resolves with the code shown. */
 async function reveal(el: CerclePromo): Promise<string> {
@@ -160,18 +138,7 @@ describe('<cercle-promo>', () => {
         kind: 'shared',
         expiresAt: new Date(Date.now() + 2 * HOUR).toISOString(),
       });
-      const created: number[] = [];
-      const cleared: number[] = [];
-      const { setInterval: set, clearInterval: clear } = window;
-      window.setInterval = ((fn: () => void, ms: number) => {
-        const id = set(fn, ms);
-        created.push(id);
-        return id;
-      }) as typeof setInterval;
-      window.clearInterval = ((id: number) => {
-        cleared.push(id);
-        clear(id);
-      }) as typeof clearInterval;
+      const { created, cleared, restore } = spyIntervals();
       try {
         const el = await mount(html`<cercle-promo community=${C} offer="flash"></cercle-promo>`);
         const countdown = () => text(el, '[part="countdown"] time');
@@ -184,8 +151,7 @@ describe('<cercle-promo>', () => {
         el.remove();
         expect(created.every((id) => cleared.includes(id))).to.equal(true);
       } finally {
-        window.setInterval = set;
-        window.clearInterval = clear;
+        restore();
       }
     });
 
@@ -780,13 +746,10 @@ describe('<cercle-promo>', () => {
     });
 
     it('defines every private custom property it uses, and uses every one it defines', () => {
-      const css = [tokens, widgetStyles, styles].map((s) => s.cssText).join('\n');
-      const defined = new Set([...css.matchAll(/(--_cercle-[\w-]+)\s*:/g)].map((m) => m[1]));
-      const used = new Set([...css.matchAll(/var\(\s*(--_cercle-[\w-]+)/g)].map((m) => m[1]));
-      const promoOnly = (names: Set<string | undefined>) =>
-        [...names].filter((n) => n?.startsWith('--_cercle-promo-'));
-      expect([...used].filter((n) => !defined.has(n))).to.deep.equal([]);
-      expect(promoOnly(defined).filter((n) => !used.has(n))).to.deep.equal([]);
+      expect(customPropertyGaps([tokens, widgetStyles, styles], 'promo')).to.deep.equal({
+        notDefined: [],
+        notUsed: [],
+      });
     });
 
     it('speaks French: « Publicité », the countdown and the lock', async () => {
@@ -833,9 +796,7 @@ describe('<cercle-promo>', () => {
     });
 
     it('has issued no Lit dev-mode warnings', () => {
-      const lit = warnings.filter(
-        (w) => /lit/i.test(w) && !w.startsWith('[cercle]') && !w.startsWith('Lit is in dev mode'),
-      );
+      const lit = litWarnings(warnings);
       expect(lit).to.deep.equal([]);
     });
   });

@@ -16,39 +16,38 @@ import { CercleVoteEvent } from '../events/vote.js';
 import { styles } from './qa.styles.js';
 import { FakeApi, httpError, networkError, type LiveControl } from '../test/fake-api.js';
 import {
+  captureWarnings,
   deepActiveElement,
   expectEvent,
+  freshApi,
+  joinAs,
+  litWarnings,
+  mountSettled,
   press,
+  q,
   recordEvents,
+  resetMedia,
+  settle,
+  customPropertyGaps,
   shadowText,
+  spyIntervals,
   tabTo,
+  tick,
 } from '../test/helpers.js';
 
 // Every console.warn of this file, to prove Lit never warned (last test).
-const warnings: string[] = [];
-const originalWarn = console.warn;
-console.warn = (...args: unknown[]) => {
-  warnings.push(args.map(String).join(' '));
-  originalWarn.apply(console, args);
-};
+const warnings = captureWarnings();
 
 let api: FakeApi;
 let live: LiveControl;
 
 beforeEach(() => {
-  resetCercleGlobal();
-  localStorage.clear();
-  api = new FakeApi();
+  api = freshApi();
   live = api.live('maison-verte', 'dimanche-live');
-  configure({ adapter: api });
 });
 
-afterEach(async () => {
-  await emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
-});
+afterEach(resetMedia);
 
-const q = <T extends Element = HTMLElement>(el: Element, selector: string): T | null =>
-  el.shadowRoot!.querySelector<T>(selector);
 const items = (el: CercleQa): HTMLLIElement[] => [
   ...el.shadowRoot!.querySelectorAll<HTMLLIElement>('.list > li'),
 ];
@@ -62,44 +61,20 @@ const status = (el: CercleQa): string =>
 const notice = (el: CercleQa): string =>
   q(el, '.notices')!.textContent!.replace(/\s+/g, ' ').trim();
 
-/** Waits until the widget is past loading (or has `state` when given). */
-async function settle(el: CercleQa, state?: string): Promise<CercleQa> {
-  await waitUntil(
-    () => (state ? el.matches(`:state(${state})`) : !el.matches(':state(loading)')),
-    `never reached ${state ?? 'a loaded state'}: "${shadowText(el)}"`,
-    { timeout: 3000, interval: 10 },
-  );
-  await el.updateComplete;
-  return el;
-}
-
-async function mount(
+const mount = (
   template: TemplateResult = html`<cercle-qa
     community="maison-verte"
     session="dimanche-live"
   ></cercle-qa>`,
-): Promise<CercleQa> {
-  const el = await fixture<CercleQa>(template);
-  return settle(el);
-}
+): Promise<CercleQa> => mountSettled(template);
 
-/** Joins through the API and stores the session, as `<cercle-join>` would. */
-async function becomeMember(name = 'Camille'): Promise<string> {
-  const { token, member } = await api.join('maison-verte', {
-    displayName: name,
-    consent: { version: '2026-11-01', accepted: true },
-  });
-  sessionStore('adapter', 'maison-verte').set({ token, memberId: member.id, status: 'active' });
-  return token;
-}
+const becomeMember = (name?: string): Promise<string> => joinAs(api, 'maison-verte', name);
 
 /** Until the subscription is open (the events pushed next are live). */
 const streaming = async (): Promise<void> => {
   await waitUntil(() => live.subscribers > 0, 'never subscribed', { timeout: 2000 });
   await new Promise((r) => setTimeout(r, 0));
 };
-
-const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 
 function typeQuestion(el: CercleQa, text: string): void {
   const field = q<HTMLTextAreaElement>(el, '#ask')!;
@@ -156,18 +131,7 @@ describe('<cercle-qa>', () => {
     });
 
     it('counts down every second while scheduled, and stops its timer when removed', async () => {
-      const created: number[] = [];
-      const cleared: number[] = [];
-      const { setInterval: set, clearInterval: clear } = window;
-      window.setInterval = ((fn: () => void, ms: number) => {
-        const id = set(fn, ms);
-        created.push(id);
-        return id;
-      }) as typeof setInterval;
-      window.clearInterval = ((id: number) => {
-        cleared.push(id);
-        clear(id);
-      }) as typeof clearInterval;
+      const { created, cleared, restore } = spyIntervals();
       try {
         const el = await mount(
           html`<cercle-qa community="maison-verte" session="atelier-pain"></cercle-qa>`,
@@ -185,8 +149,7 @@ describe('<cercle-qa>', () => {
         el.remove();
         expect(created.every((id) => cleared.includes(id))).to.equal(true);
       } finally {
-        window.setInterval = set;
-        window.clearInterval = clear;
+        restore();
       }
     });
 
@@ -1036,13 +999,10 @@ describe('<cercle-qa>', () => {
     });
 
     it('defines every private custom property it uses, and uses every one it defines', () => {
-      const text = [tokens, widgetStyles, reportStyles, styles].map((s) => s.cssText).join('\n');
-      const defined = new Set([...text.matchAll(/(--_cercle-[\w-]+)\s*:/g)].map((m) => m[1]));
-      const used = new Set([...text.matchAll(/var\(\s*(--_cercle-[\w-]+)/g)].map((m) => m[1]));
-      const qaOnly = (names: Set<string | undefined>) =>
-        [...names].filter((n) => n?.startsWith('--_cercle-qa-'));
-      expect([...used].filter((n) => !defined.has(n))).to.deep.equal([]);
-      expect(qaOnly(defined).filter((n) => !used.has(n))).to.deep.equal([]);
+      expect(customPropertyGaps([tokens, widgetStyles, reportStyles, styles], 'qa')).to.deep.equal({
+        notDefined: [],
+        notUsed: [],
+      });
     });
 
     it('speaks French, with French plurals and numbers', async () => {
@@ -1093,9 +1053,7 @@ describe('<cercle-qa>', () => {
     });
 
     it('has issued no Lit dev-mode warnings', () => {
-      const lit = warnings.filter(
-        (w) => /lit/i.test(w) && !w.startsWith('[cercle]') && !w.startsWith('Lit is in dev mode'),
-      );
+      const lit = litWarnings(warnings);
       expect(lit).to.deep.equal([]);
     });
   });

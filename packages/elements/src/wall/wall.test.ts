@@ -4,7 +4,6 @@ import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import './cercle-wall.js';
 import type { CercleWall } from './wall.js';
-import { configure } from '../internal/config.js';
 import { resetCercleGlobal, sessionStore } from '../internal/stores.js';
 import { tokens } from '../internal/tokens.js';
 import { widgetStyles } from '../internal/widget.styles.js';
@@ -14,38 +13,36 @@ import { CercleTestimonialSubmitEvent } from '../events/testimonial-submit.js';
 import { styles } from './wall.styles.js';
 import { FakeApi, httpError, networkError } from '../test/fake-api.js';
 import {
+  captureWarnings,
   deepActiveElement,
   expectEvent,
+  freshApi,
+  joinAs,
+  litWarnings,
+  mountSettled,
   press,
+  q,
   recordEvents,
+  resetMedia,
+  settle,
+  customPropertyGaps,
   shadowText,
+  tick,
 } from '../test/helpers.js';
 
 // Every console.warn of this file, to prove Lit never warned (last test).
-const warnings: string[] = [];
-const originalWarn = console.warn;
-console.warn = (...args: unknown[]) => {
-  warnings.push(args.map(String).join(' '));
-  originalWarn.apply(console, args);
-};
+const warnings = captureWarnings();
 
 let api: FakeApi;
 
 beforeEach(async () => {
-  resetCercleGlobal();
-  localStorage.clear();
-  api = new FakeApi();
-  configure({ adapter: api });
+  api = freshApi();
   await setViewport({ width: 1000, height: 700 });
   window.scrollTo(0, 0);
 });
 
-afterEach(async () => {
-  await emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
-});
+afterEach(resetMedia);
 
-const q = <T extends Element = HTMLElement>(el: Element, selector: string): T | null =>
-  el.shadowRoot!.querySelector<T>(selector);
 const cards = (el: CercleWall): HTMLElement[] => [
   ...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="card"]'),
 ];
@@ -54,35 +51,13 @@ const card = (el: CercleWall, id: string): HTMLElement =>
 const text = (node: Element | null): string =>
   (node?.textContent ?? '').replace(/[ \t\n\r\f]+/g, ' ').trim();
 const status = (el: CercleWall): string => text(q(el, '.sr-only[role="status"]'));
-const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 
-async function settle(el: CercleWall, state?: string): Promise<CercleWall> {
-  await waitUntil(
-    () => (state ? el.matches(`:state(${state})`) : !el.matches(':state(loading)')),
-    `never reached ${state ?? 'a loaded state'}: "${shadowText(el)}"`,
-    { timeout: 3000, interval: 10 },
-  );
-  await el.updateComplete;
-  return el;
-}
-
-async function mount(
+const mount = (
   template: TemplateResult = html`<cercle-wall community="maison-verte"></cercle-wall>`,
-): Promise<CercleWall> {
-  const el = await fixture<CercleWall>(template);
-  return settle(el);
-}
+): Promise<CercleWall> => mountSettled(template);
 
-/** Joins through the API and stores the session, as `<cercle-join>` would. */
-async function becomeMember(name = 'Camille'): Promise<string> {
-  const { token, member } = await api.join('maison-verte', {
-    displayName: name,
-    consent: { version: '2026-11-01', accepted: true },
-  });
-  sessionStore('adapter', 'maison-verte').set({ token, memberId: member.id, status: 'active' });
-  return token;
-}
+const becomeMember = (): Promise<string> => joinAs(api);
 
 /** A testimonial written by the member behind `token`, in the moderation queue. */
 const submitAs = (token: string, body: { rating?: number; text?: string } = {}) =>
@@ -1031,13 +1006,12 @@ describe('<cercle-wall>', () => {
     });
 
     it('defines every private custom property it uses, and uses every one it defines', () => {
-      const css = [tokens, widgetStyles, reportStyles, styles].map((s) => s.cssText).join('\n');
-      const defined = new Set([...css.matchAll(/(--_cercle-[\w-]+)\s*:/g)].map((m) => m[1]));
-      const used = new Set([...css.matchAll(/var\(\s*(--_cercle-[\w-]+)/g)].map((m) => m[1]));
-      const wallOnly = (names: Set<string | undefined>) =>
-        [...names].filter((n) => n?.startsWith('--_cercle-wall-'));
-      expect([...used].filter((n) => !defined.has(n))).to.deep.equal([]);
-      expect(wallOnly(defined).filter((n) => !used.has(n))).to.deep.equal([]);
+      expect(
+        customPropertyGaps([tokens, widgetStyles, reportStyles, styles], 'wall'),
+      ).to.deep.equal({
+        notDefined: [],
+        notUsed: [],
+      });
     });
   });
 
@@ -1070,9 +1044,7 @@ describe('<cercle-wall>', () => {
     });
 
     it('has issued no Lit dev-mode warnings', () => {
-      const lit = warnings.filter(
-        (w) => /lit/i.test(w) && !w.startsWith('[cercle]') && !w.startsWith('Lit is in dev mode'),
-      );
+      const lit = litWarnings(warnings);
       expect(lit).to.deep.equal([]);
     });
   });
