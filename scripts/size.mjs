@@ -1,15 +1,17 @@
 // `npm run size`: what each entry costs a page, minified and compressed, with its budget.
 // Bundles from source with esbuild as the production build does (dev warnings and
-// nanostores' development checks stripped, lazy `import()`s split into chunks), with
-// everything a page loads (lit, nanostores, floating-ui, valibot, the client), so the
-// figures do not depend on a prior build. "first load" is the entry file and the chunks it
-// imports statically, what a page pays before a widget needs a lazy chunk (the popover, the
-// French terms); "all" adds every lazy chunk. Budgets apply to the first load, in gzip bytes:
+// nanostores' development checks stripped, template white space minified with the build's
+// own minifier, lazy `import()`s split into chunks), with everything a page loads (lit,
+// nanostores, floating-ui, valibot, the client), so the figures do not depend on a prior
+// build. "first load" is the entry file and the chunks it imports statically, what a page
+// pays before a widget needs a lazy chunk (the popover, the French terms); "all" adds every
+// lazy chunk. Budgets apply to the first load, in gzip bytes:
 // that is what every page with the widget pays.
 import { build } from 'esbuild';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { minifyTemplate } from '../packages/elements/build/minify-templates.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -85,6 +87,18 @@ for (const entry of entries) {
     metafile: true,
     logLevel: 'silent',
     define: { __CERCLE_DEV__: 'false', 'process.env.NODE_ENV': '"production"' },
+    // The build's template minifier (CSS and HTML white space), as vite applies it.
+    plugins: [
+      {
+        name: 'minify-templates',
+        setup(b) {
+          b.onLoad({ filter: /packages\/elements\/src\/.*\.ts$/ }, (args) => {
+            const code = minifyTemplate(readFileSync(args.path, 'utf8'), args.path);
+            return code === undefined ? undefined : { contents: code, loader: 'ts' };
+          });
+        },
+      },
+    ],
   });
   const files = new Map(
     result.outputFiles.filter((f) => f.path.endsWith('.js')).map((f) => [f.path, f.contents]),

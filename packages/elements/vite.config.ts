@@ -18,6 +18,7 @@
 import { readFileSync } from 'node:fs';
 import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
 import { VERSION } from './src/internal/version.ts';
+import { minifyTemplate } from './build/minify-templates.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -29,50 +30,14 @@ if (pkg.version !== VERSION) {
 const external =
   /^(lit|lit-html|lit-element|nanostores|@lit\/[^/]+|@floating-ui\/[^/]+|@cercle\/client)(\/|$)/;
 
-/** Tags whose boxes are blocks in every widget's CSS (or flex/grid items, or SVG shapes). */
-const blocks =
-  'div|p|ul|ol|li|header|footer|section|article|aside|nav|form|fieldset|legend|h[1-6]|dl|dt|dd|details|summary|figure|figcaption|select|option';
-const shapes = 'path|circle|rect|polygon|polyline|line|ellipse|g';
-/** A line break (with its indentation) next to a block's tag, or inside an `<svg>`. */
-const breaks = [
-  new RegExp(`\\s*\\n\\s*(?=<\\/?(?:${blocks}|${shapes})[\\s>/]|<\\/svg[\\s>])`, 'g'),
-  new RegExp(`(<(?:\\/?(?:${blocks}|${shapes})|svg)(?:\\s[^<>\`]*)?>)\\s*\\n\\s*`, 'g'),
-];
-
-/**
- * Lit ships template text verbatim. In the styles modules (all CSS) drop comments and white
- * space; in the template modules (multi-line literals are all HTML, where runs of white space
- * mean one space) drop indentation, and drop line breaks where they render nothing: before
- * and after the tag of a block (a line's leading and trailing white space) and between the
- * shapes of an SVG. Each is a text node fewer to clone, walk and lay out per template: a wall
- * of a thousand cards has ~40,000 fewer nodes. Breaks between inline elements stay (they are
- * a space); so must the templates keep `white-space: pre*` text hugging its tags (they do).
- * Source maps drift by the lines dropped inside templates.
- */
+/** The template minifier (build/minify-templates.mjs), shared with `npm run size`. */
 function minifyTemplates(): Plugin {
-  const styles = /\/src\/(internal\/tokens|.*\.styles)\.ts$/;
-  const markup = /\/src\/(join\/join|qa\/qa|wall\/wall|promo\/promo|internal\/icons)\.ts$/;
   return {
     name: 'cercle:minify-templates',
     enforce: 'pre',
     transform(code, id) {
-      if (styles.test(id)) {
-        const min = code
-          .replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ''))
-          .replace(/[ \t]+/g, ' ')
-          .replace(/ ?([{};,]) ?/g, '$1')
-          .replace(/: /g, ':')
-          .replace(/\n /g, '\n');
-        return { code: min, map: null };
-      }
-      if (markup.test(id)) {
-        const min = code
-          .replace(breaks[0]!, '')
-          .replace(breaks[1]!, '$1')
-          .replace(/\n[ \t]+/g, '\n');
-        return { code: min, map: null };
-      }
-      return undefined;
+      const min = minifyTemplate(code, id);
+      return min === undefined ? undefined : { code: min, map: null };
     },
   };
 }
