@@ -74,22 +74,27 @@ import {
 export const MAX_BODY_BYTES = 16 * 1024;
 
 /** Routes that take larger bodies: a photo upload, a pool of promo codes. */
-const BODY_LIMITS: readonly { route: RouteName; bytes: number }[] = [
-  { route: 'uploadPhoto', bytes: PHOTO_MAX_BYTES },
+const BODY_LIMITS: readonly { route: RouteName; bytes: number; message?: string }[] = [
+  {
+    route: 'uploadPhoto',
+    bytes: PHOTO_MAX_BYTES,
+    message: `A photo is at most ${PHOTO_MAX_BYTES / (1024 * 1024)} MB.`,
+  },
   { route: 'importCodes', bytes: 1024 * 1024 },
 ];
 const pathPattern = (path: string) => new RegExp(`^${path.replace(/\{\w+\}/g, '[^/]+')}$`);
-const bodyLimits = BODY_LIMITS.map(({ route, bytes }) => ({
+const bodyLimits = BODY_LIMITS.map(({ route, ...limit }) => ({
   method: routes[route].method,
   pattern: pathPattern(routes[route].path),
-  bytes,
+  ...limit,
 }));
+
+const findLimit = (method: string, path: string) =>
+  bodyLimits.find((l) => l.method === method && l.pattern.test(path));
 
 /** The largest body this request may carry. */
 export function bodyLimit(method: string, path: string): number {
-  return (
-    bodyLimits.find((l) => l.method === method && l.pattern.test(path))?.bytes ?? MAX_BODY_BYTES
-  );
+  return findLimit(method, path)?.bytes ?? MAX_BODY_BYTES;
 }
 
 export interface AppOptions {
@@ -136,10 +141,8 @@ const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 const sizeText = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${bytes / 1024} KB`;
 
-const tooLarge = (max: number) =>
-  new ApiError('payload_too_large', `The request body is larger than ${sizeText(max)}.`, {
-    maxBytes: max,
-  });
+const tooLarge = (max: number, message = `The request body is larger than ${sizeText(max)}.`) =>
+  new ApiError('payload_too_large', message, { maxBytes: max });
 
 /** Reads the body's bytes, at most `max`; a larger one is drained (up to a point) and refused. */
 export async function readBytes(
@@ -627,8 +630,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   // A declared length over the limit is refused before anything reads the body; the server
   // then drains it, so the client still gets the answer. Chunked bodies are counted in readBody.
   app.use('*', async (c, next) => {
-    const max = bodyLimit(c.req.method, c.req.path);
-    if (Number(c.req.header('content-length') ?? 0) > max) throw tooLarge(max);
+    const limit = findLimit(c.req.method, c.req.path);
+    const max = limit?.bytes ?? MAX_BODY_BYTES;
+    if (Number(c.req.header('content-length') ?? 0) > max) throw tooLarge(max, limit?.message);
     await next();
   });
 

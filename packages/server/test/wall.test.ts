@@ -505,6 +505,7 @@ describe('photos', () => {
       413,
       'payload_too_large',
     );
+    expect(huge.message).toBe('A photo is at most 2 MB.');
     expect(huge.details).toMatchObject({ maxBytes: 2 * 1024 * 1024 });
     // Streamed without a length, it is counted as it arrives.
     const chunks = new ReadableStream<Uint8Array>({
