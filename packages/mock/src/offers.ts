@@ -22,7 +22,7 @@ import {
   type Redemption,
   type RedemptionFlag,
 } from '@cercle/client/contract';
-import type { MemberStatus } from '@cercle/client';
+import type { MemberExport, MemberStatus } from '@cercle/client';
 import { demoOffers, type DemoCommunity } from '@cercle/client/demo';
 import { MockApiError } from './errors.js';
 import { Buckets, parse, type RateLimit } from './live.js';
@@ -381,6 +381,18 @@ export function createOffers(ctx: OfferContext, initial: OfferData) {
           .map(([currency, amount]) => ({ currency, amount: Math.round(amount * 100) / 100 })),
         recent: offer.redemptions.slice(-RECENT).reverse().map(redemptionView),
       };
+    },
+
+    /** Export: the codes revealed to the member (unique and shared), oldest first. */
+    exportOf(community: string, memberId: string): NonNullable<MemberExport['offers']> {
+      return data.offers
+        .filter((o) => o.community === community)
+        .flatMap((o) =>
+          o.reveals
+            .filter((r) => r.memberId === memberId)
+            .map((r) => ({ offer: o.id, code: r.code, revealedAt: r.revealedAt })),
+        )
+        .sort((a, b) => a.revealedAt.localeCompare(b.revealedAt));
     },
 
     /**

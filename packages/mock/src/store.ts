@@ -586,6 +586,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
           consent: { ...member.consent },
         },
         testimonials: wall.exportOf(slug, member.id, base),
+        offers: offers.exportOf(slug, member.id),
       };
     },
 

@@ -76,6 +76,18 @@ describe('reveal', () => {
     expect(other.body.code).not.toBe(first.body.code);
   });
 
+  it('lists the member’s revealed codes in their export', async () => {
+    const token = await member('Export');
+    const unique = await reveal('bienvenue-10', token);
+    const shared = await reveal('livraison-offerte', token);
+    const exported = await call('GET', `${C}/members/me/export`, { token });
+    conforms('exportMe', exported);
+    expect(exported.body.offers).toEqual([
+      { offer: 'bienvenue-10', code: unique.body.code, revealedAt: unique.body.revealedAt },
+      { offer: 'livraison-offerte', code: shared.body.code, revealedAt: shared.body.revealedAt },
+    ]);
+  });
+
   it('gives every member the same shared code, and different codes after a reseed', async () => {
     const a = await reveal('livraison-offerte', await member('Alice'));
     const b = await reveal('livraison-offerte', await member('Bob'));
