@@ -120,31 +120,12 @@ export const styles = css`
   }
 
   .field {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_cercle-space-xs);
     min-inline-size: 0;
   }
 
-  .label {
-    font-weight: var(--_cercle-font-weight-strong);
-    font-size: var(--_cercle-font-size-small);
-  }
-
-  .optional {
-    font-weight: var(--_cercle-font-weight-normal);
-    color: var(--_cercle-color-text-muted);
-  }
-
   .input {
-    inline-size: 100%;
     min-block-size: 2.625rem;
     padding: 0 var(--_cercle-space-m);
-    font: inherit;
-    color: var(--_cercle-join-color);
-    background: var(--_cercle-join-background);
-    border: 1px solid var(--_cercle-color-field-border);
-    border-radius: var(--_cercle-radius-medium);
     transition:
       border-color var(--_cercle-duration) ease,
       box-shadow var(--_cercle-duration) ease;
@@ -167,8 +148,6 @@ export const styles = css`
 
   .hint {
     margin: 0;
-    font-size: var(--_cercle-font-size-small);
-    color: var(--_cercle-color-text-muted);
   }
 
   .consent {
@@ -179,11 +158,7 @@ export const styles = css`
   }
 
   .checkbox {
-    inline-size: 1.125rem;
-    block-size: 1.125rem;
     margin: 0.125rem 0 0;
-    accent-color: var(--_cercle-join-accent);
-    cursor: pointer;
   }
 
   .consent-label {
@@ -220,24 +195,7 @@ export const styles = css`
 
   .field-error,
   .form-error {
-    display: flex;
-    align-items: flex-start;
-    gap: var(--_cercle-space-xs);
     margin: 0;
-    font-size: var(--_cercle-font-size-small);
-    font-weight: var(--_cercle-font-weight-strong);
-    color: var(--_cercle-color-danger);
-  }
-
-  .field-error .icon,
-  .form-error .icon {
-    margin-block-start: 0.15em;
-  }
-
-  .form-error {
-    padding: var(--_cercle-space-s) var(--_cercle-space-m);
-    border-radius: var(--_cercle-radius-medium);
-    background: var(--_cercle-color-danger-subtle);
   }
 
   /* ------------------------------------------------------------------------ buttons */
@@ -360,12 +318,6 @@ export const styles = css`
 
   .confirm-text {
     margin: 0;
-  }
-
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_cercle-space-s);
   }
 
   /* ------------------------------------------------------------------ error, loading */

@@ -32,6 +32,7 @@ import {
   type MemberSession,
 } from '../internal/stores.js';
 import { tokens } from '../internal/tokens.js';
+import { formStyles } from '../internal/form.styles.js';
 import { widgetStyles } from '../internal/widget.styles.js';
 import { renderProblem } from '../internal/problem.js';
 import { randomKey, safeUrl } from '../internal/url.js';
@@ -120,7 +121,7 @@ const FIELD_IDS: Record<Field, string> = {
  * @event {CercleLeaveEvent} cercle-leave - The member left; their data is erased and the token forgotten. Detail: `{ community, memberId }`.
  */
 export class CercleJoin extends CercleElement {
-  static override styles = [tokens, widgetStyles, styles];
+  static override styles = [tokens, widgetStyles, formStyles, styles];
 
   static override properties = {
     community: {},

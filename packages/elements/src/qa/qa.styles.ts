@@ -171,33 +171,11 @@ export const styles = css`
     gap: var(--_cercle-space-s);
   }
 
-  .label {
-    font-weight: var(--_cercle-font-weight-strong);
-    font-size: var(--_cercle-font-size-small);
-  }
-
-  .optional {
-    font-weight: var(--_cercle-font-weight-normal);
-    color: var(--_cercle-color-text-muted);
-  }
-
   .textarea,
   .select {
-    inline-size: 100%;
-    padding: var(--_cercle-space-s) var(--_cercle-space-m);
-    font: inherit;
-    color: var(--_cercle-qa-color);
-    background: var(--_cercle-qa-background);
-    border: 1px solid var(--_cercle-color-field-border);
-    border-radius: var(--_cercle-radius-medium);
     transition:
       border-color var(--_cercle-duration) ease,
       box-shadow var(--_cercle-duration) ease;
-  }
-
-  .textarea {
-    resize: vertical;
-    min-block-size: 4.5rem;
   }
 
   .select {
@@ -227,18 +205,6 @@ export const styles = css`
     gap: var(--_cercle-space-m);
   }
 
-  .hint {
-    font-size: var(--_cercle-font-size-small);
-    color: var(--_cercle-color-text-muted);
-  }
-
-  .counter {
-    flex: none;
-    font-size: var(--_cercle-font-size-small);
-    color: var(--_cercle-color-text-muted);
-    font-variant-numeric: tabular-nums;
-  }
-
   .counter-near {
     color: var(--_cercle-color-danger);
     font-weight: var(--_cercle-font-weight-strong);
@@ -253,32 +219,21 @@ export const styles = css`
   }
 
   .check {
-    display: grid;
-    grid-template-columns: auto 1fr;
-    column-gap: var(--_cercle-space-s);
     align-items: center;
   }
 
   .checkbox {
-    inline-size: 1.125rem;
-    block-size: 1.125rem;
     margin: 0;
-    accent-color: var(--_cercle-qa-accent);
-    cursor: pointer;
   }
 
   .check-label {
-    font-size: var(--_cercle-font-size-small);
     font-weight: var(--_cercle-font-weight-strong);
-    cursor: pointer;
   }
 
   .check-hint {
     grid-column: 2;
   }
 
-  .form-error,
-  .form-status,
   .item-error {
     display: flex;
     align-items: flex-start;
@@ -286,22 +241,11 @@ export const styles = css`
     padding: var(--_cercle-space-s) var(--_cercle-space-m);
     font-size: var(--_cercle-font-size-small);
     font-weight: var(--_cercle-font-weight-strong);
+    color: var(--_cercle-color-danger);
+    background: var(--_cercle-color-danger-subtle);
     border-radius: var(--_cercle-radius-medium);
   }
 
-  .form-error,
-  .item-error {
-    color: var(--_cercle-color-danger);
-    background: var(--_cercle-color-danger-subtle);
-  }
-
-  .form-status {
-    color: var(--_cercle-qa-accent);
-    background: var(--_cercle-color-accent-subtle);
-  }
-
-  .form-error .icon,
-  .form-status .icon,
   .item-error .icon {
     margin-block-start: 0.15em;
   }
@@ -564,18 +508,6 @@ export const styles = css`
   .answer-text {
     overflow-wrap: anywhere;
     white-space: pre-line;
-  }
-
-  .field {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_cercle-space-xs);
-  }
-
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_cercle-space-s);
   }
 
   .more {

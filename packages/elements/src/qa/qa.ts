@@ -33,6 +33,7 @@ import {
 import { StoreController } from '../internal/store-controller.js';
 import { configStore, sessionStore, type MemberSession } from '../internal/stores.js';
 import { tokens } from '../internal/tokens.js';
+import { formStyles } from '../internal/form.styles.js';
 import { widgetStyles } from '../internal/widget.styles.js';
 import { renderProblem } from '../internal/problem.js';
 import { randomKey } from '../internal/url.js';
@@ -162,7 +163,14 @@ const itemId = (e: Event): string | undefined =>
  * @event {CercleReportEvent} cercle-report - The visitor reported a question to the host. Detail: `{ community, targetKind, targetId, reason }`.
  */
 export class CercleQa extends CercleElement {
-  static override styles = [tokens, widgetStyles, joinInPlaceStyles, reportStyles, styles];
+  static override styles = [
+    tokens,
+    widgetStyles,
+    joinInPlaceStyles,
+    reportStyles,
+    formStyles,
+    styles,
+  ];
 
   static override properties = {
     community: {},

@@ -183,22 +183,6 @@ export const styles = css`
     font-weight: var(--_cercle-font-weight-strong);
   }
 
-  .field {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_cercle-space-xs);
-  }
-
-  .label {
-    font-size: var(--_cercle-font-size-small);
-    font-weight: var(--_cercle-font-weight-strong);
-  }
-
-  .optional {
-    font-weight: var(--_cercle-font-weight-normal);
-    color: var(--_cercle-color-text-muted);
-  }
-
   .rating {
     margin: 0;
     padding: 0;
@@ -247,24 +231,6 @@ export const styles = css`
     outline-offset: 1px;
   }
 
-  .textarea,
-  .select,
-  .input,
-  .file {
-    inline-size: 100%;
-    padding: var(--_cercle-space-s) var(--_cercle-space-m);
-    font: inherit;
-    color: var(--_cercle-wall-color);
-    background: var(--_cercle-wall-background);
-    border: 1px solid var(--_cercle-color-field-border);
-    border-radius: var(--_cercle-radius-medium);
-  }
-
-  .textarea {
-    resize: vertical;
-    min-block-size: 4.5rem;
-  }
-
   .textarea:focus-visible,
   .select:focus-visible,
   .input:focus-visible,
@@ -285,17 +251,6 @@ export const styles = css`
     justify-content: space-between;
     align-items: baseline;
     gap: var(--_cercle-space-m);
-  }
-
-  .hint,
-  .counter {
-    font-size: var(--_cercle-font-size-small);
-    color: var(--_cercle-color-text-muted);
-  }
-
-  .counter {
-    flex: none;
-    font-variant-numeric: tabular-nums;
   }
 
   .photo-chosen {
@@ -325,71 +280,20 @@ export const styles = css`
   }
 
   .check {
-    display: grid;
-    grid-template-columns: auto 1fr;
-    column-gap: var(--_cercle-space-s);
     align-items: start;
   }
 
   .checkbox {
-    inline-size: 1.125rem;
-    block-size: 1.125rem;
     margin: 0.15em 0 0;
-    accent-color: var(--_cercle-wall-accent);
-    cursor: pointer;
-  }
-
-  .check-label {
-    font-size: var(--_cercle-font-size-small);
-    cursor: pointer;
-  }
-
-  .field-error,
-  .form-error,
-  .form-status {
-    display: flex;
-    align-items: flex-start;
-    gap: var(--_cercle-space-xs);
-    font-size: var(--_cercle-font-size-small);
-    font-weight: var(--_cercle-font-weight-strong);
-  }
-
-  .field-error {
-    color: var(--_cercle-color-danger);
-  }
-
-  .form-error,
-  .form-status {
-    padding: var(--_cercle-space-s) var(--_cercle-space-m);
-    border-radius: var(--_cercle-radius-medium);
   }
 
   .form-error {
     flex-direction: column;
-    color: var(--_cercle-color-danger);
-    background: var(--_cercle-color-danger-subtle);
   }
 
   .form-error p {
     display: flex;
     gap: var(--_cercle-space-xs);
-  }
-
-  .form-status {
-    color: var(--_cercle-wall-accent);
-    background: var(--_cercle-color-accent-subtle);
-  }
-
-  .field-error .icon,
-  .form-error .icon,
-  .form-status .icon {
-    margin-block-start: 0.15em;
-  }
-
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_cercle-space-s);
   }
 
   /* ----------------------------------------------------------------- own reviews */

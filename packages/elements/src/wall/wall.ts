@@ -41,6 +41,7 @@ import {
 } from '../internal/stores.js';
 import { tokens } from '../internal/tokens.js';
 import { randomKey, safeUrl } from '../internal/url.js';
+import { formStyles } from '../internal/form.styles.js';
 import { widgetStyles } from '../internal/widget.styles.js';
 import type { CercleTerms } from '../locales/terms.js';
 import { CercleTestimonialSubmitEvent } from '../events/testimonial-submit.js';
@@ -253,7 +254,14 @@ function scriptText(json: string): string {
  * @event {CercleReportEvent} cercle-report - The visitor reported a testimonial to the host. Detail: `{ community, targetKind: 'testimonial', targetId, reason }`.
  */
 export class CercleWall extends CercleElement {
-  static override styles = [tokens, widgetStyles, joinInPlaceStyles, reportStyles, styles];
+  static override styles = [
+    tokens,
+    widgetStyles,
+    joinInPlaceStyles,
+    reportStyles,
+    formStyles,
+    styles,
+  ];
 
   static override properties = {
     community: {},
