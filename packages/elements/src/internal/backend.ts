@@ -21,3 +21,49 @@ export function findBackend(source: ApiSource, warnAs?: string): ResolvedApi | u
   }
   return backend;
 }
+
+/** A widget's setup: its required attributes (trimmed) and its backend, or what is missing. */
+export type WidgetSetup<A extends string> =
+  { ok: true; backend: ResolvedApi; values: Record<A, string> } | { ok: false; error: A | 'api' };
+
+/**
+ * Checks a widget's required attributes in order, then finds its backend. In development,
+ * says which attribute is missing (with `example`, a tag that has them all) or that there is
+ * no backend.
+ */
+export function setUpWidget<A extends string>(
+  el: ApiSource,
+  widget: string,
+  required: Record<A, string | undefined>,
+  example: string,
+): WidgetSetup<A> {
+  const values = {} as Record<A, string>;
+  for (const name of Object.keys(required) as A[]) {
+    const value = required[name]?.trim();
+    if (!value) {
+      if (DEV) {
+        warnOnce(
+          `<cercle-${widget}> needs a "${name}" attribute, e.g. ${example}.`,
+          `widgets/${widget}.md#attributes`,
+        );
+      }
+      return { ok: false, error: name };
+    }
+    values[name] = value;
+  }
+  const backend = findBackend(el, widget);
+  return backend ? { ok: true, backend, values } : { ok: false, error: 'api' };
+}
+
+/**
+ * Whether the page configuration (`configure()`, the meta tag) now gives the widget another
+ * backend than `current`; never while its own `adapter` or `api` decides, or before its first
+ * render.
+ */
+export function backendChanged(
+  el: ApiSource & { readonly hasUpdated: boolean },
+  current: ResolvedApi | undefined,
+): boolean {
+  if (!el.hasUpdated || el.adapter || el.api) return false;
+  return findBackend(el)?.api !== current?.api;
+}

@@ -2,11 +2,10 @@ import { html, isServer, nothing, type PropertyValues, type TemplateResult } fro
 import type { WritableAtom } from 'nanostores';
 import type { CercleApi } from '@cercle/client';
 import { DISPLAY_NAME_MAX, type Community, type Me } from '@cercle/client/contract';
-import { findBackend } from '../internal/backend.js';
+import { backendChanged, setUpWidget } from '../internal/backend.js';
 import { CercleElement } from '../internal/cercle-element.js';
 import { LiveRegion } from '../internal/live-region.js';
 import type { ResolvedApi } from '../internal/config.js';
-import { DEV, warnOnce } from '../internal/dev.js';
 import {
   errorMessage,
   fieldIssues,
@@ -249,28 +248,21 @@ export class CercleJoin extends CercleElement {
     this.#setupError = undefined;
     this.#backend = undefined;
 
-    const community = this.community?.trim();
-    if (!community) {
-      this.#setupError = 'community';
-      if (DEV) {
-        warnOnce(
-          '<cercle-join> needs a "community" attribute, e.g. <cercle-join community="maison-verte">.',
-          'widgets/join.md#attributes',
-        );
-      }
+    const setup = setUpWidget(
+      this,
+      'join',
+      { community: this.community },
+      '<cercle-join community="maison-verte">',
+    );
+    if (!setup.ok) {
+      this.#setupError = setup.error;
       this.#info.setStore(undefined);
       this.#session.setStore(undefined);
       this.requestUpdate();
       return;
     }
-    this.#backend = findBackend(this, 'join');
-    if (!this.#backend) {
-      this.#setupError = 'api';
-      this.#info.setStore(undefined);
-      this.#session.setStore(undefined);
-      this.requestUpdate();
-      return;
-    }
+    const { community } = setup.values;
+    this.#backend = setup.backend;
     this.#info.setStore(communityStore(this.#backend.key, community));
     this.#session.setStore(sessionStore(this.#backend.key, community));
     this.#refresh();
@@ -287,9 +279,7 @@ export class CercleJoin extends CercleElement {
   }
 
   #onConfig(): void {
-    if (!this.hasUpdated || this.adapter || this.api) return;
-    const next = findBackend(this);
-    if (next?.api !== this.#backend?.api) this.#connect();
+    if (backendChanged(this, this.#backend)) this.#connect();
   }
 
   #onSession(session: MemberSession | null): void {

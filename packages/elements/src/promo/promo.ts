@@ -9,12 +9,12 @@ import {
 } from 'lit';
 import type { CercleApi } from '@cercle/client';
 import type { OfferReveal, OfferTeaser } from '@cercle/client/contract';
-import { findBackend } from '../internal/backend.js';
+import { backendChanged, setUpWidget } from '../internal/backend.js';
 import { CercleElement } from '../internal/cercle-element.js';
 import { JoinInPlace, joinInPlaceStyles } from '../internal/join-in-place.js';
 import { LiveRegion } from '../internal/live-region.js';
 import type { ResolvedApi } from '../internal/config.js';
-import { DEV, warnOnce } from '../internal/dev.js';
+import { DEV } from '../internal/dev.js';
 import { asCercleError, errorMessage, hasCode, isUnauthorized } from '../internal/errors.js';
 import { alertIcon, checkIcon, clockIcon, lockIcon } from '../internal/icons.js';
 import { renderProblem } from '../internal/problem.js';
@@ -273,29 +273,21 @@ export class CerclePromo extends CercleElement {
     this.#forbidden = this.#revealBusy = this.#copied = this.#copyManual = false;
     this.#now = Date.now();
 
-    const community = this.community?.trim();
-    const offer = this.offer?.trim();
-    const missing = !community ? 'community' : !offer ? 'offer' : undefined;
-    if (missing) {
-      this.#setupError = missing;
-      if (DEV) {
-        warnOnce(
-          `<cercle-promo> needs a "${missing}" attribute, e.g. <cercle-promo community="maison-verte" offer="bienvenue-10">.`,
-          'widgets/promo.md#attributes',
-        );
-      }
-    } else {
-      this.#backend = findBackend(this, 'promo');
-      if (!this.#backend) {
-        this.#setupError = 'api';
-      }
-    }
-    if (this.#setupError || !this.#backend || !community) {
+    const setup = setUpWidget(
+      this,
+      'promo',
+      { community: this.community, offer: this.offer },
+      '<cercle-promo community="maison-verte" offer="bienvenue-10">',
+    );
+    if (!setup.ok) {
+      this.#setupError = setup.error;
       this.#member.setStore(undefined);
       this.#memberKey = '';
       this.requestUpdate();
       return;
     }
+    const { community } = setup.values;
+    this.#backend = setup.backend;
     const store = sessionStore(this.#backend.key, community);
     this.#memberKey = keyOf(store.get());
     this.#member.setStore(store);
@@ -304,9 +296,7 @@ export class CerclePromo extends CercleElement {
   }
 
   #onConfig(): void {
-    if (!this.hasUpdated || this.adapter || this.api) return;
-    const next = findBackend(this);
-    if (next?.api !== this.#backend?.api) this.#connect();
+    if (backendChanged(this, this.#backend)) this.#connect();
   }
 
   /** The member session changed (here, in another widget or another tab). */

@@ -8,7 +8,7 @@ import {
   type Question,
   type QuestionSort,
 } from '@cercle/client/contract';
-import { findBackend } from '../internal/backend.js';
+import { backendChanged, setUpWidget } from '../internal/backend.js';
 import { CercleElement } from '../internal/cercle-element.js';
 import { JoinInPlace, joinInPlaceStyles } from '../internal/join-in-place.js';
 import { LiveRegion } from '../internal/live-region.js';
@@ -375,29 +375,21 @@ export class CercleQa extends CercleElement {
     this.#voteError = undefined;
     this.#report.reset();
 
-    const community = this.community?.trim();
-    const session = this.session?.trim();
-    const missing = !community ? 'community' : !session ? 'session' : undefined;
-    if (missing) {
-      this.#setupError = missing;
-      if (DEV) {
-        warnOnce(
-          `<cercle-qa> needs a "${missing}" attribute, e.g. <cercle-qa community="maison-verte" session="dimanche-live">.`,
-          'widgets/qa.md#attributes',
-        );
-      }
-    } else {
-      this.#backend = findBackend(this, 'qa');
-      if (!this.#backend) {
-        this.#setupError = 'api';
-      }
-    }
-    if (this.#setupError || !this.#backend || !community || !session) {
+    const setup = setUpWidget(
+      this,
+      'qa',
+      { community: this.community, session: this.session },
+      '<cercle-qa community="maison-verte" session="dimanche-live">',
+    );
+    if (!setup.ok) {
+      this.#setupError = setup.error;
       this.#state.setStore(undefined);
       this.#member.setStore(undefined);
       this.requestUpdate();
       return;
     }
+    const { community, session } = setup.values;
+    this.#backend = setup.backend;
     const board = qaBoard(this.#backend, community, session);
     this.#board = board;
     this.#member.setStore(sessionStore(this.#backend.key, community));
@@ -407,9 +399,7 @@ export class CercleQa extends CercleElement {
   }
 
   #onConfig(): void {
-    if (!this.hasUpdated || this.adapter || this.api) return;
-    const next = findBackend(this);
-    if (next?.api !== this.#backend?.api) this.#connect();
+    if (backendChanged(this, this.#backend)) this.#connect();
   }
 
   #onMember(member: MemberSession | null): void {

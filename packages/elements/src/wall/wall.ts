@@ -15,7 +15,7 @@ import {
   type TestimonialRequest,
   type TestimonialSort,
 } from '@cercle/client/contract';
-import { findBackend } from '../internal/backend.js';
+import { backendChanged, setUpWidget } from '../internal/backend.js';
 import { CercleElement } from '../internal/cercle-element.js';
 import { JoinInPlace, joinInPlaceStyles } from '../internal/join-in-place.js';
 import { LiveRegion } from '../internal/live-region.js';
@@ -529,26 +529,20 @@ export class CercleWall extends CercleElement {
     this.#last = Infinity;
     this.#report.reset();
 
-    const community = this.community?.trim();
-    if (!community) {
-      this.#setupError = 'community';
-      if (DEV) {
-        warnOnce(
-          '<cercle-wall> needs a "community" attribute, e.g. <cercle-wall community="maison-verte">.',
-          'widgets/wall.md#attributes',
-        );
-      }
-    } else {
-      this.#backend = findBackend(this, 'wall');
-      if (!this.#backend) {
-        this.#setupError = 'api';
-      }
-    }
-    if (this.#setupError || !this.#backend || !community) {
+    const setup = setUpWidget(
+      this,
+      'wall',
+      { community: this.community },
+      '<cercle-wall community="maison-verte">',
+    );
+    if (!setup.ok) {
+      this.#setupError = setup.error;
       this.#member.setStore(undefined);
       this.requestUpdate();
       return;
     }
+    const { community } = setup.values;
+    this.#backend = setup.backend;
     this.#mineFor = undefined;
     this.#member.setStore(sessionStore(this.#backend.key, community));
     if (this.isConnected) this.#observe();
@@ -556,9 +550,7 @@ export class CercleWall extends CercleElement {
   }
 
   #onConfig(): void {
-    if (!this.hasUpdated || this.adapter || this.api) return;
-    const next = findBackend(this);
-    if (next?.api !== this.#backend?.api) this.#connect();
+    if (backendChanged(this, this.#backend)) this.#connect();
   }
 
   /**
