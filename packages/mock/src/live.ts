@@ -235,6 +235,20 @@ export class Buckets {
     }
     return Math.ceil(((1 - bucket.tokens) * this.rate.windowMs) / this.rate.limit);
   }
+
+  /** Takes a token for `key`, or throws `rate_limited` (429 with Retry-After) naming `what`. */
+  limit(key: string, now: number, what = 'requests'): void {
+    const waitMs = this.take(key, now);
+    if (waitMs === 0) return;
+    const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+    throw new MockApiError(
+      429,
+      'rate_limited',
+      `Too many ${what}; retry in ${seconds} s.`,
+      { retryAfterSeconds: seconds },
+      { 'Retry-After': String(seconds) },
+    );
+  }
 }
 
 export function seedLive(
@@ -301,18 +315,8 @@ export function createLive(ctx: LiveContext, initial: LiveData) {
     vote: ctx.limits.vote ? new Buckets(ctx.limits.vote) : undefined,
   };
 
-  const limit = (which: keyof typeof buckets, key: string) => {
-    const waitMs = buckets[which]?.take(key, ctx.now().getTime()) ?? 0;
-    if (waitMs === 0) return;
-    const seconds = Math.max(1, Math.ceil(waitMs / 1000));
-    throw new MockApiError(
-      429,
-      'rate_limited',
-      `Too many requests; retry in ${seconds} s.`,
-      { retryAfterSeconds: seconds },
-      { 'Retry-After': String(seconds) },
-    );
-  };
+  const limit = (which: keyof typeof buckets, key: string) =>
+    buckets[which]?.limit(key, ctx.now().getTime());
 
   const findSession = (community: string, id: string): StoredSession => {
     ctx.community(community);

@@ -211,17 +211,7 @@ export function createOffers(ctx: OfferContext, initial: OfferData) {
     reveal(community: string, id: string, token: string | undefined): OfferReveal {
       const offer = find(community, id);
       const member = activeMember(community, token);
-      const waitMs = reveals?.take(member.id, ctx.now().getTime()) ?? 0;
-      if (waitMs > 0) {
-        const seconds = Math.max(1, Math.ceil(waitMs / 1000));
-        throw new MockApiError(
-          429,
-          'rate_limited',
-          `Too many reveals; retry in ${seconds} s.`,
-          { retryAfterSeconds: seconds },
-          { 'Retry-After': String(seconds) },
-        );
-      }
+      reveals?.limit(member.id, ctx.now().getTime(), 'reveals');
       if (expired(offer)) {
         throw new MockApiError(410, 'offer_expired', 'This offer has expired.');
       }

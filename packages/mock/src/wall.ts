@@ -207,18 +207,8 @@ export function createWall(ctx: WallContext, initial: WallData) {
     upload: ctx.limits.upload ? new Buckets(ctx.limits.upload) : undefined,
   };
 
-  const limit = (which: keyof typeof buckets, memberId: string) => {
-    const waitMs = buckets[which]?.take(memberId, ctx.now().getTime()) ?? 0;
-    if (waitMs === 0) return;
-    const seconds = Math.max(1, Math.ceil(waitMs / 1000));
-    throw new MockApiError(
-      429,
-      'rate_limited',
-      `Too many requests; retry in ${seconds} s.`,
-      { retryAfterSeconds: seconds },
-      { 'Retry-After': String(seconds) },
-    );
-  };
+  const limit = (which: keyof typeof buckets, memberId: string) =>
+    buckets[which]?.limit(memberId, ctx.now().getTime());
 
   const invalid = (path: string, message: string) =>
     new MockApiError(400, 'validation_failed', 'Some fields are missing or invalid.', [
