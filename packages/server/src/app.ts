@@ -51,6 +51,7 @@ import {
 import { decideReport, fileReport, listReports, memberReportsExport } from './reports.js';
 import { eraseMemberTestimonials, memberTestimonialsExport } from './testimonials.js';
 import { memberOffersExport } from './offers.js';
+import { photoTooLarge } from './photos.js';
 import { EventStreams } from './sse.js';
 import type { RouteContext } from './route-context.js';
 import { wallHandlers } from './wall-routes.js';
@@ -74,12 +75,8 @@ import {
 export const MAX_BODY_BYTES = 16 * 1024;
 
 /** Routes that take larger bodies: a photo upload, a pool of promo codes. */
-const BODY_LIMITS: readonly { route: RouteName; bytes: number; message?: string }[] = [
-  {
-    route: 'uploadPhoto',
-    bytes: PHOTO_MAX_BYTES,
-    message: `A photo is at most ${PHOTO_MAX_BYTES / (1024 * 1024)} MB.`,
-  },
+const BODY_LIMITS: readonly { route: RouteName; bytes: number; refuse?: () => ApiError }[] = [
+  { route: 'uploadPhoto', bytes: PHOTO_MAX_BYTES, refuse: photoTooLarge },
   { route: 'importCodes', bytes: 1024 * 1024 },
 ];
 const pathPattern = (path: string) => new RegExp(`^${path.replace(/\{\w+\}/g, '[^/]+')}$`);
@@ -141,13 +138,19 @@ const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 const sizeText = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${bytes / 1024} KB`;
 
-const tooLarge = (max: number, message = `The request body is larger than ${sizeText(max)}.`) =>
-  new ApiError('payload_too_large', message, { maxBytes: max });
+const tooLarge = (max: number) =>
+  new ApiError('payload_too_large', `The request body is larger than ${sizeText(max)}.`, {
+    maxBytes: max,
+  });
 
-/** Reads the body's bytes, at most `max`; a larger one is drained (up to a point) and refused. */
+/**
+ * Reads the body's bytes, at most `max`; a larger one is drained (up to a point) and refused
+ * with `refuse()` (default: "The request body is larger than …").
+ */
 export async function readBytes(
   body: ReadableStream<Uint8Array> | null,
   max: number,
+  refuse: () => ApiError = () => tooLarge(max),
 ): Promise<Buffer> {
   if (!body) return Buffer.alloc(0);
   const reader = body.getReader();
@@ -163,7 +166,7 @@ export async function readBytes(
     }
     if (size <= max) chunks.push(value);
   }
-  if (size > max) throw tooLarge(max);
+  if (size > max) throw refuse();
   return Buffer.concat(chunks);
 }
 
@@ -292,11 +295,11 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   }
 
   /** Asking and voting are for active members, not the waitlist. */
-  function requireActive(member: MemberRow): MemberRow {
+  function requireActive(member: MemberRow, what = 'asking and voting'): MemberRow {
     if (member.status !== 'active') {
       throw new ApiError(
         'forbidden',
-        'You are on the waitlist: asking and voting open once you are in the circle.',
+        `You are on the waitlist: ${what} open once you are in the circle.`,
       );
     }
     return member;
@@ -632,7 +635,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use('*', async (c, next) => {
     const limit = findLimit(c.req.method, c.req.path);
     const max = limit?.bytes ?? MAX_BODY_BYTES;
-    if (Number(c.req.header('content-length') ?? 0) > max) throw tooLarge(max, limit?.message);
+    if (Number(c.req.header('content-length') ?? 0) > max) {
+      throw limit?.refuse?.() ?? tooLarge(max);
+    }
     await next();
   });
 

@@ -43,7 +43,10 @@ export function offerHandlers(context: RouteContext): Handlers<OfferRoute> {
 
     revealOffer: (c) => {
       const community = context.requireCommunity(c);
-      const member = context.requireActive(context.requireMember(c, community, 'reveal'));
+      const member = context.requireActive(
+        context.requireMember(c, community, 'reveal'),
+        'promo codes',
+      );
       return c.json(revealOffer(db, community.slug, offerParam(c), member, now()));
     },
 

@@ -35,8 +35,8 @@ export interface RouteContext {
   ): MemberRow;
   /** No Authorization header: undefined; a bad token: 401. */
   optionalMember(c: AppContext, community: CommunityRow): MemberRow | undefined;
-  /** Throws `forbidden` for a waitlisted member. */
-  requireActive(member: MemberRow): MemberRow;
+  /** Throws `forbidden` for a waitlisted member: "`what` open once you are in the circle". */
+  requireActive(member: MemberRow, what?: string): MemberRow;
   /** Throws `unauthorized` unless the bearer is the community's host key. */
   requireHost(c: AppContext, community: CommunityRow): void;
   /** The JSON body, validated (400 `validation_failed` with field issues; 413 over the route's limit). */

@@ -4,7 +4,6 @@ import { readBytes } from './app.js';
 import { ApiError, invalid } from './errors.js';
 import { photoTooLarge } from './photos.js';
 import type { AppContext, Handlers, RouteContext } from './route-context.js';
-import type { MemberRow } from './store.js';
 import { foldWal } from './store.js';
 import {
   getPhoto,
@@ -40,18 +39,8 @@ const PHOTO_HEADERS = {
 /** The origin the request came to: photo URLs in answers are absolute. */
 const origin = (c: AppContext) => new URL(c.req.url).origin;
 
-function requireActiveMember(member: MemberRow): MemberRow {
-  if (member.status !== 'active') {
-    throw new ApiError(
-      'forbidden',
-      'You are on the waitlist: testimonials open once you are in the circle.',
-    );
-  }
-  return member;
-}
-
 export function wallHandlers(context: RouteContext): Handlers<WallRoute> {
-  const { db, now, limit, requireCommunity, requireMember, requireHost } = context;
+  const { db, now, limit, requireCommunity, requireMember, requireActive, requireHost } = context;
   const { readBody, readQuery, idempotencyKey } = context;
 
   return {
@@ -63,7 +52,7 @@ export function wallHandlers(context: RouteContext): Handlers<WallRoute> {
 
     submitTestimonial: async (c) => {
       const community = requireCommunity(c);
-      const member = requireActiveMember(requireMember(c, community, null));
+      const member = requireActive(requireMember(c, community, null), 'testimonials');
       const key = idempotencyKey(c);
       const input = await readBody(c, routes.submitTestimonial.body);
       if (input.consent.version !== community.consent_version) {
@@ -101,14 +90,10 @@ export function wallHandlers(context: RouteContext): Handlers<WallRoute> {
 
     uploadPhoto: async (c) => {
       const community = requireCommunity(c);
-      const member = requireActiveMember(requireMember(c, community, null));
+      const member = requireActive(requireMember(c, community, null), 'testimonials');
       limit('upload', member.token_hash);
       const key = idempotencyKey(c);
-      const bytes = await readBytes(c.req.raw.body, PHOTO_MAX_BYTES).catch((error: unknown) => {
-        throw error instanceof ApiError && error.code === 'payload_too_large'
-          ? photoTooLarge()
-          : error;
-      });
+      const bytes = await readBytes(c.req.raw.body, PHOTO_MAX_BYTES, photoTooLarge);
       const result = storePhoto(db, community, member, bytes, now(), key, origin(c));
       if (result.replayed) c.header('Idempotent-Replayed', 'true');
       return c.json(result.body, result.status);
