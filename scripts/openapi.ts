@@ -115,6 +115,7 @@ const pascal = (code: string) => code.replace(/(?:^|_)(\w)/g, (_, c: string) => 
 const SECURITY = {
   member: [{ memberToken: [] }],
   host: [{ hostKey: [] }],
+  operator: [{ operatorKey: [] }],
   // Anyone; a member token, when sent, personalises the answer.
   'optional-member': [{}, { memberToken: [] }],
 };
@@ -293,6 +294,11 @@ export function generateOpenApi(): Json {
           type: 'http',
           scheme: 'bearer',
           description: 'The community’s host key, for host and moderation calls.',
+        },
+        operatorKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'The key of whoever runs the backend: creates communities.',
         },
       },
     },

@@ -252,6 +252,60 @@ export const MemberList = v.object({
 });
 export type MemberList = v.InferOutput<typeof MemberList>;
 
+/**
+ * An origin a browser may call from (CORS), lowercase: `https://shop.example`, or
+ * `http://localhost:*` for any port.
+ */
+export const OriginPattern = v.pipe(
+  v.string(),
+  v.regex(
+    /^https?:\/\/[a-z0-9.-]+(?::(?:\d{1,5}|\*))?$/,
+    'an origin is scheme://host[:port], with :* for any port',
+  ),
+);
+
+export const COMMUNITY_NAME_MAX = 80;
+export const TAGLINE_MAX = 200;
+
+/** Operator: `POST /v1/communities`: a new community, with its settings. */
+export const CommunityInput = v.strictObject({
+  slug: Slug,
+  name: v.pipe(
+    v.string('name is required'),
+    v.trim(),
+    v.minLength(1, 'name is required'),
+    v.maxLength(COMMUNITY_NAME_MAX, `name is at most ${COMMUNITY_NAME_MAX} characters`),
+  ),
+  tagline: v.optional(
+    v.pipe(
+      v.string(),
+      v.trim(),
+      v.maxLength(TAGLINE_MAX, `tagline is at most ${TAGLINE_MAX} characters`),
+    ),
+  ),
+  /** Most active members; `null` or absent for no limit. */
+  capacity: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1)))),
+  /** When full: `waitlist` (the default) queues new joiners, `closed` refuses them. */
+  whenFull: v.optional(v.picklist(['waitlist', 'closed'])),
+  privacyPolicyUrl: HttpUrl,
+  /** The version of the consent text members accept; default `1`. */
+  consentVersion: v.optional(v.pipe(v.string(), v.regex(/^[\x21-\x7e]{1,40}$/))),
+  disclosure: v.optional(Disclosure),
+  allowedOrigins: v.optional(v.pipe(v.array(OriginPattern), v.maxLength(50))),
+  invites: v.optional(v.pipe(v.array(Invite), v.maxLength(10))),
+});
+export type CommunityInput = v.InferInput<typeof CommunityInput>;
+
+/** A community as its host and the operator see it: the public view and its settings. */
+export const HostCommunity = v.object({
+  ...Community.entries,
+  whenFull: v.picklist(['waitlist', 'closed']),
+  allowedOrigins: v.array(v.string()),
+  invites: v.array(Invite),
+  createdAt: Timestamp,
+});
+export type HostCommunity = v.InferOutput<typeof HostCommunity>;
+
 export const Health = v.object({ ok: v.literal(true), contract: v.number() });
 export type Health = v.InferOutput<typeof Health>;
 
@@ -396,6 +450,25 @@ export const SessionUpdate = v.strictObject({
   moderation: v.optional(Moderation),
 });
 export type SessionUpdate = v.InferInput<typeof SessionUpdate>;
+
+export const SESSION_TITLE_MAX = 140;
+
+/** Host: `PUT /v1/communities/{community}/host/sessions/{session}`: create or edit a session. */
+export const SessionInput = v.strictObject({
+  title: v.pipe(
+    v.string('title is required'),
+    v.trim(),
+    v.minLength(1, 'title is required'),
+    v.maxLength(SESSION_TITLE_MAX, `title is at most ${SESSION_TITLE_MAX} characters`),
+  ),
+  /** When it is planned to start; default: now (on creation). */
+  startsAt: v.optional(Timestamp),
+  /** Default `post` (on creation). */
+  moderation: v.optional(Moderation),
+  /** Default `none` (on creation). */
+  disclosure: v.optional(Disclosure),
+});
+export type SessionInput = v.InferInput<typeof SessionInput>;
 
 /** Host: every question of the session, pending and hidden ones included. */
 export const HostQuestionList = v.object({

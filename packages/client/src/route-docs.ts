@@ -17,6 +17,11 @@ export const routeDocs = {
     summary: 'Liveness, and the contract version the backend speaks.',
     errors: [],
   },
+  createCommunity: {
+    summary:
+      'Operator only: create a community with its settings (capacity, waitlist, consent version, allowed origins, invites).',
+    errors: ['validation_failed', 'unauthorized', 'conflict', 'payload_too_large'],
+  },
   getCommunity: {
     summary:
       'Public information on a community: name, tagline, member count, capacity, join state.',
@@ -80,6 +85,11 @@ export const routeDocs = {
   },
   updateQuestion: {
     summary: 'Host only: approve, answer in writing, pin or hide a question.',
+    errors: ['validation_failed', 'unauthorized', 'not_found'],
+  },
+  putSession: {
+    summary:
+      'Host only: create a live session (201) or edit its title, start time, moderation and disclosure (200).',
     errors: ['validation_failed', 'unauthorized', 'not_found'],
   },
   updateSession: {

@@ -28,6 +28,9 @@ import {
   WallSettings,
   WallSettingsUpdate,
   Community,
+  CommunityInput,
+  HostCommunity,
+  SessionInput,
   Health,
   HostQuestionList,
   JoinRequest,
@@ -56,10 +59,11 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * `none`: anyone; `member`: a member token; `host`: the community's host key;
+ * `operator`: the key of whoever runs the backend (creates communities);
  * `optional-member`: anyone, and a member token when sent personalises the answer
  * (`votedByMe`, `mine`) or attributes the request.
  */
-export type Auth = 'none' | 'member' | 'host' | 'optional-member';
+export type Auth = 'none' | 'member' | 'host' | 'operator' | 'optional-member';
 
 export interface Route {
   readonly method: HttpMethod;
@@ -87,6 +91,13 @@ export const routes = {
     path: '/v1/health',
     auth: 'none',
     responses: { 200: Health },
+  }),
+  createCommunity: route({
+    method: 'POST',
+    path: '/v1/communities',
+    auth: 'operator',
+    body: CommunityInput,
+    responses: { 201: HostCommunity },
   }),
   getCommunity: route({
     method: 'GET',
@@ -187,6 +198,13 @@ export const routes = {
     auth: 'host',
     body: QuestionUpdate,
     responses: { 200: Question },
+  }),
+  putSession: route({
+    method: 'PUT',
+    path: '/v1/communities/{community}/host/sessions/{session}',
+    auth: 'host',
+    body: SessionInput,
+    responses: { 200: LiveSession, 201: LiveSession },
   }),
   updateSession: route({
     method: 'PATCH',

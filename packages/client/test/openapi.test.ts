@@ -93,6 +93,7 @@ describe('docs/openapi.json', () => {
       none: undefined,
       member: [{ memberToken: [] }],
       host: [{ hostKey: [] }],
+      operator: [{ operatorKey: [] }],
       'optional-member': [{}, { memberToken: [] }],
     };
     expect(op.security).toEqual(security[route.auth]);
@@ -219,10 +220,11 @@ describe('docs/openapi.json', () => {
     });
   });
 
-  it('declares both bearer schemes', () => {
+  it('declares the three bearer schemes', () => {
     expect(doc.components.securitySchemes).toEqual({
       memberToken: expect.objectContaining({ type: 'http', scheme: 'bearer' }),
       hostKey: expect.objectContaining({ type: 'http', scheme: 'bearer' }),
+      operatorKey: expect.objectContaining({ type: 'http', scheme: 'bearer' }),
     });
   });
 });

@@ -204,6 +204,8 @@ const query = (request: Request) => Object.fromEntries(new URL(request.url).sear
 const resolvers: Record<RouteName, Resolver> = {
   health: () => json({ ok: true, contract: CONTRACT_VERSION }),
 
+  createCommunity: () => json({ error: { code: 'internal', message: 'not in the mock yet' } }, 501),
+  putSession: () => json({ error: { code: 'internal', message: 'not in the mock yet' } }, 501),
   getCommunity: ({ store, params }) => json(store.getCommunity(params.community ?? '')),
 
   join: async ({ store, params, request }) => {

@@ -39,6 +39,7 @@ import {
   getSession,
   hostQuestions,
   listQuestions,
+  putSession,
   memberLiveExport,
   sessionKey,
   sessionView,
@@ -59,6 +60,7 @@ import { offerHandlers } from './offer-routes.js';
 import {
   allowedOrigins,
   communityInfo,
+  createCommunity,
   deleteMember,
   exportView,
   foldWal,
@@ -422,6 +424,36 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     health: (c) => c.json({ ok: true, contract: CONTRACT_VERSION }),
 
     getCommunity: (c) => c.json(communityInfo(db, requireCommunity(c))),
+
+    createCommunity: async (c) => {
+      const given = sha256(bearer(c, 'operator key'));
+      if (!digestsEqual(given, hostKeyHash)) {
+        throw new ApiError(
+          'unauthorized',
+          'This is not the operator key of this server.',
+          undefined,
+          {
+            'WWW-Authenticate': 'Bearer error="invalid_token"',
+          },
+        );
+      }
+      const input = await readBody(c, routes.createCommunity.body);
+      return c.json(createCommunity(db, input, now()), 201);
+    },
+
+    putSession: async (c) => {
+      const community = requireCommunity(c);
+      requireHost(c, community);
+      const id = c.req.param('session') ?? '';
+      if (!/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/.test(id)) {
+        throw invalid('The session id in the path must be a slug.', [
+          { path: 'session', message: 'must be a lowercase slug (a-z, 0-9, -)' },
+        ]);
+      }
+      const input = await readBody(c, routes.putSession.body);
+      const result = putSession(live, community.slug, id, input);
+      return c.json(result.body, result.status);
+    },
 
     join: async (c) => {
       limit('join', clientIp(c));

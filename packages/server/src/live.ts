@@ -118,6 +118,57 @@ export function sessionView(db: Db, row: SessionRow): LiveSession {
   };
 }
 
+/** Host: creates the session (201) or edits its title, start, moderation, disclosure (200). */
+export function putSession(
+  live: LiveContext,
+  community: string,
+  id: string,
+  input: {
+    title: string;
+    startsAt?: string | undefined;
+    moderation?: LiveSession['moderation'] | undefined;
+    disclosure?: LiveSession['disclosure'] | undefined;
+  },
+): { status: 200 | 201; body: LiveSession } {
+  return change(live, (emit, now) => {
+    const existing = getSession(live.db, community, id);
+    if (!existing) {
+      sql(
+        live.db,
+        `INSERT INTO sessions (community, id, title, state, starts_at, moderation, disclosure, created_at)
+         VALUES (?, ?, ?, 'scheduled', ?, ?, ?, ?)`,
+      ).run(
+        community,
+        id,
+        input.title,
+        new Date(input.startsAt ?? now).toISOString(),
+        input.moderation ?? 'post',
+        input.disclosure ?? 'none',
+        now.toISOString(),
+      );
+      return {
+        status: 201 as const,
+        body: sessionView(live.db, getSession(live.db, community, id) as SessionRow),
+      };
+    }
+    const after = sql(
+      live.db,
+      `UPDATE sessions SET title = ?, starts_at = ?, moderation = ?, disclosure = ? WHERE seq = ? RETURNING *`,
+    ).get(
+      input.title,
+      input.startsAt === undefined ? existing.starts_at : new Date(input.startsAt).toISOString(),
+      input.moderation ?? existing.moderation,
+      input.disclosure ?? existing.disclosure,
+      existing.seq,
+    ) as SessionRow;
+    const view = sessionView(live.db, after);
+    if (JSON.stringify(view) !== JSON.stringify(sessionView(live.db, existing))) {
+      emit(after, { public: { type: 'session.updated', data: JSON.stringify(view) } });
+    }
+    return { status: 200 as const, body: view };
+  });
+}
+
 const ALLOWED_MOVES: Readonly<Record<SessionState, readonly SessionState[]>> = {
   scheduled: ['live', 'ended'],
   live: ['ended'],

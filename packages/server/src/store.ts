@@ -5,6 +5,8 @@
  */
 import type {
   Community,
+  CommunityInput,
+  HostCommunity,
   Invite,
   JoinResponse,
   JoinState,
@@ -331,4 +333,45 @@ export function deleteMember(db: Db, member: MemberRow): void {
 /** Folds the WAL back into the main file, so erased rows' old pages do not linger there. */
 export function foldWal(db: Db): void {
   db.pragma('wal_checkpoint(TRUNCATE)');
+}
+
+/** The host's and operator's view: the public one and the settings. */
+export function hostCommunityView(db: Db, row: CommunityRow): HostCommunity {
+  return {
+    ...communityInfo(db, row),
+    whenFull: row.when_full,
+    allowedOrigins: allowedOrigins(row),
+    invites: JSON.parse(row.invites) as Invite[],
+    createdAt: row.created_at,
+  };
+}
+
+/** Operator: creates a community; `conflict` when the slug is taken. */
+export function createCommunity(db: Db, input: CommunityInput, now: Date): HostCommunity {
+  return db
+    .transaction(() => {
+      if (getCommunity(db, input.slug)) {
+        throw new ApiError('conflict', `The community "${input.slug}" already exists.`);
+      }
+      sql(
+        db,
+        `INSERT INTO communities (slug, name, tagline, capacity, when_full, privacy_policy_url,
+           consent_version, disclosure, allowed_origins, invites, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        input.slug,
+        input.name,
+        input.tagline ?? '',
+        input.capacity ?? null,
+        input.whenFull ?? 'waitlist',
+        input.privacyPolicyUrl,
+        input.consentVersion ?? '1',
+        input.disclosure ?? 'none',
+        JSON.stringify(input.allowedOrigins ?? []),
+        JSON.stringify(input.invites ?? []),
+        now.toISOString(),
+      );
+      return hostCommunityView(db, getCommunity(db, input.slug) as CommunityRow);
+    })
+    .immediate();
 }
