@@ -27,8 +27,8 @@ export interface RateLimits {
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
-  ip: { limit: 120, windowMs: 60_000 },
-  join: { limit: 10, windowMs: 60_000 },
+  ip: { limit: 600, windowMs: 60_000 },
+  join: { limit: 30, windowMs: 60_000 },
   member: { limit: 60, windowMs: 60_000 },
   ask: { limit: 5, windowMs: 60_000 },
   vote: { limit: 60, windowMs: 60_000 },
