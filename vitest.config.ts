@@ -10,6 +10,7 @@ const alias = [
   { find: /^@cercle\/client$/, replacement: src('./packages/client/src/index.ts') },
   { find: /^@cercle\/mock\/node$/, replacement: src('./packages/mock/src/node.ts') },
   { find: /^@cercle\/mock$/, replacement: src('./packages/mock/src/index.ts') },
+  { find: /^@cercle\/server\/app$/, replacement: src('./packages/server/src/app-entry.ts') },
   { find: /^@cercle\/server$/, replacement: src('./packages/server/src/index.ts') },
 ];
 

@@ -20,6 +20,20 @@ if (!existsSync(executablePath)) {
   );
 }
 
+/**
+ * sql.js (the in-memory SQLite the test backend runs on) ships as a UMD script: served to the
+ * browser as an ES module whose default export is what it assigns to `module.exports`.
+ */
+const sqlJsAsModule = {
+  name: 'sql-js-as-module',
+  transform(context) {
+    if (!context.path.endsWith('/sql.js/dist/sql-wasm-inline.js')) return undefined;
+    return {
+      body: `var module = { exports: {} };\nvar exports = module.exports;\n${context.body}\nexport default module.exports;\n`,
+    };
+  },
+};
+
 export default {
   groups,
   nodeResolve: { exportConditions: ['source', 'development'] },
@@ -27,6 +41,7 @@ export default {
   testFramework: { config: { timeout: 5000 } },
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'packages/elements/tsconfig.json' }),
+    sqlJsAsModule,
   ],
   browsers: [
     chromeLauncher({

@@ -71,6 +71,25 @@ export const ErrorBody = v.object({
 export type ErrorBody = v.InferOutput<typeof ErrorBody>;
 
 // ---------------------------------------------------------------------------------------
+// Limits every backend applies
+// ---------------------------------------------------------------------------------------
+
+/** Largest JSON request body, in bytes; past it, 413 `payload_too_large`. */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+/** A valid `Idempotency-Key` header: 1 to 255 visible ASCII characters. */
+export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+/** How long a backend keeps and replays the first answer to an `Idempotency-Key`. */
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** Largest width or height of a photo, in pixels. */
+export const PHOTO_MAX_SIDE = 10_000;
+
+/** Letters and digits of generated promo codes: none that reads as another (no 0/O, 1/I/L). */
+export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+// ---------------------------------------------------------------------------------------
 // Shared pieces
 // ---------------------------------------------------------------------------------------
 

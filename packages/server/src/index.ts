@@ -1,36 +1,17 @@
 /**
  * @cercle/server — the Cercle reference backend: the contract over HTTP (hono on Node),
  * SQLite through better-sqlite3. `createServer` for a running server, `createApp` for the
- * hono app over a database you opened, seeding helpers for demos and tests.
+ * hono app over a store you opened, seeding helpers for demos and tests. Everything but the
+ * SQLite file store and the server also runs in a browser: `@cercle/server/app`.
  */
+export * from './app-entry.js';
 export { createServer, type ServerOptions, type RunningServer } from './server.js';
-export { createApp, HEARTBEAT_MS, MAX_BODY_BYTES, type AppOptions, type AppEnv } from './app.js';
-export { openDatabase, migrate, migrations, type Db, type Migration } from './db.js';
 export {
-  seedCommunity,
-  seedDemo,
-  seedSession,
-  type CommunitySeed,
-  type SeedOptions,
-  type SessionSeed,
-} from './seed.js';
-export { DEFAULT_RATE_LIMITS, type RateLimit, type RateLimits } from './rate-limit.js';
-export {
-  InProcessBroker,
-  type Broker,
-  type LiveEvent,
-  type LiveListener,
-  type WireEvent,
-} from './broker.js';
-export { DEFAULT_EVENT_RETENTION, type EventRetention } from './events.js';
-export { originAllowed } from './cors.js';
-export { ApiError } from './errors.js';
-export {
-  encodePng,
-  illustration,
-  inspectImage,
-  PHOTO_MAX_SIDE,
-  stripMetadata,
-  type ImageInfo,
-} from './photos.js';
-export { IDEMPOTENCY_TTL_MS } from './store.js';
+  betterSqliteDriver,
+  openDatabase,
+  openSqliteStore,
+  type Db,
+  type SqliteFileStore,
+} from './sqlite.js';
+export { migrate, SqliteStore, type SqliteDriver } from './store/sqlite-store.js';
+export { migrations, type Migration } from './store/migrations.js';

@@ -6,9 +6,9 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDatabase } from './db.js';
-import { ApiError } from './errors.js';
-import { importCodes } from './offers.js';
+import { ApiError } from './core/errors.js';
+import { importCodes } from './offers/rules.js';
+import { openSqliteStore } from './sqlite.js';
 
 export const IMPORT_USAGE = `Usage: cercle-server import-codes --db FILE --community C --offer O CODES.csv
 
@@ -146,9 +146,14 @@ export async function importCodesCommand(argv: readonly string[]): Promise<void>
 
   const dbFile = resolve(values.db as string);
   if (!existsSync(dbFile)) return fail(`no database file at ${dbFile}`);
-  const db = openDatabase(dbFile);
+  const store = openSqliteStore(dbFile);
   try {
-    const result = importCodes(db, values.community as string, values.offer as string, codes);
+    const result = await importCodes(
+      store,
+      values.community as string,
+      values.offer as string,
+      codes,
+    );
     process.stdout.write(
       `${values.community}/${values.offer}: ${result.added} added, ${result.duplicates} duplicates skipped; ` +
         `${result.codesRemaining} of ${result.codesTotal} codes not yet given out.\n`,
@@ -157,7 +162,7 @@ export async function importCodesCommand(argv: readonly string[]): Promise<void>
     if (error instanceof ApiError) return fail(error.message);
     throw error;
   } finally {
-    db.close();
+    await store.close();
   }
 }
 

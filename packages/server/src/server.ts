@@ -1,15 +1,15 @@
-/** `createServer`: open the database, seed it if asked, and serve the API over HTTP. */
+/** `createServer`: open the SQLite store, seed it if asked, and serve the API over HTTP (Node). */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createApp, type AppEnv } from './app.js';
-import { InProcessBroker, type Broker } from './broker.js';
-import type { EventRetention } from './events.js';
-import { newSecret, sha256 } from './crypto.js';
-import { openDatabase, type Db } from './db.js';
-import type { RateLimits } from './rate-limit.js';
-import { seedDemo } from './seed.js';
+import { InProcessBroker, type Broker } from './core/broker.js';
+import { newSecret, sha256 } from './core/crypto.js';
+import type { EventRetention } from './core/events.js';
+import type { RateLimits } from './core/rate-limit.js';
+import { seedDemo } from './seed/seed.js';
+import { openSqliteStore, type Db, type SqliteFileStore } from './sqlite.js';
 
 export interface ServerOptions {
   /** SQLite database file (created if missing), or `:memory:`. */
@@ -46,6 +46,9 @@ export interface RunningServer {
   /** Whether the host key was generated (neither given nor in `CERCLE_HOST_KEY`). */
   hostKeyGenerated: boolean;
   app: Hono<AppEnv>;
+  /** The store the rules run on. */
+  store: SqliteFileStore;
+  /** Its better-sqlite3 handle, for tests and tools that read the file directly. */
   db: Db;
   /** The broker the event streams subscribe to (`subscriberCount()` tells how many are open). */
   broker: Broker;
@@ -57,13 +60,13 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const given = options.hostKey ?? (process.env['CERCLE_HOST_KEY'] || undefined);
   const hostKey = given ?? newSecret();
   const host = options.host ?? '127.0.0.1';
-  const db = openDatabase(options.db);
+  const store = openSqliteStore(options.db);
   let server: Server | undefined;
   const shutdown = new AbortController();
   try {
-    if (options.seed === 'demo') seedDemo(db, { now: options.now?.() ?? new Date() });
+    if (options.seed === 'demo') await seedDemo(store, { now: options.now?.() ?? new Date() });
     // One host key per instance for now, written to every community (see docs/server.md).
-    db.prepare('UPDATE communities SET host_key_hash = ?').run(sha256(hostKey));
+    await store.run('UPDATE communities SET host_key_hash = ?', await sha256(hostKey));
 
     const log = options.logger ?? ((line: string) => console.log(line));
     const broker =
@@ -71,7 +74,8 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       new InProcessBroker({
         onError: (error) => log(`error in an event listener: ${String(error)}`),
       });
-    const app = createApp({ ...options, db, hostKey, broker, signal: shutdown.signal });
+    const { db: _file, ...appOptions } = options;
+    const app = createApp({ ...appOptions, store, hostKey, broker, signal: shutdown.signal });
     server = createAdaptorServer({ fetch: app.fetch, hostname: host }) as Server;
     const listening = server;
     await new Promise<void>((resolve, reject) => {
@@ -89,8 +93,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       (closing ??= new Promise<void>((resolve) => {
         shutdown.abort();
         listening.close(() => {
-          db.close();
-          resolve();
+          store.close().then(resolve, resolve);
         });
         listening.closeAllConnections();
       }));
@@ -101,13 +104,14 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       hostKey,
       hostKeyGenerated: given === undefined,
       app,
-      db,
+      store,
+      db: store.db,
       broker,
       close,
     };
   } catch (error) {
     server?.close();
-    db.close();
+    await store.close();
     throw error;
   }
 }

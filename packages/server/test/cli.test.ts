@@ -7,7 +7,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase, seedDemo } from '@cercle/server';
+import { openDatabase, openSqliteStore, seedDemo } from '@cercle/server';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -102,10 +102,10 @@ describe('cercle-server import-codes', () => {
     const dir = await mkdtemp(join(tmpdir(), 'cercle-cli-test-'));
     dirs.push(dir);
     const file = join(dir, 'codes.db');
-    const db = openDatabase(file);
-    seedDemo(db);
-    const existing = db.prepare('SELECT code FROM offer_codes LIMIT 1').pluck().get() as string;
-    db.close();
+    const store = openSqliteStore(file);
+    await seedDemo(store);
+    const existing = (await store.value<string>('SELECT code FROM offer_codes LIMIT 1')) as string;
+    await store.close();
     const target = ['--db', file, '--community', 'maison-verte', '--offer', 'bienvenue-10'];
 
     const csv = join(dir, 'codes.csv');

@@ -65,8 +65,16 @@ export async function stopServer(t: TestServer): Promise<void> {
 }
 
 /** Seeds the community most tests use: `atelier`, consent version `v1`, plus `extra`. */
-export function seedAtelier(t: TestServer, extra: Partial<CommunitySeed> = {}): void {
-  seedCommunity(t.server.db, { slug: 'atelier', name: 'Atelier', consentVersion: 'v1', ...extra });
+export async function seedAtelier(
+  t: TestServer,
+  extra: Partial<CommunitySeed> = {},
+): Promise<void> {
+  await seedCommunity(t.server.store, {
+    slug: 'atelier',
+    name: 'Atelier',
+    consentVersion: 'v1',
+    ...extra,
+  });
 }
 
 /** Joins `community` as `name` (the join must succeed); the member's token and join date. */

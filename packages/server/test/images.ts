@@ -31,8 +31,8 @@ export function simpleWebp(webp: Buffer, type: 'VP8 ' | 'VP8L'): Buffer {
 }
 
 /** A flat PNG of the given size. */
-export const png = (width: number, height: number): Buffer =>
-  encodePng(width, height, (x, y) => [(x * 40) % 256, (y * 40) % 256, 120]);
+export const png = async (width: number, height: number): Promise<Buffer> =>
+  Buffer.from(await encodePng(width, height, (x, y) => [(x * 40) % 256, (y * 40) % 256, 120]));
 
 const GPS = Buffer.from('Exif\0\0 GPS 48.8566N 2.3522E camera serial 1234', 'latin1');
 

@@ -34,8 +34,8 @@ let t: TestServer;
 
 async function setup(session: Partial<SessionSeed> = {}, rateLimits: Partial<RateLimits> = {}) {
   t = await startServer({ rateLimits: { ...NO_LIMITS, ...rateLimits } });
-  seedAtelier(t, { capacity: 5 });
-  seedSession(t.server.db, {
+  await seedAtelier(t, { capacity: 5 });
+  await seedSession(t.server.store, {
     community: 'atelier',
     id: 'live',
     title: 'Atelier en direct',
@@ -519,7 +519,7 @@ describe('reports', () => {
       404,
       'not_found',
     );
-    seedCommunity(t.server.db, { slug: 'voisin', name: 'Voisin' });
+    await seedCommunity(t.server.store, { slug: 'voisin', name: 'Voisin' });
     expectError(
       await call(t.url, '/v1/communities/voisin/reports', {
         json: { target: { kind: 'question', id: q.id }, reason: 'spam' },
@@ -589,8 +589,13 @@ describe('rate limits', () => {
 
   it('has defaults: 5 questions a minute per member', async () => {
     t = await startServer({ rateLimits: {} });
-    seedCommunity(t.server.db, { slug: 'atelier', name: 'Atelier', consentVersion: 'v1' });
-    seedSession(t.server.db, { community: 'atelier', id: 'live', title: 'Live', state: 'live' });
+    await seedCommunity(t.server.store, { slug: 'atelier', name: 'Atelier', consentVersion: 'v1' });
+    await seedSession(t.server.store, {
+      community: 'atelier',
+      id: 'live',
+      title: 'Live',
+      state: 'live',
+    });
     const ada = await member('Ada');
     const statuses = [];
     for (let i = 0; i < 6; i++) statuses.push((await ask(ada, `Question ${i}`)).status);

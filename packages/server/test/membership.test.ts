@@ -31,7 +31,7 @@ let t: TestServer;
 
 beforeEach(async () => {
   t = await startServer();
-  seedAtelier(t, {
+  await seedAtelier(t, {
     tagline: 'Pottery on Sundays',
     capacity: 100,
     privacyPolicyUrl: 'https://atelier.example/privacy',
@@ -140,7 +140,7 @@ describe('join, me, export, leave', () => {
     expectError(other, 401, 'unauthorized');
     expect(other.headers.get('www-authenticate')).toMatch(/^Bearer/);
 
-    seedCommunity(t.server.db, { slug: 'voisin', name: 'Voisin', consentVersion: 'v1' });
+    await seedCommunity(t.server.store, { slug: 'voisin', name: 'Voisin', consentVersion: 'v1' });
     const { token } = (await join('Ada')).body;
     expectError(
       await call(t.url, '/v1/communities/voisin/members/me', { token }),
@@ -292,15 +292,15 @@ describe('validation', () => {
 });
 
 describe('capacity and waitlist', () => {
-  beforeEach(() => {
-    seedCommunity(t.server.db, {
+  beforeEach(async () => {
+    await seedCommunity(t.server.store, {
       slug: 'petit',
       name: 'Petit',
       capacity: 2,
       consentVersion: 'v1',
       invites: [...invites],
     });
-    seedCommunity(t.server.db, {
+    await seedCommunity(t.server.store, {
       slug: 'ferme',
       name: 'Fermé',
       capacity: 1,

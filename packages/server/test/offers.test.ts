@@ -41,7 +41,7 @@ async function setup(options: { capacity?: number; rateLimits?: Partial<RateLimi
     rateLimits: { ...NO_LIMITS, reveal: false, ...options.rateLimits },
     now: () => new Date(clock),
   });
-  seedAtelier(t, { capacity: options.capacity ?? null });
+  await seedAtelier(t, { capacity: options.capacity ?? null });
 }
 
 afterEach(() => stopServer(t));
@@ -610,7 +610,7 @@ describe('the demo seed', () => {
     });
     expect(revealed.body.code).toMatch(/^MV-[A-HJKMNP-Z2-9]{8}$/);
 
-    seedDemo(t.server.db, { now });
+    await seedDemo(t.server.store, { now });
     expect(t.server.db.prepare('SELECT COUNT(*) FROM offer_codes').pluck().get()).toBe(200);
     expect(t.server.db.prepare('SELECT COUNT(*) FROM offers').pluck().get()).toBe(2);
   });

@@ -1,6 +1,6 @@
 import { LiveSession, QuestionPage } from '@cercle/client';
 import { demoCommunities, demoQuestions, demoSessions } from '@cercle/client/demo';
-import { migrate, migrations, openDatabase, seedDemo } from '@cercle/server';
+import { betterSqliteDriver, migrate, migrations, openDatabase, seedDemo } from '@cercle/server';
 import * as v from 'valibot';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { call, joinBody, removeTempDirs, startServer, type TestServer } from './helpers.js';
@@ -45,7 +45,7 @@ describe('the demo seed', () => {
     expect(row.consent_version).toBe(demoCommunities[0]?.consentVersion);
     expect(Date.parse(row.consent_accepted_at)).toBeLessThan(Date.now());
 
-    seedDemo(t.server.db);
+    await seedDemo(t.server.store);
     expect((await call(t.url, '/v1/communities/maison-verte')).body.memberCount).toBe(120);
   });
 
@@ -86,7 +86,7 @@ describe('the demo seed', () => {
     expect(scheduled).toMatchObject({ state: 'scheduled', questionCount: 0 });
     expect(Date.parse(scheduled.startsAt) - now.getTime()).toBe(3 * 24 * 60 * 60 * 1000);
 
-    seedDemo(t.server.db, { now });
+    await seedDemo(t.server.store, { now });
     const counts = t.server.db
       .prepare('SELECT (SELECT count(*) FROM sessions), (SELECT count(*) FROM questions)')
       .raw()
@@ -118,7 +118,7 @@ describe('restart on the same database file', () => {
 
     const versions = again.server.db.prepare('SELECT version FROM schema_migrations').pluck().all();
     expect(versions).toEqual(migrations.map((m) => m.version));
-    expect(migrate(again.server.db)).toEqual([]);
+    expect(migrate(betterSqliteDriver(again.server.db))).toEqual([]);
 
     // The instance's host key applies to every community; the old key no longer does.
     const path = '/v1/communities/maison-verte/members';
@@ -135,7 +135,7 @@ describe('restart on the same database file', () => {
   it('opens a database and migrates it idempotently', () => {
     const db = openDatabase(':memory:');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(migrate(db)).toEqual([]);
+    expect(migrate(betterSqliteDriver(db))).toEqual([]);
     db.close();
   });
 });

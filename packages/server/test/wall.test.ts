@@ -40,7 +40,7 @@ async function setup(rateLimits: Partial<RateLimits> = {}) {
     rateLimits: { ...NO_LIMITS, submit: false, upload: false, ...rateLimits },
     now: () => new Date(clock),
   });
-  seedAtelier(t, { privacyPolicyUrl: 'https://atelier.example/privacy', capacity: 3 });
+  await seedAtelier(t, { privacyPolicyUrl: 'https://atelier.example/privacy', capacity: 3 });
 }
 
 afterEach(() => stopServer(t));
@@ -72,8 +72,8 @@ async function upload(
   };
 }
 
-async function uploaded(token: string, bytes: Buffer = png(30, 20)) {
-  const answer = await upload(token, bytes);
+async function uploaded(token: string, bytes?: Buffer) {
+  const answer = await upload(token, bytes ?? (await png(30, 20)));
   expect(answer.status, JSON.stringify(answer.body)).toBe(201);
   return v.parse(PhotoUpload, answer.body);
 }
@@ -219,7 +219,7 @@ describe('submitting and moderating', () => {
   it('waits for the host, then shows on the wall once approved', async () => {
     await setup();
     const ada = await member('Ada Lovelace');
-    const photo = await uploaded(ada.token, png(64, 48));
+    const photo = await uploaded(ada.token, await png(64, 48));
     const own = await submitted(ada.token, {
       rating: 4,
       text: '  Des bols magnifiques.  ',
@@ -395,7 +395,7 @@ describe('submitting and moderating', () => {
     const waiting = await member('D');
     const error = expectError(await submit(waiting.token, body()), 403, 'forbidden');
     expect(error.message).toMatch(/waitlist/);
-    expectError(await upload(waiting.token, png(4, 4)), 403, 'forbidden');
+    expectError(await upload(waiting.token, await png(4, 4)), 403, 'forbidden');
   });
 
   it('replays a retried submission once (Idempotency-Key)', async () => {
@@ -418,8 +418,8 @@ describe('submitting and moderating', () => {
     const statuses = [];
     for (let i = 0; i < 3; i++) statuses.push((await submit(ada.token, body())).status);
     expect(statuses).toEqual([201, 201, 429]);
-    expect((await upload(ada.token, png(4, 4))).status).toBe(201);
-    const limited = await upload(ada.token, png(4, 4));
+    expect((await upload(ada.token, await png(4, 4))).status).toBe(201);
+    const limited = await upload(ada.token, await png(4, 4));
     expectError(limited, 429, 'rate_limited');
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
   });
@@ -458,7 +458,7 @@ describe('photos', () => {
     await setup();
     const ada = await member('Ada');
     const cases: [Buffer, string, number, number][] = [
-      [png(31, 17), 'image/png', 31, 17],
+      [await png(31, 17), 'image/png', 31, 17],
       [JPEG_6X4, 'image/jpeg', 6, 4],
       [WEBP_6X4, 'image/webp', 6, 4],
     ];
@@ -517,7 +517,7 @@ describe('photos', () => {
     const streamed = expectError(await upload(ada.token, chunks), 413, 'payload_too_large');
     expect(streamed.message).toBe('A photo is at most 2 MB.');
 
-    const image = png(40, 40);
+    const image = await png(40, 40);
     const truncated = expectError(
       await upload(ada.token, image.subarray(0, image.length - 20)),
       400,

@@ -1,11 +1,12 @@
 import '../test/setup.js';
 import { expect, waitUntil } from '@open-wc/testing';
 import type { Question } from '@cercle/client/contract';
-import { resetCercleGlobal, sessionStore } from '../internal/stores.js';
-import { FakeApi, type LiveControl } from '../test/fake-api.js';
+import { sessionStore } from '../internal/stores.js';
+import type { LiveControl, TestBackend } from '../test/backend.js';
+import { freshApi } from '../test/helpers.js';
 import { compareNew, compareTop, qaBoard, type QaBoard } from './store.js';
 
-let api: FakeApi;
+let api: TestBackend;
 let live: LiveControl;
 let board: QaBoard;
 let release: () => void;
@@ -29,16 +30,13 @@ const state = () => board.$board.get();
 const votes = (id: string) => state().questions.get(id)?.votes;
 
 async function start(): Promise<void> {
-  board = qaBoard({ key: 'adapter', api }, 'maison-verte', 'dimanche-live');
+  board = qaBoard({ key: 'adapter', api: api.api }, 'maison-verte', 'dimanche-live');
   release = board.acquire('top');
   await waitUntil(() => state().phase === 'complete' && live.subscribers === 1, 'never loaded');
-  await new Promise((r) => setTimeout(r));
 }
 
 beforeEach(async () => {
-  resetCercleGlobal();
-  localStorage.clear();
-  api = new FakeApi();
+  api = await freshApi();
   live = api.live('maison-verte', 'dimanche-live');
 });
 
@@ -55,42 +53,45 @@ describe('the board store', () => {
   });
 
   it('counts a vote once when its own event arrives before the answer', async () => {
-    const { token, member } = await api.join('maison-verte', {
-      displayName: 'Léa',
+    const { token, member } = await api.direct().join('maison-verte', {
+      displayName: 'Camille',
       consent: { version: '2026-11-01', accepted: true },
     });
     sessionStore('adapter', 'maison-verte').set({ token, memberId: member.id, status: 'active' });
     await start();
-    const hold = api.hold('vote');
-    const outcome = board.vote('q_3', true);
+    const knife = await live.id(3);
+    // The backend counts the vote and streams it; its answer comes back later.
+    const hold = api.hold('vote', { after: true });
+    const outcome = board.vote(knife, true);
     await Promise.resolve();
-    expect(votes('q_3')).to.equal(4); // optimistic
-    expect(state().voting.has('q_3')).to.equal(true);
-    // The backend counts it and the stream says so before the answer comes back.
-    api.sessions.get('maison-verte/dimanche-live')!.questions.get('q_3')!.voters.add(member.id);
-    live.update('q_3', { votes: 4 });
-    await waitUntil(() => live.lastEventId === '1');
+    expect(votes(knife)).to.equal(4); // optimistic
+    expect(state().voting.has(knife)).to.equal(true);
+    // The event of the vote reaches the board while the answer is held.
+    const delivered = live.delivered;
+    await waitUntil(() => live.delivered > delivered, 'the vote’s event never came');
+    expect((await live.find('What knife do you use for the squash?')).votes).to.equal(4);
     await new Promise((r) => setTimeout(r));
-    expect(votes('q_3')).to.be.oneOf([4, 5]); // may show +1 while in flight…
+    expect(votes(knife)).to.be.oneOf([4, 5]); // may show +1 while in flight…
     hold();
     expect(await outcome).to.deep.equal({ ok: true });
-    expect(votes('q_3')).to.equal(4); // …but settles on the truth
-    expect(state().questions.get('q_3')!.votedByMe).to.equal(true);
+    expect(votes(knife)).to.equal(4); // …but settles on the truth
+    expect(state().questions.get(knife)!.votedByMe).to.equal(true);
     expect(state().voting.size).to.equal(0);
   });
 
   it('buffers events during a resync and applies only those newer than the reload', async () => {
     await start();
+    const bechamel = await live.id(1);
     const hold = api.hold('listQuestions');
-    live.resync();
+    await live.resync();
     await waitUntil(() => api.count('listQuestions') === 2, 'no reload');
-    live.addQuestions(1, { text: 'During the reload' }); // id 1, in the reload's page
-    live.otherVotes('q_1', 1); // id 2, too
+    const [during] = await live.addQuestions(1, { text: 'During the reload' }); // in the reload's page
+    await live.otherVotes(bechamel, 1); // too
     hold();
-    await waitUntil(() => state().questions.has('q_4'), 'not replaced');
-    expect(votes('q_1')).to.equal(13);
-    live.otherVotes('q_1', 1); // id 3: after the reload
-    await waitUntil(() => votes('q_1') === 14);
+    await waitUntil(() => state().questions.has(during!.id), 'not replaced');
+    expect(votes(bechamel)).to.equal(13);
+    await live.otherVotes(bechamel, 1); // after the reload
+    await waitUntil(() => votes(bechamel) === 14);
     expect(state().questions.size).to.equal(4);
     expect(state().total).to.equal(4);
   });
@@ -103,8 +104,9 @@ describe('the board store', () => {
     expect(live.subscribers).to.equal(1);
     again();
     release = () => {};
-    await new Promise((r) => setTimeout(r));
-    expect(live.subscribers).to.equal(0);
-    expect(qaBoard({ key: 'adapter', api }, 'maison-verte', 'dimanche-live')).not.to.equal(board);
+    await waitUntil(() => live.subscribers === 0, 'the subscription stayed open');
+    expect(qaBoard({ key: 'adapter', api: api.api }, 'maison-verte', 'dimanche-live')).not.to.equal(
+      board,
+    );
   });
 });

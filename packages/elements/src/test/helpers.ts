@@ -1,5 +1,5 @@
 /**
- * Shared helpers for widget tests: a fresh fake backend per test, mounting and settling a
+ * Shared helpers for widget tests: a fresh backend per test (the mock), mounting and settling a
  * widget, events, keyboard, waiting on the shadow DOM.
  */
 import { fixture, waitUntil } from '@open-wc/testing';
@@ -7,7 +7,7 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { CSSResult, LitElement, TemplateResult } from 'lit';
 import { configure } from '../internal/config.js';
 import { resetCercleGlobal, sessionStore } from '../internal/stores.js';
-import { FakeApi } from './fake-api.js';
+import { CONSENT, freshBackend, type TestBackend } from './backend.js';
 
 /**
  * Every console.warn from now on (still printed), so a file can prove Lit never warned
@@ -29,28 +29,34 @@ export const litWarnings = (warnings: string[]): string[] =>
     (w) => /lit/i.test(w) && !w.startsWith('[cercle]') && !w.startsWith('Lit is in dev mode'),
   );
 
-/** A clean page for the next test: no global state, no session, a new `FakeApi` configured. */
-export function freshApi(): FakeApi {
+/**
+ * A clean page for the next test: no global state, no session, a new backend with the
+ * fixtures (see backend.ts), its client configured as the widgets' adapter.
+ */
+export async function freshApi(): Promise<TestBackend> {
   resetCercleGlobal();
   localStorage.clear();
-  const api = new FakeApi();
-  configure({ adapter: api });
-  return api;
+  const t = await freshBackend();
+  configure({ adapter: t.api });
+  return t;
 }
 
 /** Back to the default colour scheme and motion (after a test emulated others). */
 export const resetMedia = (): Promise<void> =>
   emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
 
-/** Joins `community` through `api` and stores the session, as `<cercle-join>` would. */
+/**
+ * Joins `community` as `name` (straight to the backend, not in its call log) and stores the
+ * session, as `<cercle-join>` would.
+ */
 export async function joinAs(
-  api: FakeApi,
+  t: TestBackend,
   community = 'maison-verte',
   name = 'Camille',
 ): Promise<string> {
-  const { token, member } = await api.join(community, {
+  const { token, member } = await t.direct().join(community, {
     displayName: name,
-    consent: { version: '2026-11-01', accepted: true },
+    consent: { version: CONSENT, accepted: true },
   });
   sessionStore('adapter', community).set({ token, memberId: member.id, status: member.status });
   return token;

@@ -1,0 +1,300 @@
+/**
+ * What every feature's route handlers share (`createApp` builds it): the store, the clock,
+ * the log, the live context, and the checks every route makes — the community of the path,
+ * the member behind a token, the host and operator keys, rate limits, body and query
+ * validation, the Idempotency-Key. Each feature returns its handlers from a function of this
+ * context, so features live in their own modules and only the app composes them.
+ */
+import {
+  IDEMPOTENCY_KEY_PATTERN,
+  MAX_BODY_BYTES,
+  PHOTO_MAX_BYTES,
+  routes,
+  type FieldIssue,
+  type RouteName,
+} from '@cercle/client';
+import type { Context, Handler } from 'hono';
+import * as v from 'valibot';
+import type { LiveContext } from './events.js';
+import type { CommunityRow, MemberRow } from '../store/rows.js';
+import type { Store } from '../store/store.js';
+import { concat } from './bytes.js';
+import { digestsEqual, sha256 } from './crypto.js';
+import { ApiError, invalid, refuse } from './errors.js';
+import { TokenBuckets, type RateLimits } from './rate-limit.js';
+
+/** The hono environment: the Node request, when served by @hono/node-server. */
+export interface AppEnv {
+  Bindings: { incoming?: { socket: { remoteAddress?: string; destroy(): void } } };
+  Variables: { allowOrigin: string | null };
+}
+
+export type AppContext = Context<AppEnv>;
+
+export type Handlers<N extends RouteName> = Record<N, Handler<AppEnv>>;
+
+/** Routes that take larger bodies than MAX_BODY_BYTES: a photo, a pool of promo codes. */
+const BODY_LIMITS: readonly { route: RouteName; bytes: number; refuse?: () => ApiError }[] = [
+  { route: 'uploadPhoto', bytes: PHOTO_MAX_BYTES, refuse: refuse.photoTooLarge },
+  { route: 'importCodes', bytes: 1024 * 1024 },
+];
+const pathPattern = (path: string) => new RegExp(`^${path.replace(/\{\w+\}/g, '[^/]+')}$`);
+const bodyLimits = BODY_LIMITS.map(({ route, ...limit }) => ({
+  method: routes[route].method,
+  pattern: pathPattern(routes[route].path),
+  ...limit,
+}));
+
+/** The largest body a request may carry, and how it is refused past that. */
+export function bodyLimitOf(
+  method: string,
+  path: string,
+): { max: number; refusal: () => ApiError } {
+  const found = bodyLimits.find((l) => l.method === method && l.pattern.test(path));
+  const max = found?.bytes ?? MAX_BODY_BYTES;
+  return { max, refusal: found?.refuse ?? (() => refuse.tooLarge(max)) };
+}
+
+/** Maps valibot issues to the contract's field issues, with plainer words for the common cases. */
+function fieldIssue(issue: v.BaseIssue<unknown>): FieldIssue {
+  const path = v.getDotPath(issue) ?? '';
+  if (issue.type === 'strict_object') {
+    return { path, message: issue.input === undefined ? `${path} is required` : 'unknown field' };
+  }
+  return { path, message: issue.message };
+}
+
+const BEARER = /^Bearer[ \t]+([^\s]+)[ \t]*$/i;
+
+/** A chunked body over the limit is read (and dropped) up to this much past it. */
+const DISCARD_MAX_BYTES = 1024 * 1024;
+
+export interface ContextOptions {
+  store: Store;
+  /** The community of a slug (membership's rule, handed in so this module depends on no feature). */
+  findCommunity(db: Store, slug: string): Promise<CommunityRow | undefined>;
+  /** The member of a community behind a token's hash. */
+  findMember(db: Store, community: string, tokenHash: string): Promise<MemberRow | undefined>;
+  live: LiveContext;
+  now: () => Date;
+  log: (line: string) => void;
+  /** The SHA-256 of the operator key (also the host key of communities without their own). */
+  operatorKeyHash: Promise<string>;
+  limits: RateLimits;
+  trustProxy: boolean;
+  /** The API's public base URL, for absolute URLs in answers; default: where the request came to. */
+  publicUrl?: string | undefined;
+}
+
+export type RouteContext = ReturnType<typeof createContext>;
+
+export function createContext(options: ContextOptions) {
+  const { store, now } = options;
+  const clock = () => now().getTime();
+  const buckets = new Map<keyof RateLimits, TokenBuckets>();
+  for (const [name, rate] of Object.entries(options.limits) as [
+    keyof RateLimits,
+    RateLimits[keyof RateLimits],
+  ][]) {
+    if (rate) buckets.set(name, new TokenBuckets(rate, clock));
+  }
+
+  /** Takes a token from a rate-limit bucket; throws `rate_limited` (429, Retry-After) when empty. */
+  function limit(which: keyof RateLimits, key: string): void {
+    const waitMs = buckets.get(which)?.take(key) ?? 0;
+    if (waitMs > 0) throw refuse.rateLimited(waitMs);
+  }
+
+  function clientIp(c: AppContext): string {
+    if (options.trustProxy) {
+      const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+      if (forwarded) return forwarded;
+    }
+    return c.env?.incoming?.socket.remoteAddress ?? 'unknown';
+  }
+
+  /** The bearer token of the request; `what` names it in the refusal ("member token"). */
+  function bearer(c: AppContext, what: string): string {
+    const token = BEARER.exec(c.req.header('authorization') ?? '')?.[1];
+    if (!token) throw refuse.missingBearer(what);
+    return token;
+  }
+
+  /** The `{community}` of the path; throws `not_found`. */
+  async function requireCommunity(c: AppContext): Promise<CommunityRow> {
+    const slug = c.req.param('community') ?? '';
+    const community = await options.findCommunity(store, slug);
+    if (!community) throw refuse.noCommunity(slug);
+    return community;
+  }
+
+  /** The member behind the token; `bucket` is the rate limit taken first (per token). */
+  async function requireMember(
+    c: AppContext,
+    community: CommunityRow,
+    bucket: keyof RateLimits | null = 'member',
+  ): Promise<MemberRow> {
+    const tokenHash = await sha256(bearer(c, 'member token'));
+    if (bucket) limit(bucket, tokenHash);
+    const member = await options.findMember(store, community.slug, tokenHash);
+    if (!member) throw refuse.unknownToken();
+    return member;
+  }
+
+  /** For `optional-member` routes: no Authorization, no member; a bad token is still a 401. */
+  async function optionalMember(
+    c: AppContext,
+    community: CommunityRow,
+  ): Promise<MemberRow | undefined> {
+    if (c.req.header('authorization') === undefined) return undefined;
+    return requireMember(c, community, null);
+  }
+
+  /** Asking, voting, testimonials, reveals are for active members, not the waitlist. */
+  function requireActive(member: MemberRow, what = 'asking and voting'): MemberRow {
+    if (member.status !== 'active') throw refuse.waitlisted(what);
+    return member;
+  }
+
+  /** Throws `unauthorized` unless the bearer is the community's host key. */
+  async function requireHost(c: AppContext, community: CommunityRow): Promise<void> {
+    const given = await sha256(bearer(c, 'host key'));
+    if (!digestsEqual(given, community.host_key_hash ?? (await options.operatorKeyHash))) {
+      throw refuse.notHostKey();
+    }
+  }
+
+  /** Throws `unauthorized` unless the bearer is the operator key. */
+  async function requireOperator(c: AppContext): Promise<void> {
+    const given = await sha256(bearer(c, 'operator key'));
+    if (!digestsEqual(given, await options.operatorKeyHash)) throw refuse.notOperatorKey();
+  }
+
+  /**
+   * The raw body, at most the route's limit. A larger one is read on (and dropped) up to
+   * 1 MB past the limit before the refusal, so a client still sending a chunked body gets
+   * the answer on a connection it can reuse; past that, the connection is cut. (hono's
+   * body-limit middleware stops reading at the limit, which resets the client's connection.)
+   */
+  async function readBytes(c: AppContext): Promise<Uint8Array> {
+    const { max, refusal } = bodyLimitOf(c.req.method, c.req.path);
+    const body = c.req.raw.body;
+    if (!body) return new Uint8Array(0);
+    const reader = body.getReader();
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > max + DISCARD_MAX_BYTES) {
+        await reader.cancel();
+        break;
+      }
+      if (size <= max) chunks.push(value);
+    }
+    if (size > max) throw refusal();
+    return concat(chunks);
+  }
+
+  /** The JSON body, validated (400 `validation_failed` with field issues; 413 over the route's limit). */
+  async function readBody<S extends v.GenericSchema>(
+    c: AppContext,
+    schema: S,
+  ): Promise<v.InferOutput<S>> {
+    const [mediaType, ...params] = (c.req.header('content-type') ?? '')
+      .split(';')
+      .map((part) => part.trim().toLowerCase());
+    if (mediaType !== 'application/json') {
+      throw invalid('Send the request body as JSON, with Content-Type: application/json.', [
+        { path: '', message: 'Content-Type must be application/json' },
+      ]);
+    }
+    const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length);
+    if (charset !== undefined && charset.replace(/"/g, '') !== 'utf-8') {
+      throw invalid('The request body must be UTF-8.', [
+        { path: '', message: 'charset must be utf-8' },
+      ]);
+    }
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(await readBytes(c));
+    } catch (error) {
+      if (error instanceof ApiError) throw error;
+      throw invalid('The request body is not valid UTF-8.', [
+        { path: '', message: 'invalid UTF-8' },
+      ]);
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw invalid('The request body is not valid JSON.', [
+        { path: '', message: text.trim() === '' ? 'empty body' : (error as Error).message },
+      ]);
+    }
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+      throw invalid('The request body must be a JSON object.', [
+        { path: '', message: 'expected a JSON object' },
+      ]);
+    }
+    const result = v.safeParse(schema, json);
+    if (!result.success) {
+      throw invalid('Some fields are missing or invalid.', result.issues.map(fieldIssue));
+    }
+    return result.output;
+  }
+
+  /** The query string, validated. */
+  function readQuery<S extends v.GenericSchema>(c: AppContext, schema: S): v.InferOutput<S> {
+    const result = v.safeParse(schema, c.req.query());
+    if (!result.success) {
+      throw invalid('Some query parameters are missing or invalid.', result.issues.map(fieldIssue));
+    }
+    return result.output;
+  }
+
+  /** The Idempotency-Key header, checked; undefined when absent. */
+  function idempotencyKey(c: AppContext): string | undefined {
+    const key = c.req.header('idempotency-key');
+    if (key === undefined) return undefined;
+    if (!IDEMPOTENCY_KEY_PATTERN.test(key)) throw refuse.malformedIdempotencyKey();
+    return key;
+  }
+
+  /** Answers an idempotent result, marking a replay. */
+  function answer(c: AppContext, result: { status: number; body: unknown; replayed?: boolean }) {
+    if (result.replayed) c.header('Idempotent-Replayed', 'true');
+    return c.json(result.body, result.status as 200);
+  }
+
+  /** The API base the request came to (photos' URLs are absolute and start with it). */
+  function apiBase(c: AppContext): string {
+    if (options.publicUrl !== undefined) return options.publicUrl.replace(/\/+$/, '');
+    const url = c.req.url;
+    const at = url.indexOf('/v1/');
+    return at === -1 ? new URL(url).origin : url.slice(0, at);
+  }
+
+  return {
+    store,
+    findCommunity: (slug: string) => options.findCommunity(store, slug),
+    now,
+    log: options.log,
+    live: options.live,
+    limit,
+    clientIp,
+    requireCommunity,
+    requireMember,
+    optionalMember,
+    requireActive,
+    requireHost,
+    requireOperator,
+    readBytes,
+    readBody,
+    readQuery,
+    idempotencyKey,
+    answer,
+    apiBase,
+  };
+}

@@ -1,0 +1,125 @@
+/** The live Q&A's routes: sessions, questions, votes, host moderation, event streams. */
+import { routes } from '@cercle/client';
+import type { AppContext, Handlers, RouteContext } from '../core/context.js';
+import { ApiError, refuse } from '../core/errors.js';
+import type { EventStreams } from '../core/sse.js';
+import type { CommunityRow, SessionRow } from '../store/rows.js';
+import { eventsAfter, newestEventId, sessionKey } from '../core/events.js';
+import {
+  ask,
+  getSession,
+  hostQuestions,
+  listQuestions,
+  putSession,
+  sessionView,
+  setVote,
+  updateQuestion,
+  updateSession,
+} from './rules.js';
+
+type LiveRoute =
+  | 'getSession'
+  | 'listQuestions'
+  | 'ask'
+  | 'vote'
+  | 'unvote'
+  | 'sessionEvents'
+  | 'hostQuestions'
+  | 'hostSessionEvents'
+  | 'updateQuestion'
+  | 'putSession'
+  | 'updateSession';
+
+const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+
+export function liveHandlers(ctx: RouteContext, streams: EventStreams): Handlers<LiveRoute> {
+  const { store, live } = ctx;
+
+  async function requireSession(c: AppContext, community: CommunityRow): Promise<SessionRow> {
+    const id = c.req.param('session') ?? '';
+    const session = await getSession(store, community.slug, id);
+    if (!session) throw new ApiError('not_found', `No session "${id}" in "${community.slug}".`);
+    return session;
+  }
+
+  /** The community and session of the path; for host routes, after the host key is checked. */
+  async function target(c: AppContext, host = false) {
+    const community = await ctx.requireCommunity(c);
+    if (host) await ctx.requireHost(c, community);
+    return { community, session: await requireSession(c, community) };
+  }
+
+  function openStream(c: AppContext, session: SessionRow, audience: 'public' | 'host') {
+    const socket = c.env?.incoming?.socket;
+    return streams.open({
+      broker: live.broker,
+      key: sessionKey(session),
+      audience,
+      lastEventId: c.req.header('last-event-id'),
+      eventsAfter: (id) => eventsAfter(store, session.seq, id),
+      newestId: () => newestEventId(store, session.seq),
+      drop: socket && (() => socket.destroy()),
+    });
+  }
+
+  async function vote(c: AppContext, on: boolean) {
+    const { community, session } = await target(c);
+    const member = ctx.requireActive(await ctx.requireMember(c, community, 'vote'));
+    return c.json(await setVote(live, session, c.req.param('question') ?? '', member, on));
+  }
+
+  return {
+    getSession: async (c) => {
+      const { session } = await target(c);
+      return c.json(await sessionView(store, session));
+    },
+
+    listQuestions: async (c) => {
+      const { community, session } = await target(c);
+      const viewer = await ctx.optionalMember(c, community);
+      const query = ctx.readQuery(c, routes.listQuestions.query);
+      return c.json(await listQuestions(store, session, query, viewer));
+    },
+
+    ask: async (c) => {
+      const { community, session } = await target(c);
+      const member = ctx.requireActive(await ctx.requireMember(c, community, null));
+      const key = ctx.idempotencyKey(c);
+      const input = await ctx.readBody(c, routes.ask.body);
+      ctx.limit('ask', member.token_hash);
+      return ctx.answer(c, await ask(live, session, member, input, key));
+    },
+
+    vote: (c) => vote(c, true),
+
+    unvote: (c) => vote(c, false),
+
+    sessionEvents: async (c) => openStream(c, (await target(c)).session, 'public'),
+
+    hostQuestions: async (c) => c.json(await hostQuestions(store, (await target(c, true)).session)),
+
+    hostSessionEvents: async (c) => openStream(c, (await target(c, true)).session, 'host'),
+
+    updateQuestion: async (c) => {
+      const { session } = await target(c, true);
+      const input = await ctx.readBody(c, routes.updateQuestion.body);
+      return c.json(await updateQuestion(live, session, c.req.param('question') ?? '', input));
+    },
+
+    putSession: async (c) => {
+      const community = await ctx.requireCommunity(c);
+      await ctx.requireHost(c, community);
+      const id = c.req.param('session') ?? '';
+      if (!SLUG.test(id)) throw refuse.badSlug('session');
+      const input = await ctx.readBody(c, routes.putSession.body);
+      const result = await putSession(live, community.slug, id, input);
+      return c.json(result.body, result.status);
+    },
+
+    updateSession: async (c) => {
+      const { session } = await target(c, true);
+      const input = await ctx.readBody(c, routes.updateSession.body);
+      return c.json(await updateSession(live, session, input));
+    },
+  };
+}

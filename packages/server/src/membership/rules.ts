@@ -1,0 +1,285 @@
+/**
+ * Membership: communities, joining (capacity, waitlist, consent), the member's views,
+ * export and erasure. Every decision that reads then writes runs in one write transaction.
+ */
+import type {
+  Community,
+  CommunityInput,
+  HostCommunity,
+  Invite,
+  JoinResponse,
+  JoinState,
+  Member,
+  MemberExport,
+  MemberList,
+  MemberStatus,
+} from '@cercle/client';
+import { newId, newSecret, sha256 } from '../core/crypto.js';
+import { ApiError, refuse } from '../core/errors.js';
+import { idempotent, type IdempotentAnswer } from '../core/idempotency.js';
+import type { CommunityRow, MemberRow } from '../store/rows.js';
+import type { Sql, Store } from '../store/store.js';
+
+export const getCommunity = (db: Sql, slug: string): Promise<CommunityRow | undefined> =>
+  db.get<CommunityRow>('SELECT * FROM communities WHERE slug = ?', slug);
+
+export async function requireCommunityRow(db: Sql, slug: string): Promise<CommunityRow> {
+  const row = await getCommunity(db, slug);
+  if (!row) throw refuse.noCommunity(slug);
+  return row;
+}
+
+export const allowedOrigins = (row: CommunityRow): string[] =>
+  JSON.parse(row.allowed_origins) as string[];
+
+export const invitesOf = (row: CommunityRow): Invite[] => JSON.parse(row.invites) as Invite[];
+
+export const countByStatus = async (db: Sql, slug: string, status: MemberStatus) =>
+  (await db.value<number>(
+    'SELECT CAST(COUNT(*) AS INTEGER) FROM members WHERE community = ? AND status = ?',
+    slug,
+    status,
+  )) ?? 0;
+
+export function joinState(row: CommunityRow, active: number): JoinState {
+  if (row.capacity === null || active < row.capacity) return 'open';
+  return row.when_full === 'waitlist' ? 'waitlist' : 'closed';
+}
+
+/** The public view (`GET /v1/communities/{c}`). */
+export async function communityInfo(db: Sql, row: CommunityRow): Promise<Community> {
+  const active = await countByStatus(db, row.slug, 'active');
+  return {
+    slug: row.slug,
+    name: row.name,
+    tagline: row.tagline,
+    memberCount: active,
+    capacity: row.capacity,
+    joinState: joinState(row, active),
+    privacyPolicyUrl: row.privacy_policy_url,
+    consentVersion: row.consent_version,
+    disclosure: row.disclosure,
+  };
+}
+
+/** The host's and operator's view: the public one and the settings. */
+export async function hostCommunityView(db: Sql, row: CommunityRow): Promise<HostCommunity> {
+  return {
+    ...(await communityInfo(db, row)),
+    whenFull: row.when_full,
+    allowedOrigins: allowedOrigins(row),
+    invites: invitesOf(row),
+    createdAt: row.created_at,
+  };
+}
+
+/** Operator: creates a community; `conflict` when the slug is taken. */
+export function createCommunity(store: Store, input: CommunityInput, now: Date) {
+  return store.write(input.slug, async (tx) => {
+    if (await getCommunity(tx, input.slug)) {
+      throw new ApiError('conflict', `The community "${input.slug}" already exists.`);
+    }
+    await insertCommunity(tx, input, now);
+    return hostCommunityView(tx, await requireCommunityRow(tx, input.slug));
+  });
+}
+
+/** Inserts a community row (the caller checked the slug is free). */
+export async function insertCommunity(
+  tx: Sql,
+  input: CommunityInput,
+  now: Date,
+  hostKeyHash: string | null = null,
+): Promise<void> {
+  await tx.run(
+    `INSERT INTO communities (slug, name, tagline, capacity, when_full, privacy_policy_url,
+       consent_version, disclosure, allowed_origins, invites, host_key_hash, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    input.slug,
+    input.name,
+    input.tagline ?? '',
+    input.capacity ?? null,
+    input.whenFull ?? 'waitlist',
+    input.privacyPolicyUrl,
+    input.consentVersion ?? '1',
+    input.disclosure ?? 'none',
+    JSON.stringify(input.allowedOrigins ?? []),
+    JSON.stringify(input.invites ?? []),
+    hostKeyHash,
+    now.toISOString(),
+  );
+}
+
+export const memberByToken = (db: Sql, slug: string, tokenHash: string) =>
+  db.get<MemberRow>(
+    'SELECT * FROM members WHERE community = ? AND token_hash = ?',
+    slug,
+    tokenHash,
+  );
+
+const waitlistPosition = async (db: Sql, row: MemberRow): Promise<number> =>
+  (await db.value<number>(
+    `SELECT CAST(COUNT(*) AS INTEGER) FROM members
+     WHERE community = ? AND status = 'waitlisted' AND seq <= ?`,
+    row.community,
+    row.seq,
+  )) ?? 0;
+
+function toMember(row: MemberRow, position?: number): Member {
+  return {
+    id: row.id,
+    displayName: row.display_name,
+    status: row.status,
+    joinedAt: row.joined_at,
+    ...(row.status === 'waitlisted' && position !== undefined
+      ? { waitlistPosition: position }
+      : {}),
+  };
+}
+
+export const memberView = async (db: Sql, row: MemberRow): Promise<Member> =>
+  toMember(row, row.status === 'waitlisted' ? await waitlistPosition(db, row) : undefined);
+
+/** `GET …/members/me`: invites only for active members. */
+export const meView = async (db: Sql, community: CommunityRow, row: MemberRow) => ({
+  member: await memberView(db, row),
+  invites: row.status === 'active' ? invitesOf(community) : [],
+});
+
+/** `GET …/members/me/export`: the member's own row. */
+export const exportView = (row: MemberRow, now: Date): MemberExport => ({
+  exportedAt: now.toISOString(),
+  community: row.community,
+  member: {
+    id: row.id,
+    displayName: row.display_name,
+    email: row.email,
+    status: row.status,
+    joinedAt: row.joined_at,
+    consent: { version: row.consent_version, acceptedAt: row.consent_accepted_at },
+  },
+});
+
+/** `GET …/members` (host): active members in join order, then the waitlist in order. */
+export async function memberList(db: Sql, slug: string): Promise<MemberList> {
+  const rows = await db.all<MemberRow>(
+    `SELECT * FROM members WHERE community = ?
+     ORDER BY CASE WHEN status = 'waitlisted' THEN 1 ELSE 0 END, seq`,
+    slug,
+  );
+  let position = 0;
+  const members = rows.map((row) =>
+    toMember(row, row.status === 'waitlisted' ? ++position : undefined),
+  );
+  return { count: members.length, members };
+}
+
+/** Moves the first waitlisted members in while there is room. Call inside a write. */
+export async function promoteFromWaitlist(tx: Sql, row: CommunityRow): Promise<number> {
+  if (row.capacity === null) {
+    return (
+      await tx.run(
+        "UPDATE members SET status = 'active' WHERE community = ? AND status = 'waitlisted'",
+        row.slug,
+      )
+    ).changes;
+  }
+  const room = row.capacity - (await countByStatus(tx, row.slug, 'active'));
+  if (room <= 0) return 0;
+  return (
+    await tx.run(
+      `UPDATE members SET status = 'active' WHERE seq IN (
+         SELECT seq FROM members WHERE community = ? AND status = 'waitlisted' ORDER BY seq LIMIT ?)`,
+      row.slug,
+      room,
+    )
+  ).changes;
+}
+
+export interface NewMember {
+  displayName: string;
+  email?: string | undefined;
+  consentVersion: string;
+}
+
+/** Inserts a member (status decided by the caller); its row and raw token. */
+export async function insertMember(
+  tx: Sql,
+  slug: string,
+  input: NewMember,
+  status: MemberStatus,
+  at: string,
+): Promise<{ row: MemberRow; token: string }> {
+  const token = newSecret();
+  const row = (await tx.get<MemberRow>(
+    `INSERT INTO members (id, community, display_name, email, status, token_hash, joined_at,
+                          consent_version, consent_accepted_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+    newId('mem'),
+    slug,
+    input.displayName,
+    input.email ?? null,
+    status,
+    await sha256(token),
+    at,
+    input.consentVersion,
+    at,
+  )) as MemberRow;
+  return { row, token };
+}
+
+export type JoinResult = IdempotentAnswer<201 | 202, JoinResponse>;
+
+/**
+ * Joins `input` to the community: active while there is room, else waitlisted or refused
+ * (`community_full`) as the community says. The consent version must be the current one.
+ */
+export function join(
+  store: Store,
+  slug: string,
+  input: NewMember,
+  now: Date,
+  idempotencyKey?: string,
+): Promise<JoinResult> {
+  const at = now.toISOString();
+  return store.write(slug, async (tx): Promise<JoinResult> => {
+    const community = await requireCommunityRow(tx, slug);
+    if (input.consentVersion !== community.consent_version) {
+      throw refuse.consentChanged(community.consent_version);
+    }
+    const scope = {
+      community: slug,
+      route: 'join',
+      key: idempotencyKey,
+      request: [input.displayName, input.email ?? null, input.consentVersion],
+    };
+    return idempotent(tx, scope, now, async () => {
+      await promoteFromWaitlist(tx, community);
+      const state = joinState(community, await countByStatus(tx, slug, 'active'));
+      if (state === 'closed') {
+        throw new ApiError(
+          'community_full',
+          `${community.name} is full and not taking new members.`,
+        );
+      }
+      const status = state === 'open' ? 'active' : 'waitlisted';
+      const { row, token } = await insertMember(tx, slug, input, status, at);
+      return {
+        status: state === 'open' ? 201 : 202,
+        body: { member: await memberView(tx, row), token },
+        memberId: row.id,
+      };
+    });
+  });
+}
+
+/**
+ * Erases the member's row (and with it, by cascade, any stored idempotent answer that named
+ * them), then moves the first waitlisted members into the freed room. Call inside the leave
+ * transaction, after the erasure of their content.
+ */
+export async function deleteMember(tx: Sql, member: MemberRow): Promise<void> {
+  await tx.run('DELETE FROM members WHERE id = ?', member.id);
+  const community = await getCommunity(tx, member.community);
+  if (community) await promoteFromWaitlist(tx, community);
+}

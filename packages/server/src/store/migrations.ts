@@ -1,0 +1,293 @@
+/**
+ * The SQLite schema, as an ordered list of migrations tracked in `schema_migrations`, each
+ * applied once inside its own transaction (see `migrate`). Append only: never edit a
+ * migration that has shipped, add a new one. PostgreSQL gets its own list, with the same
+ * tables and columns.
+ */
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/*
+ * Offers (migration 4): codes are stored in clear: the server must hand a member their code back on every reveal.
+ * They never reach a log line, an error message, or the teaser. Redemptions keep only the
+ * SHA-256 of the code they report (it may be anything a shop typed).
+ *
+ * A member's erasure sets `member_id` to null (ON DELETE SET NULL) on their code, their
+ * shared-offer reveal and their redemptions: the code stays taken (`taken_at`), so it is never
+ * handed to someone else, and the funnel keeps its counts.
+ */
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'membership',
+    sql: `
+      CREATE TABLE communities (
+        slug               TEXT PRIMARY KEY,
+        name               TEXT NOT NULL,
+        tagline            TEXT NOT NULL DEFAULT '',
+        capacity           INTEGER CHECK (capacity IS NULL OR capacity >= 1),
+        when_full          TEXT NOT NULL DEFAULT 'waitlist' CHECK (when_full IN ('waitlist', 'closed')),
+        privacy_policy_url TEXT NOT NULL,
+        consent_version    TEXT NOT NULL,
+        disclosure         TEXT NOT NULL DEFAULT 'none'
+                           CHECK (disclosure IN ('none', 'publicite', 'collaboration-commerciale')),
+        allowed_origins    TEXT NOT NULL DEFAULT '[]', -- JSON array of origins, ':*' = any port
+        invites            TEXT NOT NULL DEFAULT '[]', -- JSON array of {kind, label, url}
+        host_key_hash      TEXT,                       -- SHA-256 of the host key, hex
+        created_at         TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE members (
+        seq                 INTEGER PRIMARY KEY AUTOINCREMENT, -- join order (waitlist order)
+        id                  TEXT NOT NULL UNIQUE,
+        community           TEXT NOT NULL REFERENCES communities (slug) ON DELETE CASCADE,
+        display_name        TEXT NOT NULL,
+        email               TEXT,
+        status              TEXT NOT NULL CHECK (status IN ('active', 'waitlisted')),
+        token_hash          TEXT NOT NULL UNIQUE,              -- SHA-256 of the token, hex
+        joined_at           TEXT NOT NULL,
+        consent_version     TEXT NOT NULL,
+        consent_accepted_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX members_by_community ON members (community, status, seq);
+
+      CREATE TABLE idempotency (
+        community    TEXT NOT NULL REFERENCES communities (slug) ON DELETE CASCADE,
+        route        TEXT NOT NULL,
+        key_hash     TEXT NOT NULL,  -- SHA-256 of the Idempotency-Key, hex
+        request_hash TEXT NOT NULL,  -- SHA-256 of the validated request body
+        member_id    TEXT REFERENCES members (id) ON DELETE CASCADE,
+        status       INTEGER NOT NULL,
+        body         BLOB NOT NULL,  -- the answer, AES-256-GCM under a key derived from the Idempotency-Key
+        created_at   TEXT NOT NULL,
+        PRIMARY KEY (community, route, key_hash)
+      ) STRICT;
+      CREATE INDEX idempotency_by_age ON idempotency (created_at);
+    `,
+  },
+  {
+    version: 2,
+    name: 'live-qa',
+    sql: `
+      CREATE TABLE sessions (
+        seq                   INTEGER PRIMARY KEY AUTOINCREMENT,
+        community             TEXT NOT NULL REFERENCES communities (slug) ON DELETE CASCADE,
+        id                    TEXT NOT NULL,                       -- slug, unique per community
+        title                 TEXT NOT NULL,
+        state                 TEXT NOT NULL DEFAULT 'scheduled'
+                              CHECK (state IN ('scheduled', 'live', 'ended')),
+        starts_at             TEXT NOT NULL,
+        ended_at              TEXT,
+        moderation            TEXT NOT NULL DEFAULT 'post' CHECK (moderation IN ('post', 'pre')),
+        disclosure            TEXT NOT NULL DEFAULT 'none'
+                              CHECK (disclosure IN ('none', 'publicite', 'collaboration-commerciale')),
+        events_pruned_through INTEGER NOT NULL DEFAULT 0,          -- newest event id pruned from the log
+        created_at            TEXT NOT NULL,
+        UNIQUE (community, id)
+      ) STRICT;
+
+      CREATE TABLE questions (
+        seq         INTEGER PRIMARY KEY AUTOINCREMENT,  -- asking order: the tie-break of both sorts
+        id          TEXT NOT NULL UNIQUE,
+        session     INTEGER NOT NULL REFERENCES sessions (seq) ON DELETE CASCADE,
+        member_id   TEXT REFERENCES members (id) ON DELETE SET NULL, -- null once the author left
+        author      TEXT,                               -- display name when asked; null once the author left
+        anonymous   INTEGER NOT NULL DEFAULT 0 CHECK (anonymous IN (0, 1)),
+        text        TEXT NOT NULL,
+        state       TEXT NOT NULL CHECK (state IN ('pending', 'open', 'answered', 'hidden')),
+        pinned      INTEGER NOT NULL DEFAULT 0 CHECK (pinned IN (0, 1)),
+        answer_text TEXT,
+        answered_at TEXT,
+        votes       INTEGER NOT NULL DEFAULT 0 CHECK (votes >= 0),
+        created_at  TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX questions_by_session ON questions (session, state);
+      CREATE INDEX questions_by_member ON questions (member_id);
+
+      CREATE TABLE votes (
+        question   INTEGER NOT NULL REFERENCES questions (seq) ON DELETE CASCADE,
+        member_id  TEXT NOT NULL REFERENCES members (id) ON DELETE CASCADE,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (question, member_id)                -- one vote per member and question
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX votes_by_member ON votes (member_id);
+
+      CREATE TABLE reports (
+        seq                INTEGER PRIMARY KEY AUTOINCREMENT,
+        id                 TEXT NOT NULL UNIQUE,
+        community          TEXT NOT NULL REFERENCES communities (slug) ON DELETE CASCADE,
+        target_kind        TEXT NOT NULL CHECK (target_kind IN ('question', 'testimonial')),
+        target_id          TEXT NOT NULL,
+        reason             TEXT NOT NULL,
+        details            TEXT NOT NULL DEFAULT '',
+        reporter_member_id TEXT REFERENCES members (id) ON DELETE SET NULL,
+        state              TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'dismissed', 'actioned')),
+        decision_action    TEXT CHECK (decision_action IN ('remove', 'dismiss')),
+        decision_statement TEXT,
+        decided_at         TEXT,
+        created_at         TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX reports_by_community ON reports (community, state, seq);
+      CREATE INDEX reports_by_reporter ON reports (reporter_member_id);
+
+      -- The event log: every change of a session, in order. AUTOINCREMENT: ids only grow,
+      -- across restarts and after pruning. A change may read differently on the public and
+      -- the host streams: public_type is null when the public sees nothing of it (a pending
+      -- question), host_type is null when the host sees the same as the public.
+      CREATE TABLE events (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        session     INTEGER NOT NULL REFERENCES sessions (seq) ON DELETE CASCADE,
+        question_id TEXT,                               -- the question it is about, if any
+        public_type TEXT,
+        public_data TEXT,                               -- one-line JSON
+        host_type   TEXT,
+        host_data   TEXT,
+        created_at  TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX events_by_session ON events (session, id);
+      CREATE INDEX events_by_question ON events (question_id) WHERE question_id IS NOT NULL;
+    `,
+  },
+  {
+    version: 3,
+    name: 'testimonials',
+    sql: `
+      -- Per-community settings of the wall; a community without a row has the defaults:
+      -- pre-moderation, and its privacy policy as the review policy link.
+      CREATE TABLE wall_settings (
+        community         TEXT PRIMARY KEY REFERENCES communities (slug) ON DELETE CASCADE,
+        moderation        TEXT NOT NULL DEFAULT 'pre' CHECK (moderation IN ('pre', 'post')),
+        review_policy_url TEXT                         -- null: the community's privacy policy URL
+      ) STRICT;
+  
+      -- Uploaded photos, stored under a random id, with the type and size read from their bytes.
+      CREATE TABLE photos (
+        id           TEXT PRIMARY KEY,
+        community    TEXT NOT NULL REFERENCES communities (slug) ON DELETE CASCADE,
+        member_id    TEXT REFERENCES members (id) ON DELETE CASCADE,
+        content_type TEXT NOT NULL CHECK (content_type IN ('image/jpeg', 'image/png', 'image/webp')),
+        bytes        BLOB NOT NULL,
+        width        INTEGER NOT NULL CHECK (width >= 1),
+        height       INTEGER NOT NULL CHECK (height >= 1),
+        created_at   TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX photos_by_age ON photos (created_at);
+      CREATE INDEX photos_by_member ON photos (member_id);
+  
+      CREATE TABLE testimonials (
+        seq             INTEGER PRIMARY KEY AUTOINCREMENT, -- submission order: the last tie-break
+        id              TEXT NOT NULL UNIQUE,
+        community       TEXT NOT NULL REFERENCES communities (slug) ON DELETE CASCADE,
+        member_id       TEXT REFERENCES members (id) ON DELETE CASCADE, -- leaving deletes them too
+        author          TEXT NOT NULL,                     -- display name when submitted
+        member_since    TEXT NOT NULL,                     -- the author's join date
+        verified        INTEGER NOT NULL CHECK (verified IN (0, 1)),
+        rating          INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
+        text            TEXT NOT NULL,
+        photo_id        TEXT UNIQUE REFERENCES photos (id) ON DELETE SET NULL,
+        photo_alt       TEXT,
+        tags            TEXT NOT NULL DEFAULT '[]',        -- JSON array of tags
+        experienced_at  TEXT,                              -- YYYY-MM-DD
+        state           TEXT NOT NULL CHECK (state IN ('pending', 'approved', 'rejected', 'removed')),
+        statement       TEXT,                              -- the host's statement of reasons
+        disclosure      TEXT NOT NULL DEFAULT 'none'
+                        CHECK (disclosure IN ('none', 'publicite', 'collaboration-commerciale')),
+        image_flags     TEXT NOT NULL DEFAULT '[]',        -- JSON array: retouchee, virtuelle
+        consent_version TEXT NOT NULL,
+        publish_name    INTEGER NOT NULL CHECK (publish_name IN (0, 1)),
+        publish_photo   INTEGER NOT NULL CHECK (publish_photo IN (0, 1)),
+        consent_at      TEXT NOT NULL,
+        submitted_at    TEXT NOT NULL,
+        published_at    TEXT                               -- set when approved
+      ) STRICT;
+      CREATE INDEX testimonials_recent ON testimonials (community, state, published_at, seq);
+      CREATE INDEX testimonials_rating ON testimonials (community, state, rating, published_at, seq);
+      CREATE INDEX testimonials_by_member ON testimonials (member_id);
+    `,
+  },
+  {
+    version: 4,
+    name: 'offers',
+    sql: `
+      CREATE TABLE offers (
+        seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+        community    TEXT NOT NULL REFERENCES communities (slug) ON DELETE CASCADE,
+        id           TEXT NOT NULL,                      -- slug, unique per community
+        title        TEXT NOT NULL,
+        benefit      TEXT NOT NULL,
+        conditions   TEXT NOT NULL DEFAULT '',
+        expires_at   TEXT NOT NULL,
+        disclosure   TEXT NOT NULL CHECK (disclosure IN ('none', 'publicite', 'collaboration-commerciale')),
+        kind         TEXT NOT NULL CHECK (kind IN ('shared', 'unique')),
+        shared_code  TEXT,                               -- the code of a shared offer; null for unique
+        teaser_views INTEGER NOT NULL DEFAULT 0,
+        copies       INTEGER NOT NULL DEFAULT 0,
+        created_at   TEXT NOT NULL,
+        updated_at   TEXT NOT NULL,
+        UNIQUE (community, id),
+        CHECK ((kind = 'shared') = (shared_code IS NOT NULL))
+      ) STRICT;
+  
+      -- The pool of a unique offer; seq is the order codes are handed out in.
+      CREATE TABLE offer_codes (
+        seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+        offer       INTEGER NOT NULL REFERENCES offers (seq) ON DELETE CASCADE,
+        code        TEXT NOT NULL,
+        member_id   TEXT REFERENCES members (id) ON DELETE SET NULL,
+        revealed_at TEXT,             -- when it was revealed to a member
+        taken_at    TEXT,             -- out of the pool: revealed, or used by an order first
+        UNIQUE (offer, code),
+        UNIQUE (offer, member_id)
+      ) STRICT;
+      CREATE INDEX offer_codes_free ON offer_codes (offer, seq) WHERE taken_at IS NULL;
+      CREATE INDEX offer_codes_by_member ON offer_codes (member_id);
+  
+      -- Who revealed a shared offer's code (funnel and revealedByMe).
+      CREATE TABLE offer_reveals (
+        offer       INTEGER NOT NULL REFERENCES offers (seq) ON DELETE CASCADE,
+        member_id   TEXT REFERENCES members (id) ON DELETE SET NULL,
+        revealed_at TEXT NOT NULL,
+        UNIQUE (offer, member_id)
+      ) STRICT;
+      CREATE INDEX offer_reveals_by_member ON offer_reveals (member_id);
+  
+      CREATE TABLE redemptions (
+        seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+        id         TEXT NOT NULL UNIQUE,                 -- red_…
+        offer      INTEGER NOT NULL REFERENCES offers (seq) ON DELETE CASCADE,
+        order_id   TEXT NOT NULL,
+        code_hash  TEXT NOT NULL,                        -- SHA-256 of the reported code, hex
+        member_id  TEXT REFERENCES members (id) ON DELETE SET NULL,
+        amount     REAL NOT NULL,
+        currency   TEXT NOT NULL,
+        ordered_at TEXT NOT NULL,
+        flags      TEXT NOT NULL DEFAULT '[]',           -- JSON array of RedemptionFlag
+        created_at TEXT NOT NULL,
+        UNIQUE (offer, order_id)
+      ) STRICT;
+      CREATE INDEX redemptions_by_code ON redemptions (offer, code_hash);
+      CREATE INDEX redemptions_by_member ON redemptions (member_id);
+    `,
+  },
+  {
+    version: 5,
+    name: 'testimonial-tags',
+    sql: `
+      -- The tags of each testimonial, one row each, so the wall filters by tag with an index
+      -- (and in SQL every database speaks) instead of reading the JSON array of every row.
+      CREATE TABLE testimonial_tags (
+        testimonial INTEGER NOT NULL REFERENCES testimonials (seq) ON DELETE CASCADE,
+        community   TEXT NOT NULL,
+        tag         TEXT NOT NULL,
+        PRIMARY KEY (testimonial, tag)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX testimonial_tags_by_tag ON testimonial_tags (community, tag, testimonial);
+      INSERT INTO testimonial_tags (testimonial, community, tag)
+        SELECT DISTINCT t.seq, t.community, j.value FROM testimonials t, json_each(t.tags) j;
+    `,
+  },
+];
