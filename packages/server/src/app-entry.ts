@@ -15,7 +15,12 @@ export {
   type SessionSeed,
 } from './seed/seed.js';
 export { seedTestimonials, type TestimonialSeed } from './seed/wall.js';
-export { DEFAULT_RATE_LIMITS, type RateLimit, type RateLimits } from './core/rate-limit.js';
+export {
+  DEFAULT_RATE_LIMITS,
+  NO_RATE_LIMITS,
+  type RateLimit,
+  type RateLimits,
+} from './core/rate-limit.js';
 export {
   InProcessBroker,
   type Broker,

@@ -4,6 +4,7 @@
  * the reference server's rules, not a copy of them. A snapshot of the whole database can be
  * kept (the mock keeps it in IndexedDB) and restored.
  */
+/// <reference path="./store/sql-js.d.ts" />
 import initSqlJs from 'sql.js/dist/sql-wasm-inline.js';
 import type { Database, SqlJsStatic, Statement } from 'sql.js';
 import { migrate, SqliteStore, type SqliteDriver } from './store/sqlite-store.js';
@@ -105,10 +106,17 @@ export interface MemoryStoreOptions {
   onCommit?: () => void;
 }
 
-export class MemoryStore extends SqliteStore {
-  readonly #driver: SqlJsDriver;
+/** What the memory store's driver does beyond a `SqliteDriver`. */
+interface ImageDriver extends SqliteDriver {
+  snapshot(): Uint8Array;
+  restore(image: Uint8Array): void;
+}
 
-  constructor(driver: SqlJsDriver, options: MemoryStoreOptions) {
+export class MemoryStore extends SqliteStore {
+  readonly #driver: ImageDriver;
+
+  /** Use `openMemoryStore`. */
+  constructor(driver: ImageDriver, options: MemoryStoreOptions) {
     super(driver, options.onCommit ? { onCommit: options.onCommit } : {});
     this.#driver = driver;
   }

@@ -3,15 +3,13 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
 import type { Hono } from 'hono';
-import { createApp, type AppEnv } from './app.js';
+import { createApp, type AppEnv, type AppOptions } from './app.js';
 import { InProcessBroker, type Broker } from './core/broker.js';
 import { newSecret, sha256 } from './core/crypto.js';
-import type { EventRetention } from './core/events.js';
-import type { RateLimits } from './core/rate-limit.js';
 import { seedDemo } from './seed/seed.js';
 import { openSqliteStore, type Db, type SqliteFileStore } from './sqlite.js';
 
-export interface ServerOptions {
+export interface ServerOptions extends Omit<AppOptions, 'store' | 'hostKey' | 'signal'> {
   /** SQLite database file (created if missing), or `:memory:`. */
   db: string;
   /** TCP port; 0 (the default) picks a free one. */
@@ -22,20 +20,6 @@ export interface ServerOptions {
   hostKey?: string;
   /** `demo` seeds the demo communities (idempotent). */
   seed?: 'demo';
-  /** Origins allowed for every community, on top of each community's own list (for development). */
-  allowedOrigins?: readonly string[];
-  rateLimits?: Partial<RateLimits>;
-  /** One line per request; default `console.log`. Never receives personal data or tokens. */
-  logger?: (line: string) => void;
-  now?: () => Date;
-  /** Take the client IP from `X-Forwarded-For` (only behind a proxy you control). */
-  trustProxy?: boolean;
-  /** Fan-out of live events; default an `InProcessBroker`. */
-  broker?: Broker;
-  /** Time between two `: ping` comments on event streams; default 15 s. */
-  heartbeatMs?: number;
-  /** How much of each session's event log is kept for resuming; default 10,000 events and 24 h. */
-  eventRetention?: Partial<EventRetention>;
 }
 
 export interface RunningServer {
@@ -74,7 +58,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       new InProcessBroker({
         onError: (error) => log(`error in an event listener: ${String(error)}`),
       });
-    const { db: _file, ...appOptions } = options;
+    const { db: _file, port: _port, host: _host, seed: _seed, ...appOptions } = options;
     const app = createApp({ ...appOptions, store, hostKey, broker, signal: shutdown.signal });
     server = createAdaptorServer({ fetch: app.fetch, hostname: host }) as Server;
     const listening = server;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { ErrorBody } from '@cercle/client';
 import {
   createServer,
+  NO_RATE_LIMITS,
   seedCommunity,
   type CommunitySeed,
   type RunningServer,
@@ -13,17 +14,7 @@ import {
 import * as v from 'valibot';
 import { expect } from 'vitest';
 
-export const NO_LIMITS = {
-  ip: false,
-  join: false,
-  member: false,
-  ask: false,
-  vote: false,
-  report: false,
-  submit: false,
-  upload: false,
-  reveal: false,
-} as const;
+export const NO_LIMITS = NO_RATE_LIMITS;
 
 export interface TestServer {
   server: RunningServer;

@@ -38,6 +38,19 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   reveal: { limit: 10, windowMs: 60_000 },
 };
 
+/** Every limit off (tests, benchmarks). */
+export const NO_RATE_LIMITS: RateLimits = {
+  ip: false,
+  join: false,
+  member: false,
+  ask: false,
+  vote: false,
+  report: false,
+  submit: false,
+  upload: false,
+  reveal: false,
+};
+
 interface Bucket {
   tokens: number;
   at: number;

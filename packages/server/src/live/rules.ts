@@ -16,9 +16,9 @@ import type {
   VoteResult,
 } from '@cercle/client';
 import type { WireEvent } from '../core/broker.js';
-import { base64url, fromBase64url, fromUtf8, utf8 } from '../core/bytes.js';
+import { decodeCursor, encodeCursor } from '../core/cursor.js';
 import { newId } from '../core/crypto.js';
-import { ApiError, invalid, refuse } from '../core/errors.js';
+import { ApiError, invalid } from '../core/errors.js';
 import { idempotent, type IdempotentAnswer } from '../core/idempotency.js';
 import type { MemberRow, QuestionRow, SessionRow } from '../store/rows.js';
 import type { Sql } from '../store/store.js';
@@ -397,28 +397,10 @@ const AFTER: Readonly<Record<QuestionSort, string>> = {
 const cursorKey = (sort: QuestionSort, row: QuestionRow): number[] =>
   sort === 'top' ? [row.pinned, row.votes, row.seq] : [row.seq];
 
-const encodeCursor = (sort: QuestionSort, key: number[]): string =>
-  base64url(utf8(JSON.stringify([sort, ...key])));
-
-function decodeCursor(text: string, sort: QuestionSort): number[] {
-  let parsed: unknown;
-  try {
-    const bytes = fromBase64url(text);
-    parsed = bytes && JSON.parse(fromUtf8(bytes));
-  } catch {
-    parsed = undefined;
-  }
-  const size = sort === 'top' ? 3 : 1;
-  if (
-    !Array.isArray(parsed) ||
-    parsed[0] !== sort ||
-    parsed.length !== size + 1 ||
-    !parsed.slice(1).every((n) => Number.isSafeInteger(n) && n >= 0)
-  ) {
-    throw refuse.badCursor(sort);
-  }
-  return parsed.slice(1) as number[];
-}
+const isKey =
+  (size: number) =>
+  (key: unknown[]): key is number[] =>
+    key.length === size && key.every((n) => Number.isSafeInteger(n) && (n as number) >= 0);
 
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
@@ -440,7 +422,7 @@ export async function listQuestions(
   const params: number[] = [session.seq];
   let where = "session = ? AND state IN ('open', 'answered')";
   if (query.cursor !== undefined) {
-    const key = decodeCursor(query.cursor, sort);
+    const key = decodeCursor(query.cursor, sort, isKey(sort === 'top' ? 3 : 1));
     where += ` AND ${AFTER[sort]}`;
     if (sort === 'top') {
       const [pinned, votes, seq] = key as [number, number, number];

@@ -1,5 +1,5 @@
 /**
- * The testimonial wall over SQLite: photos, submission, the approved list with its cursor and
+ * The testimonial wall: photos, submission, the approved list with its cursor and
  * aggregate, the author's own list, withdrawal, host moderation, settings, export and erasure.
  *
  * Text is stored and returned as the member wrote it: no escaping or stripping here, the
@@ -17,7 +17,7 @@ import type {
   TestimonialState,
   WallSettings,
 } from '@cercle/client';
-import { base64url, fromBase64url, fromUtf8, utf8 } from '../core/bytes.js';
+import { decodeCursor, encodeCursor } from '../core/cursor.js';
 import { newId, sha256 } from '../core/crypto.js';
 import { ApiError, invalid, refuse } from '../core/errors.js';
 import { idempotent, type IdempotentAnswer } from '../core/idempotency.js';
@@ -138,33 +138,23 @@ export const updateWallSettings = (
 
 type CursorKey = [rating: number, publishedAt: string, seq: number];
 
-function encodeCursor(sort: TestimonialSort, row: TestimonialRow): string {
-  const key =
-    sort === 'rating' ? [row.rating, row.published_at, row.seq] : [row.published_at, row.seq];
-  return base64url(utf8(JSON.stringify([sort, ...key])));
-}
+const cursorOf = (sort: TestimonialSort, row: TestimonialRow): string =>
+  encodeCursor(
+    sort,
+    sort === 'rating' ? [row.rating, row.published_at, row.seq] : [row.published_at, row.seq],
+  );
 
-function decodeCursor(text: string, sort: TestimonialSort): CursorKey {
-  let parsed: unknown;
-  try {
-    const bytes = fromBase64url(text);
-    parsed = bytes && JSON.parse(fromUtf8(bytes));
-  } catch {
-    parsed = undefined;
-  }
-  if (Array.isArray(parsed) && parsed[0] === sort) {
-    const [rating, publishedAt, seq] =
-      sort === 'rating' ? parsed.slice(1) : [0, ...parsed.slice(1)];
-    if (
-      parsed.length === (sort === 'rating' ? 4 : 3) &&
-      Number.isInteger(rating) &&
-      typeof publishedAt === 'string' &&
-      Number.isSafeInteger(seq)
-    ) {
-      return [rating as number, publishedAt, seq as number];
-    }
-  }
-  throw refuse.badCursor(sort);
+/** The key of a cursor, as `[rating, publishedAt, seq]` (rating 0 for the `recent` order). */
+function cursorKey(text: string, sort: TestimonialSort): CursorKey {
+  const key = decodeCursor(text, sort, (k): k is unknown[] =>
+    sort === 'rating'
+      ? k.length === 3 &&
+        Number.isInteger(k[0]) &&
+        typeof k[1] === 'string' &&
+        Number.isSafeInteger(k[2])
+      : k.length === 2 && typeof k[0] === 'string' && Number.isSafeInteger(k[1]),
+  );
+  return (sort === 'rating' ? key : [0, ...key]) as CursorKey;
 }
 
 const ORDER: Record<TestimonialSort, string> = {
@@ -209,7 +199,7 @@ export async function listTestimonials(
     pageParams.push(query.minRating);
   }
   if (query.cursor !== undefined) {
-    const [rating, publishedAt, seq] = decodeCursor(query.cursor, sort);
+    const [rating, publishedAt, seq] = cursorKey(query.cursor, sort);
     if (sort === 'rating') {
       pageWhere += ' AND (t.rating, t.published_at, t.seq) < (?, ?, ?)';
       pageParams.push(rating, publishedAt, seq);
@@ -227,7 +217,7 @@ export async function listTestimonials(
   const last = page.at(-1);
   return {
     testimonials: page.map((row) => publicView(row, origin)),
-    nextCursor: rows.length > limit && last ? encodeCursor(sort, last) : null,
+    nextCursor: rows.length > limit && last ? cursorOf(sort, last) : null,
     aggregate: {
       count: aggregate.count,
       average:
