@@ -12,6 +12,11 @@ const alias = [
   { find: /^@cercle\/mock$/, replacement: src('./packages/mock/src/index.ts') },
   { find: /^@cercle\/server\/app$/, replacement: src('./packages/server/src/app-entry.ts') },
   { find: /^@cercle\/server$/, replacement: src('./packages/server/src/index.ts') },
+  {
+    find: /^@cercle\/conformance\/vitest$/,
+    replacement: src('./packages/conformance/src/vitest.ts'),
+  },
+  { find: /^@cercle\/conformance$/, replacement: src('./packages/conformance/src/index.ts') },
 ];
 
 export default defineConfig({
@@ -48,6 +53,16 @@ export default defineConfig({
           name: 'elements',
           include: ['packages/elements/test/**/*.test.ts'],
           environment: 'node',
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'conformance',
+          include: ['packages/conformance/test/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {

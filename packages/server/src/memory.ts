@@ -4,7 +4,6 @@
  * the reference server's rules, not a copy of them. A snapshot of the whole database can be
  * kept (the mock keeps it in IndexedDB) and restored.
  */
-/// <reference path="./store/sql-js.d.ts" />
 import initSqlJs from 'sql.js/dist/sql-wasm-inline.js';
 import type { Database, SqlJsStatic, Statement } from 'sql.js';
 import { migrate, SqliteStore, type SqliteDriver } from './store/sqlite-store.js';

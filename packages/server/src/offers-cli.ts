@@ -148,7 +148,7 @@ export async function importCodesCommand(argv: readonly string[]): Promise<void>
   if (!existsSync(dbFile)) return fail(`no database file at ${dbFile}`);
   const store = openSqliteStore(dbFile);
   try {
-    const result = await importCodes(
+    const { body: result } = await importCodes(
       store,
       values.community as string,
       values.offer as string,

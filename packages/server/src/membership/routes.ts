@@ -33,8 +33,9 @@ export function membershipHandlers(ctx: RouteContext): Handlers<MembershipRoute>
 
     createCommunity: async (c) => {
       await ctx.requireOperator(c);
+      const key = ctx.idempotencyKey(c);
       const input = await ctx.readBody(c, routes.createCommunity.body);
-      return c.json(await createCommunity(store, input, now()), 201);
+      return ctx.answer(c, await createCommunity(store, input, now(), key));
     },
 
     getCommunity: async (c) => c.json(await communityInfo(store, await ctx.requireCommunity(c))),

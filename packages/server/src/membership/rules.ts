@@ -74,14 +74,28 @@ export async function hostCommunityView(db: Sql, row: CommunityRow): Promise<Hos
 }
 
 /** Operator: creates a community; `conflict` when the slug is taken. */
-export function createCommunity(store: Store, input: CommunityInput, now: Date) {
-  return store.write(input.slug, async (tx) => {
-    if (await getCommunity(tx, input.slug)) {
-      throw new ApiError('conflict', `The community "${input.slug}" already exists.`);
-    }
-    await insertCommunity(tx, input, now);
-    return hostCommunityView(tx, await requireCommunityRow(tx, input.slug));
-  });
+export function createCommunity(
+  store: Store,
+  input: CommunityInput,
+  now: Date,
+  idempotencyKey?: string,
+): Promise<IdempotentAnswer<201, HostCommunity>> {
+  const scope = {
+    community: input.slug,
+    route: 'createCommunity',
+    key: idempotencyKey,
+    request: input,
+  };
+  return store.write(input.slug, (tx) =>
+    idempotent(tx, scope, now, async () => {
+      if (await getCommunity(tx, input.slug)) {
+        throw new ApiError('conflict', `The community "${input.slug}" already exists.`);
+      }
+      await insertCommunity(tx, input, now);
+      const body = await hostCommunityView(tx, await requireCommunityRow(tx, input.slug));
+      return { status: 201 as const, body, memberId: null };
+    }),
+  );
 }
 
 /** Inserts a community row (the caller checked the slug is free). */

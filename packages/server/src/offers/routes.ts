@@ -53,7 +53,9 @@ export function offerHandlers(ctx: RouteContext): Handlers<OfferRoute> {
     copyOffer: async (c) => {
       const community = await ctx.requireCommunity(c);
       const member = await ctx.requireMember(c, community);
-      await recordCopy(store, community.slug, offerParam(c), member);
+      const key = ctx.idempotencyKey(c);
+      const result = await recordCopy(store, community.slug, offerParam(c), member, now(), key);
+      if (result.replayed) c.header('Idempotent-Replayed', 'true');
       return c.body(null, 204);
     },
 
@@ -74,8 +76,9 @@ export function offerHandlers(ctx: RouteContext): Handlers<OfferRoute> {
 
     importCodes: async (c) => {
       const { community, offer } = await host(c);
+      const key = ctx.idempotencyKey(c);
       const input = await ctx.readBody(c, routes.importCodes.body);
-      return c.json(await importCodes(store, community, offer, input.codes));
+      return ctx.answer(c, await importCodes(store, community, offer, input.codes, now(), key));
     },
 
     offerFunnel: async (c) => {

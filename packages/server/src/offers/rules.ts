@@ -22,6 +22,7 @@ import {
 } from '@cercle/client';
 import { newId, randomInt, sha256 } from '../core/crypto.js';
 import { ApiError } from '../core/errors.js';
+import { idempotent, type IdempotentAnswer } from '../core/idempotency.js';
 import type { MemberRow, OfferRow, RedemptionRow } from '../store/rows.js';
 import type { Sql, Store } from '../store/store.js';
 
@@ -192,14 +193,20 @@ export function recordCopy(
   community: string,
   id: string,
   member: MemberRow,
-): Promise<void> {
-  return store.write(community, async (tx) => {
-    const row = await requireOffer(tx, community, id);
-    if (!(await revealOf(tx, row, member.id))) {
-      throw new ApiError('conflict', 'Reveal your code before copying it.');
-    }
-    await tx.run('UPDATE offers SET copies = copies + 1 WHERE seq = ?', row.seq);
-  });
+  now: Date,
+  idempotencyKey?: string,
+): Promise<IdempotentAnswer<204, null>> {
+  const scope = { community, route: 'copyOffer', key: idempotencyKey, request: [member.id, id] };
+  return store.write(community, (tx) =>
+    idempotent(tx, scope, now, async () => {
+      const row = await requireOffer(tx, community, id);
+      if (!(await revealOf(tx, row, member.id))) {
+        throw new ApiError('conflict', 'Reveal your code before copying it.');
+      }
+      await tx.run('UPDATE offers SET copies = copies + 1 WHERE seq = ?', row.seq);
+      return { status: 204 as const, body: null, memberId: member.id };
+    }),
+  );
 }
 
 function redemptionView(row: RedemptionRow, offer: OfferRow): Redemption {
@@ -410,12 +417,23 @@ export async function addCodes(
 }
 
 /** `POST …/host/offers/{o}/codes`: `addCodes` in its own transaction. */
-export const importCodes = (
+export function importCodes(
   store: Store,
   community: string,
   id: string,
   codes: readonly string[],
-): Promise<CodesImportResult> => store.write(community, (tx) => addCodes(tx, community, id, codes));
+  now = new Date(),
+  idempotencyKey?: string,
+): Promise<IdempotentAnswer<200, CodesImportResult>> {
+  const scope = { community, route: 'importCodes', key: idempotencyKey, request: [id, codes] };
+  return store.write(community, (tx) =>
+    idempotent(tx, scope, now, async () => ({
+      status: 200 as const,
+      body: await addCodes(tx, community, id, codes),
+      memberId: null,
+    })),
+  );
+}
 
 const roundAmount = (amount: number): number => Math.round(amount * 1e6) / 1e6;
 

@@ -25,9 +25,10 @@ export function reportHandlers(
     decideReport: async (c) => {
       const community = await ctx.requireCommunity(c);
       await ctx.requireHost(c, community);
+      const key = ctx.idempotencyKey(c);
       const input = await ctx.readBody(c, routes.decideReport.body);
       const id = c.req.param('report') ?? '';
-      return c.json(await decideReport(ctx.live, community.slug, id, input));
+      return ctx.answer(c, await decideReport(ctx.live, community.slug, id, input, key));
     },
   };
 }

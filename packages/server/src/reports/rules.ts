@@ -118,39 +118,48 @@ export function decideReport(
   community: string,
   reportId: string,
   decision: { action: 'remove' | 'dismiss'; statement: string },
-): Promise<Report> {
-  return change(live, community, async (tx, emit, now) => {
-    const row = await tx.get<ReportRow>(
-      'SELECT * FROM reports WHERE id = ? AND community = ?',
-      reportId,
-      community,
-    );
-    if (!row) throw new ApiError('not_found', `No report "${reportId}" here.`);
-    if (row.state !== 'open') {
-      throw new ApiError(
-        'conflict',
-        `This report was already decided (${row.decision_action}) at ${row.decided_at}.`,
+  idempotencyKey?: string,
+): Promise<IdempotentAnswer<200, Report>> {
+  const scope = {
+    community,
+    route: 'decideReport',
+    key: idempotencyKey,
+    request: [reportId, decision],
+  };
+  return change(live, community, async (tx, emit, now) =>
+    idempotent(tx, scope, now, async () => {
+      const row = await tx.get<ReportRow>(
+        'SELECT * FROM reports WHERE id = ? AND community = ?',
+        reportId,
+        community,
       );
-    }
-    if (decision.action === 'remove' && row.target_kind === 'question') {
-      const target = await targetQuestion(tx, community, row.target_id);
-      if (target) await hideQuestion(tx, target.seq, emit);
-    }
-    if (decision.action === 'remove' && row.target_kind === 'testimonial') {
-      const target = await targetTestimonial(tx, community, row.target_id);
-      if (target) await removeTestimonial(tx, target.seq, decision.statement);
-    }
-    const decided = (await tx.get<ReportRow>(
-      `UPDATE reports SET state = ?, decision_action = ?, decision_statement = ?, decided_at = ?
-       WHERE seq = ? RETURNING *`,
-      decision.action === 'remove' ? 'actioned' : 'dismissed',
-      decision.action,
-      decision.statement,
-      now.toISOString(),
-      row.seq,
-    )) as ReportRow;
-    return reportView(tx, decided);
-  });
+      if (!row) throw new ApiError('not_found', `No report "${reportId}" here.`);
+      if (row.state !== 'open') {
+        throw new ApiError(
+          'conflict',
+          `This report was already decided (${row.decision_action}) at ${row.decided_at}.`,
+        );
+      }
+      if (decision.action === 'remove' && row.target_kind === 'question') {
+        const target = await targetQuestion(tx, community, row.target_id);
+        if (target) await hideQuestion(tx, target.seq, emit);
+      }
+      if (decision.action === 'remove' && row.target_kind === 'testimonial') {
+        const target = await targetTestimonial(tx, community, row.target_id);
+        if (target) await removeTestimonial(tx, target.seq, decision.statement);
+      }
+      const decided = (await tx.get<ReportRow>(
+        `UPDATE reports SET state = ?, decision_action = ?, decision_statement = ?, decided_at = ?
+         WHERE seq = ? RETURNING *`,
+        decision.action === 'remove' ? 'actioned' : 'dismissed',
+        decision.action,
+        decision.statement,
+        now.toISOString(),
+        row.seq,
+      )) as ReportRow;
+      return { status: 200 as const, body: await reportView(tx, decided), memberId: null };
+    }),
+  );
 }
 
 /** The reports the member sent, for the export. */
