@@ -91,11 +91,12 @@ export function createMockBackend(options: MockOptions): MockBackend {
 }
 
 /**
- * The answer's body ends when the request is aborted, as with a real `fetch` (a closed event
- * stream then lets the server forget its subscriber).
+ * An event stream's body ends when the request is aborted, as with a real `fetch` (a closed
+ * stream then lets the server forget its subscriber). Other answers are whole already.
  */
 function abortable(response: Response, signal: AbortSignal): Response {
-  if (!response.body) return response;
+  const stream = response.headers.get('content-type')?.startsWith('text/event-stream');
+  if (!response.body || !stream) return response;
   const reader = response.body.getReader();
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
