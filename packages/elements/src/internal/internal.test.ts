@@ -1,12 +1,12 @@
 import '../test/setup.js';
 import { expect, fixture, html } from '@open-wc/testing';
+import { createClient } from '@cercle/client';
 import { CercleElement } from './cercle-element.js';
 import { configure, resolveApi } from './config.js';
 import { toLocale } from './localize.js';
 import { cercleGlobal, resetCercleGlobal, sessionKey, sessionStore } from './stores.js';
 import { safeUrl } from './url.js';
 import { DEV, warnOnce } from './dev.js';
-import { FakeApi } from '../test/fake-api.js';
 
 function captureWarnings(): { messages: string[]; restore: () => void } {
   const messages: string[] = [];
@@ -113,11 +113,12 @@ describe('configure and the backend resolution', () => {
     expect(resolveApi({})!.key).to.equal('https://meta.example');
     configure({ api: 'https://configured.example/base/' });
     expect(resolveApi({})!.key).to.equal('https://configured.example/base');
-    const adapter = new FakeApi();
+    // An adapter is any object with the Cercle operations: here, two real HTTP clients.
+    const adapter = createClient({ baseUrl: 'https://adapter.example' });
     configure({ adapter });
     expect(resolveApi({})!.api).to.equal(adapter);
     expect(resolveApi({ api: 'https://attr.example' })!.key).to.equal('https://attr.example');
-    const own = new FakeApi();
+    const own = createClient({ baseUrl: 'https://own.example' });
     expect(resolveApi({ adapter: own, api: 'https://attr.example' })!.api).to.equal(own);
     meta.remove();
   });

@@ -2,6 +2,7 @@ import '../test/setup.js';
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
+import type { MemberList } from '@cercle/client';
 import './cercle-join.js';
 import type { CercleJoin } from './join.js';
 import { configure } from '../internal/config.js';
@@ -11,7 +12,13 @@ import { CercleLeaveEvent } from '../events/leave.js';
 import { styles } from './join.styles.js';
 import { tokens } from '../internal/tokens.js';
 import { widgetStyles } from '../internal/widget.styles.js';
-import { FakeApi, httpError, networkError, timeoutError } from '../test/fake-api.js';
+import {
+  httpError,
+  networkError,
+  timeoutError,
+  type Failure,
+  type TestBackend,
+} from '../test/backend.js';
 import {
   captureWarnings,
   deepActiveElement,
@@ -34,10 +41,12 @@ import {
 const warnings = captureWarnings();
 
 const KEY = sessionKey('adapter', 'maison-verte');
-let api: FakeApi;
+/** A community of two places, one taken. */
+const LE_PETIT = { slug: 'le-petit', name: 'Le Petit Cercle', capacity: 2, seedMembers: 1 };
+let api: TestBackend;
 
-beforeEach(() => {
-  api = freshApi();
+beforeEach(async () => {
+  api = await freshApi();
 });
 
 afterEach(resetMedia);
@@ -105,7 +114,7 @@ describe('<cercle-join>', () => {
     });
 
     it('gives a clear message for each kind of failure', async () => {
-      const cases: [unknown, string, boolean][] = [
+      const cases: [Failure, string, boolean][] = [
         [timeoutError(), 'took too long to answer', true],
         [httpError(404, 'not_found'), 'This community does not exist.', false],
         [httpError(429, 'rate_limited', { retryAfterMs: 11_200 }), 'Try again in 12 s.', true],
@@ -138,7 +147,7 @@ describe('<cercle-join>', () => {
       const el = await mount();
       expect(el.matches(':state(error)')).to.equal(true);
       expect(shadowText(el)).to.contain('No Cercle API is set for this page.');
-      configure({ adapter: api }); // configuring afterwards brings the widget to life
+      configure({ adapter: api.api }); // configuring afterwards brings the widget to life
       await waitUntil(() => q(el, 'form'), 'configure() was not followed');
     });
 
@@ -253,11 +262,15 @@ describe('<cercle-join>', () => {
     });
 
     it('shows the circle as full when it filled up meanwhile', async () => {
-      api.fail('join', httpError(409, 'community_full'));
-      const el = await mount();
+      await api.community({ ...LE_PETIT, whenFull: 'closed' });
+      const el = await mount(html`<cercle-join community="le-petit"></cercle-join>`);
+      expect(shadowText(el)).to.contain('1 place left');
+      // Someone else takes the last place while the visitor fills the form.
+      await api.member('le-petit', 'Nina');
       fill(el, { name: 'Camille', consent: true });
       submit(el);
       await settle(el, 'full');
+      expect(api.count('join')).to.equal(1);
       expect(q(el, 'form')).to.equal(null);
       expect(shadowText(el)).to.contain('This circle is full');
     });
@@ -318,9 +331,12 @@ describe('<cercle-join>', () => {
       expect(event.bubbles).to.equal(true);
       expect(event.composed).to.equal(true);
       expect(event.cancelable).to.equal(false);
+      // The id of the member the backend created (the stored token is theirs).
+      const { token } = JSON.parse(localStorage.getItem(KEY)!) as { token: string };
+      const { member } = await api.direct().me('maison-verte', { token });
       expect(event.detail).to.deep.equal({
         community: 'maison-verte',
-        memberId: 'm_1',
+        memberId: member.id,
         status: 'active',
       });
     });
@@ -393,7 +409,7 @@ describe('<cercle-join>', () => {
 
       // A new page: the stores are gone, localStorage is not.
       resetCercleGlobal();
-      configure({ adapter: api });
+      configure({ adapter: api.api });
       const mesBefore = api.count('me');
       const reloaded = await mount();
       await settle(reloaded, 'joined');
@@ -421,7 +437,7 @@ describe('<cercle-join>', () => {
 
     it('follows a join made in another tab (storage event)', async () => {
       const el = await mount();
-      const { token, member } = await api.join('maison-verte', {
+      const { token, member } = await api.direct().join('maison-verte', {
         displayName: 'Nina',
         consent: { version: '2026-11-01', accepted: true },
       });
@@ -435,6 +451,7 @@ describe('<cercle-join>', () => {
     it('leaves after a confirmation: erased on the backend, token forgotten, cercle-leave fired', async () => {
       const el = await mount();
       const joined = await join(el);
+      const { token } = JSON.parse(localStorage.getItem(KEY)!) as { token: string };
       q<HTMLButtonElement>(el, '#leave')!.click();
       await waitUntil(() => deepActiveElement()?.id === 'cancel', 'focus did not move to Cancel');
       expect(shadowText(el)).to.contain('Leave Maison Verte? Your membership');
@@ -448,7 +465,17 @@ describe('<cercle-join>', () => {
         memberId: joined.detail.memberId,
       });
       await waitUntil(() => q(el, 'form'), 'the form did not come back');
-      expect(api.members.size).to.equal(0);
+      // Erased on the backend: gone from the host's list, and its token no longer works.
+      const { members, count } = (await api.host('listMembers', {
+        params: { community: 'maison-verte' },
+      })) as MemberList;
+      expect(members.map((m) => m.id)).not.to.include(joined.detail.memberId);
+      expect(count).to.equal(120);
+      const refused: unknown = await api
+        .direct()
+        .me('maison-verte', { token })
+        .catch((e: unknown) => e);
+      expect(refused).to.have.property('status', 401);
       expect(localStorage.getItem(KEY)).to.equal(null);
       expect(q(el, '[role="status"]')!.textContent).to.contain('You left Maison Verte.');
       await waitUntil(() => deepActiveElement()?.id === 'name', 'focus did not move to the form');
@@ -550,16 +577,13 @@ describe('<cercle-join>', () => {
     });
 
     it('uses French plurals and error messages', async () => {
-      api.communities.get('maison-verte')!.info.memberCount = 1;
-      api.communities.get('maison-verte')!.info.capacity = 2;
-      const el = await mount(
-        html`<cercle-join community="maison-verte" locale="fr"></cercle-join>`,
-      );
+      await api.community(LE_PETIT);
+      const el = await mount(html`<cercle-join community="le-petit" locale="fr"></cercle-join>`);
       await el.updateComplete;
       expect(shadowText(el)).to.contain('1 membre');
       expect(shadowText(el)).to.contain('1 place restante');
       fixtureCleanup();
-      api.fail('getCommunity', httpError(404, 'not_found'));
+      // No community "nope" on the backend: it answers 404.
       const missing = await mount(html`<cercle-join community="nope" locale="fr"></cercle-join>`);
       await missing.updateComplete;
       expect(shadowText(missing)).to.contain('Cette communauté n’existe pas.');

@@ -13,7 +13,7 @@ import { widgetStyles } from '../internal/widget.styles.js';
 import { CercleCopyEvent } from '../events/copy.js';
 import { CercleRevealEvent } from '../events/reveal.js';
 import { styles } from './promo.styles.js';
-import { FakeApi, httpError, networkError } from '../test/fake-api.js';
+import { httpError, networkError, type TestBackend } from '../test/backend.js';
 import {
   captureWarnings,
   deepActiveElement,
@@ -31,7 +31,6 @@ import {
   shadowText,
   spyIntervals,
   tabTo,
-  tick,
   type as typeText,
 } from '../test/helpers.js';
 
@@ -42,11 +41,11 @@ const C = 'maison-verte';
 const O = 'bienvenue-10';
 const HOUR = 3_600_000;
 
-let api: FakeApi;
+let api: TestBackend;
 
-beforeEach(() => {
+beforeEach(async () => {
   getSelection()?.removeAllRanges();
-  api = freshApi();
+  api = await freshApi();
 });
 
 afterEach(resetMedia);
@@ -134,7 +133,7 @@ describe('<cercle-promo>', () => {
     });
 
     it('counts down every second under a day, and stops its timer when removed', async () => {
-      api.offers.add(C, 'flash', {
+      await api.offers.add(C, 'flash', {
         kind: 'shared',
         expiresAt: new Date(Date.now() + 2 * HOUR).toISOString(),
       });
@@ -184,10 +183,10 @@ describe('<cercle-promo>', () => {
       expect(el.matches(':state(locked)')).to.equal(false);
       await waitUntil(() => deepActiveElement()?.id === 'reveal', 'focus did not go to Reveal');
       expect(status(el)).to.contain('You are in: your code is ready to reveal.');
-      const token = [...api.members.keys()][0]!;
+      const token = sessionStore('adapter', C).get()!.token;
       await waitUntil(() => api.callsOf('getOffer').some((c) => c.token === token));
       const code = await reveal(el);
-      expect(api.offers.codes(C, O)).to.include(code);
+      expect(await api.offers.codes(C, O)).to.include(code);
     });
 
     it('unlocks when the visitor joins through another <cercle-join> of the page', async () => {
@@ -208,7 +207,7 @@ describe('<cercle-promo>', () => {
     });
 
     it('tells a waitlisted visitor the code unlocks once they are in', async () => {
-      api.offers.add('le-fournil', 'pain', { kind: 'shared' });
+      await api.offers.add('le-fournil', 'pain', { kind: 'shared' });
       await becomeMember('le-fournil');
       const el = await mount(
         html`<cercle-promo community="le-fournil" offer="pain"></cercle-promo>`,
@@ -222,7 +221,7 @@ describe('<cercle-promo>', () => {
     });
 
     it('says the same when the backend refuses a reveal with 403', async () => {
-      api.offers.add('le-fournil', 'pain', { kind: 'shared' });
+      await api.offers.add('le-fournil', 'pain', { kind: 'shared' });
       const token = await becomeMember('le-fournil');
       // The page believes it is active; the backend knows better.
       sessionStore('adapter', 'le-fournil').set({ token, memberId: 'm_1', status: 'active' });
@@ -245,7 +244,7 @@ describe('<cercle-promo>', () => {
 
   describe('revealing', () => {
     it('reveals the code on a click: shown, announced, focused, and cercle-reveal fires', async () => {
-      await becomeMember();
+      const token = await becomeMember();
       const el = await mount();
       expect(el.matches(':state(member)')).to.equal(true);
       expect(text(el, '#reveal')).to.equal('Reveal my code');
@@ -257,7 +256,8 @@ describe('<cercle-promo>', () => {
       expect(event).to.be.instanceOf(CercleRevealEvent);
       expect(event.bubbles && event.composed).to.equal(true);
       expect(event.detail).to.deep.equal({ community: C, offer: O, code });
-      expect(api.offers.codeOf(C, O, [...api.members.values()][0]!.member.id)).to.equal(code);
+      // The member's code: what the backend answers them (a reveal again gives the same).
+      expect((await api.direct().revealOffer(C, O, { token })).code).to.equal(code);
       expect(text(el, '.code-label')).to.equal('Your code');
       expect(status(el)).to.contain('Your code is shown.');
       expect(text(el, '[part="hint"]')).to.match(/^Use it at checkout until \w+ \d+, \d{4}\.$/);
@@ -271,7 +271,7 @@ describe('<cercle-promo>', () => {
     });
 
     it('puts the code nowhere before the member revealed it', async () => {
-      const codes = api.offers.codes(C, O);
+      const codes = await api.offers.codes(C, O);
       const leaks = (el: CerclePromo) => codes.filter((c) => everything(el).includes(c));
       const visitor = await mount();
       expect(leaks(visitor)).to.deep.equal([]);
@@ -310,7 +310,7 @@ describe('<cercle-promo>', () => {
       const code = await reveal(first);
       fixtureCleanup();
       resetCercleGlobal(); // a new page: only localStorage remains
-      configure({ adapter: api });
+      configure({ adapter: api.api });
       const events = recordEvents('cercle-reveal');
       const again = await mount();
       await settle(again, 'revealed');
@@ -348,7 +348,10 @@ describe('<cercle-promo>', () => {
         await settle(el, 'copied');
         expect(text(el, '#copy')).to.equal('Copied');
         expect(status(el)).to.equal('Code copied.');
-        await waitUntil(() => api.offers.copies(C, O) === 1, 'the copy was not counted');
+        await waitUntil(
+          async () => (await api.offers.copies(C, O)) === 1,
+          'the copy was not counted',
+        );
         await waitUntil(() => !el.matches(':state(copied)'), 'Copied never went back', {
           timeout: 3000,
         });
@@ -403,7 +406,7 @@ describe('<cercle-promo>', () => {
 
   describe('offers that cannot be revealed', () => {
     it('says when the offer ended, with no reveal', async () => {
-      api.offers.expire(C, O, new Date('2026-11-20T12:00:00Z'));
+      await api.offers.expire(C, O, new Date('2026-11-20T12:00:00Z'));
       await becomeMember();
       const el = await mount();
       expect(el.matches(':state(expired)')).to.equal(true);
@@ -416,7 +419,7 @@ describe('<cercle-promo>', () => {
     it('goes to the ended state when the backend answers 410 to a reveal', async () => {
       await becomeMember();
       const el = await mount();
-      api.offers.expire(C, O);
+      await api.offers.expire(C, O);
       q<HTMLButtonElement>(el, '#reveal')!.click();
       await settle(el, 'expired');
       expect(text(el, '[part="notice"]')).to.contain('This offer ended on');
@@ -424,7 +427,7 @@ describe('<cercle-promo>', () => {
     });
 
     it('ends by itself when the countdown reaches zero', async () => {
-      api.offers.add(C, 'now', {
+      await api.offers.add(C, 'now', {
         kind: 'shared',
         expiresAt: new Date(Date.now() + 1500).toISOString(),
       });
@@ -436,10 +439,11 @@ describe('<cercle-promo>', () => {
 
     it('says when every code has been claimed, but still shows a member theirs', async () => {
       await becomeMember(C, 'Early');
+      const session = sessionStore('adapter', C).get()!;
       const early = await mount();
       const code = await reveal(early);
       fixtureCleanup();
-      api.offers.exhaust(C, O);
+      await api.offers.exhaust(C, O);
 
       await becomeMember(C, 'Late');
       const late = await mount();
@@ -450,13 +454,8 @@ describe('<cercle-promo>', () => {
 
       resetCercleGlobal();
       localStorage.clear();
-      configure({ adapter: api });
-      const token = [...api.members.entries()].find(([, m]) => m.member.displayName === 'Early')!;
-      sessionStore('adapter', C).set({
-        token: token[0],
-        memberId: token[1].member.id,
-        status: 'active',
-      });
+      configure({ adapter: api.api });
+      sessionStore('adapter', C).set(session);
       const back = await mount();
       await settle(back, 'revealed');
       expect(codeText(back)).to.equal(code);
@@ -465,7 +464,7 @@ describe('<cercle-promo>', () => {
     it('goes to the exhausted state when the backend answers 409 to a reveal', async () => {
       await becomeMember();
       const el = await mount();
-      api.offers.exhaust(C, O);
+      await api.offers.exhaust(C, O);
       q<HTMLButtonElement>(el, '#reveal')!.click();
       await settle(el, 'exhausted');
       expect(text(el, '[part="notice"]')).to.contain('All codes have been claimed.');
@@ -550,7 +549,7 @@ describe('<cercle-promo>', () => {
       resetCercleGlobal();
       const noApi = await mount();
       expect(shadowText(noApi)).to.contain('No Cercle API is set for this page.');
-      configure({ adapter: api });
+      configure({ adapter: api.api });
       await waitUntil(() => q(noApi, '[part="title"]'), 'configure() was not followed');
     });
   });
@@ -640,7 +639,7 @@ describe('<cercle-promo>', () => {
         await expect(revealed).to.be.accessible();
         fixtureCleanup();
 
-        api.offers.expire(C, O);
+        await api.offers.expire(C, O);
         const ended = await mount(
           html`<cercle-promo community=${C} offer=${O} theme=${theme}></cercle-promo>`,
         );
@@ -762,7 +761,7 @@ describe('<cercle-promo>', () => {
       expect(text(el, '[part="lock"]')).to.contain('Réservé aux membres');
       expect(text(el, '#join-toggle')).to.equal('Rejoindre pour débloquer');
       expect(q(el, '[part="base"]')!.getAttribute('lang')).to.equal('fr');
-      api.offers.add(C, 'soon', {
+      await api.offers.add(C, 'soon', {
         kind: 'shared',
         expiresAt: new Date(Date.now() + 3 * HOUR + 5000).toISOString(),
       });
@@ -784,13 +783,20 @@ describe('<cercle-promo>', () => {
 
     it('fires no event on programmatic changes', async () => {
       const recorders = (['cercle-reveal', 'cercle-copy'] as const).map((e) => recordEvents(e));
-      await becomeMember();
+      const token = await becomeMember();
+      // The member revealed the shared offer before: moving to it shows their code again.
+      await api.direct().revealOffer(C, 'livraison-offerte', { token });
       const el = await mount();
       el.offer = 'livraison-offerte';
-      await settle(el);
+      await waitUntil(
+        () => text(el, '[part="title"]') === 'Livraison offerte',
+        'the widget never moved to the new offer',
+      );
+      // The reveal's answer came (an event would have fired before the code shows).
+      await settle(el, 'revealed');
+      expect(api.count('revealOffer')).to.equal(1);
       el.theme = 'dark';
       await el.updateComplete;
-      await tick(20);
       recorders.forEach((r) => r.stop());
       expect(recorders.flatMap((r) => r.events)).to.have.length(0);
     });

@@ -24,10 +24,12 @@ import {
 import { createMockBackend, type MockBackend } from '@cercle/mock';
 import {
   InProcessBroker,
+  NO_RATE_LIMITS,
   openMemoryStore,
   seedCommunity,
   seedSession,
   seedTestimonials,
+  type CommunitySeed,
   type MemoryStore,
   type TestimonialSeed,
 } from '@cercle/server/app';
@@ -274,18 +276,6 @@ export async function freshBackend(): Promise<TestBackend> {
 
 // The backend -------------------------------------------------------------------------------
 
-const NO_LIMITS = {
-  ip: false,
-  join: false,
-  member: false,
-  ask: false,
-  vote: false,
-  report: false,
-  submit: false,
-  upload: false,
-  reveal: false,
-} as const;
-
 /** An open event stream, as the harness sees it. */
 interface Stream {
   key: string;
@@ -333,7 +323,7 @@ export class TestBackend {
       hostKey: HOST_KEY,
       app: {
         broker: this.broker,
-        rateLimits: NO_LIMITS,
+        rateLimits: NO_RATE_LIMITS,
         now: () => new Date(this.#clock?.() ?? Date.now()),
       },
     });
@@ -387,6 +377,19 @@ export class TestBackend {
     });
     this.tokens.set(community === 'maison-verte' ? name : `${community}/${name}`, token);
     return token;
+  }
+
+  /**
+   * Creates a community beside the fixtures (straight in the store), with `seedMembers`
+   * members nobody knows the token of. Its consent version is `CONSENT` and its privacy
+   * policy `https://<slug>.example/confidentialite` unless `seed` says otherwise.
+   */
+  async community(seed: CommunitySeed): Promise<void> {
+    await seedCommunity(this.store, {
+      privacyPolicyUrl: `https://${seed.slug}.example/confidentialite`,
+      consentVersion: CONSENT,
+      ...seed,
+    });
   }
 
   /** Makes the next `times` calls of `op` fail as `failure` says. */
@@ -508,6 +511,13 @@ export class TestBackend {
 
 // Live sessions -----------------------------------------------------------------------------
 
+/** An id shaped like the server's (`q_…`): a prefix and 12 random bytes in base64url. */
+const randomId = (prefix: string): string => {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  const base64 = btoa(String.fromCharCode(...bytes));
+  return `${prefix}_${base64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
+};
+
 export interface QuestionSeed {
   text: string;
   /** The asker's name (a member joined for it when new); default `Member N`. */
@@ -607,6 +617,93 @@ export class LiveControl {
     return added;
   }
 
+  /**
+   * `n` open questions at once, straight into the store (no event: for a board too large to
+   * ask one by one, before the widget loads): `Question number N?` by `author` (default
+   * `Léa`), a millisecond apart, after the questions already there. Their ids, in the order
+   * asked.
+   */
+  async seedQuestions(n: number, author = 'Léa'): Promise<string[]> {
+    const token = await this.t.member(this.community, author);
+    const { member } = await this.t.direct().me(this.community, { token });
+    return this.t.store.write(this.community, async (tx) => {
+      const session = await tx.value<number>(
+        'SELECT seq FROM sessions WHERE community = ? AND id = ?',
+        this.community,
+        this.session,
+      );
+      if (session === undefined) throw new Error(`no session ${this.key}`);
+      const count =
+        (await tx.value<number>(
+          'SELECT CAST(count(*) AS INTEGER) FROM questions WHERE session = ?',
+          session,
+        )) ?? 0;
+      const latest = await tx.value<string>(
+        'SELECT max(created_at) FROM questions WHERE session = ?',
+        session,
+      );
+      const start = Math.max(latest ? Date.parse(latest) + 1 : 0, Date.now() - n);
+      const ids: string[] = [];
+      for (let i = 0; i < n; i++) {
+        const id = randomId('q');
+        await tx.run(
+          `INSERT INTO questions (id, session, member_id, author, text, state, created_at)
+           VALUES (?, ?, ?, ?, ?, 'open', ?)`,
+          id,
+          session,
+          member.id,
+          member.displayName,
+          `Question number ${count + i + 1}?`,
+          new Date(start + i).toISOString(),
+        );
+        ids.push(id);
+      }
+      return ids;
+    });
+  }
+
+  /**
+   * `n` more votes on question `id` at once, from as many new members, straight into the
+   * store (no event: for counts too large to vote one by one, before the widget loads). The
+   * community's capacity grows to hold them if need be, as when its operator raises it.
+   */
+  async seedVotes(id: string, n: number): Promise<void> {
+    await this.t.store.write(this.community, async (tx) => {
+      const question = await tx.value<number>('SELECT seq FROM questions WHERE id = ?', id);
+      if (question === undefined) throw new Error(`${this.key} has no question ${id}`);
+      const at = new Date().toISOString();
+      for (let i = 1; i <= n; i++) {
+        const member = randomId('mem');
+        await tx.run(
+          `INSERT INTO members (id, community, display_name, status, token_hash, joined_at,
+             consent_version, consent_accepted_at)
+           VALUES (?, ?, ?, 'active', ?, ?, ?, ?)`,
+          member,
+          this.community,
+          `Seeded voter ${i}`,
+          randomId('unknown'),
+          at,
+          CONSENT,
+          at,
+        );
+        await tx.run(
+          'INSERT INTO votes (question, member_id, created_at) VALUES (?, ?, ?)',
+          question,
+          member,
+          at,
+        );
+      }
+      await tx.run('UPDATE questions SET votes = votes + ? WHERE seq = ?', n, question);
+      await tx.run(
+        `UPDATE communities SET capacity = max(capacity,
+           (SELECT count(*) FROM members WHERE community = ? AND status = 'active'))
+         WHERE slug = ? AND capacity IS NOT NULL`,
+        this.community,
+        this.community,
+      );
+    });
+  }
+
   /** Host: answer, pin, hide or approve a question. */
   async update(id: string, update: QuestionUpdate): Promise<Question> {
     return (await this.t.host('updateQuestion', {
@@ -672,6 +769,11 @@ export class LiveControl {
   close(): void {
     this.t.streamRules(this.key).closed = true;
     for (const s of this.t.streamsOf(this.key)) s.drop();
+  }
+
+  /** Answers reconnections again after `close()` (the client reconnects when asked to). */
+  reopen(): void {
+    this.t.streamRules(this.key).closed = false;
   }
 
   /**

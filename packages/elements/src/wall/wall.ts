@@ -1161,7 +1161,17 @@ export class CercleWall extends CercleElement {
         testimonial.state === 'approved' ? t.wallSubmittedApproved : t.wallSubmittedPending;
       this.#mine = [testimonial, ...this.#mine.filter((m) => m.id !== testimonial.id)];
       if (testimonial.state === 'approved' && !this.#items.has(testimonial.id)) {
-        this.#items = new Map(this.#items).set(testimonial.id, testimonial);
+        // On the wall it shows as everyone sees it: the name and photo only with consent.
+        const { consent } = testimonial;
+        const shown = {
+          ...testimonial,
+          author: {
+            ...testimonial.author,
+            displayName: consent.publishName ? testimonial.author.displayName : null,
+          },
+          photo: consent.publishPhoto ? testimonial.photo : null,
+        };
+        this.#items = new Map(this.#items).set(testimonial.id, shown);
         this.#order = [testimonial.id, ...this.#order];
         const { count, average } = this.#aggregate;
         this.#aggregate = {
