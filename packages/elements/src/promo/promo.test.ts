@@ -461,6 +461,31 @@ describe('<cercle-promo>', () => {
       expect(codeText(back)).to.equal(code);
     });
 
+    it('says when the brand paused the offer, but still shows a member theirs', async () => {
+      await becomeMember(C, 'Early');
+      const session = sessionStore('adapter', C).get()!;
+      const early = await mount();
+      const code = await reveal(early);
+      fixtureCleanup();
+      await api.store.run('UPDATE offers SET paused = 1 WHERE id = ?', O);
+
+      await becomeMember(C, 'Late');
+      const late = await mount();
+      expect(late.matches(':state(paused)')).to.equal(true);
+      expect(text(late, '[part="notice"]')).to.contain('This offer is paused for now.');
+      expect(q(late, '#reveal')).to.equal(null);
+      await expect(late).to.be.accessible();
+      fixtureCleanup();
+
+      resetCercleGlobal();
+      localStorage.clear();
+      configure({ adapter: api.api });
+      sessionStore('adapter', C).set(session);
+      const back = await mount();
+      await settle(back, 'revealed');
+      expect(codeText(back)).to.equal(code);
+    });
+
     it('goes to the exhausted state when the backend answers 409 to a reveal', async () => {
       await becomeMember();
       const el = await mount();

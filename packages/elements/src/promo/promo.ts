@@ -115,6 +115,7 @@ const keyOf = (m: MemberSession | null | undefined): string => (m ? `${m.status}
  * @cssstate copied - The code was just copied to the clipboard.
  * @cssstate expired - The offer has ended.
  * @cssstate exhausted - Every code has been claimed (and this member has none).
+ * @cssstate paused - The brand paused the offer (and this member has no code yet).
  * @cssstate rate-limited - Too many tries: the widget retries on its own after the wait.
  *
  * @event {CercleRevealEvent} cercle-reveal - The member revealed their code. Detail: `{ community, offer, code }`.
@@ -223,11 +224,13 @@ export class CerclePromo extends CercleElement {
     const ended = offer && this.#expired();
     const access = this.#access();
     const exhausted = offer && !ended && !this.#reveal && this.#teaser?.status === 'exhausted';
-    const open = offer && !ended && !exhausted;
+    const paused = offer && !ended && !this.#reveal && this.#teaser?.status === 'paused';
+    const open = offer && !ended && !exhausted && !paused;
     this.setState('loading', view === 'loading');
     this.setState('error', view !== 'loading' && !offer);
     this.setState('expired', ended);
     this.setState('exhausted', exhausted);
+    this.setState('paused', paused);
     this.setState('locked', open && !this.#reveal && access === 'visitor');
     this.setState('waitlisted', open && !this.#reveal && access === 'waitlisted');
     this.setState('member', access === 'member');
@@ -616,6 +619,9 @@ export class CerclePromo extends CercleElement {
     if (this.#reveal) return this.#renderCode(this.#reveal, t);
     if (teaser.status === 'exhausted' && !teaser.revealedByMe) {
       return this.#notice(alertIcon(), t.promoExhausted, t.promoExhaustedHint);
+    }
+    if (teaser.status === 'paused' && !teaser.revealedByMe) {
+      return this.#notice(clockIcon(), t.promoPaused, t.promoPausedHint);
     }
     const access = this.#access();
     if (access !== 'member') return this.#renderLock(access, t);

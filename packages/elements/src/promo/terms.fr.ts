@@ -41,6 +41,8 @@ export const promoFR = {
   promoExpired: (d) => `Cette offre s’est terminée le ${date.format(d)}.`,
   promoExhausted: 'Tous les codes ont été attribués.',
   promoExhaustedHint: 'Les membres qui ont déjà affiché le leur peuvent toujours l’utiliser.',
+  promoPaused: 'Cette offre est en pause pour le moment.',
+  promoPausedHint: 'Les membres qui ont déjà affiché leur code peuvent toujours l’utiliser.',
   promoRateLimited: (seconds) => `Trop d’essais, réessayez dans ${number.format(seconds)}${nb}s.`,
   promoNotFound: `Cette offre n’existe pas.`,
   promoMembersOnly: 'Seuls les membres du cercle peuvent afficher ce code.',

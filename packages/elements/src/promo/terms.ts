@@ -38,6 +38,8 @@ export interface PromoTerms {
   promoExpired: (date: Date) => string;
   promoExhausted: string;
   promoExhaustedHint: string;
+  promoPaused: string;
+  promoPausedHint: string;
   promoRateLimited: (seconds: number) => string;
   promoNotFound: string;
   promoMembersOnly: string;
@@ -80,6 +82,8 @@ export const promoEN = {
   promoExpired: (d) => `This offer ended on ${date.format(d)}.`,
   promoExhausted: 'All codes have been claimed.',
   promoExhaustedHint: 'Members who revealed theirs can still use them.',
+  promoPaused: 'This offer is paused for now.',
+  promoPausedHint: 'Members who revealed their code can still use it.',
   promoRateLimited: (seconds) => `Too many tries, try again in ${number.format(seconds)} s.`,
   promoNotFound: 'This offer does not exist.',
   promoMembersOnly: 'Only members of the circle can reveal this code.',

@@ -285,6 +285,17 @@ describe('<cercle-qa>', () => {
       expect(voteButton(el, q1).disabled).to.equal(true);
     });
 
+    it('shows the live session for session="next", and names it in its events', async () => {
+      await becomeMember('Nadia');
+      const el = await mount(html`<cercle-qa community="maison-verte" session="next"></cercle-qa>`);
+      expect(q(el, '[part="title"]')!.textContent).to.equal('Sunday live with the chef');
+      expect(items(el)).to.have.length(3);
+      typeQuestion(el, 'Is the recipe online?');
+      const event = await expectEvent('cercle-question', () => submitQuestion(el));
+      expect(event.detail.session).to.equal('dimanche-live');
+      expect(await live.find('Is the recipe online?')).to.not.equal(undefined);
+    });
+
     it('says when the session does not exist, without a retry', async () => {
       const el = await mount(html`<cercle-qa community="maison-verte" session="nope"></cercle-qa>`);
       expect(el.matches(':state(error)')).to.equal(true);

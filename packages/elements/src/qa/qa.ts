@@ -183,7 +183,10 @@ export class CercleQa extends CercleElement {
   /** The community's slug, e.g. `maison-verte`. Required. */
   declare community: string | undefined;
 
-  /** The live session's id, e.g. `dimanche-live`. Required. */
+  /**
+   * The live session's id, e.g. `dimanche-live`, or `next`: the community's live session, or
+   * else its next scheduled one (resolved once, when the board loads). Required.
+   */
   declare session: string | undefined;
 
   /**
@@ -726,7 +729,7 @@ export class CercleQa extends CercleElement {
     this.requestUpdate();
     const outcome = await board.vote(id, voted);
     if (outcome.ok) {
-      this.emit(new CercleVoteEvent({ community, session, questionId: id, voted }));
+      this.emit(new CercleVoteEvent({ community, session: board.session, questionId: id, voted }));
     } else if (outcome.error !== undefined) {
       const message = this.#actionMessage(outcome.error, 'vote');
       this.#voteError = { id, message };
@@ -783,7 +786,12 @@ export class CercleQa extends CercleElement {
       this.#askStatus = question.state === 'pending' ? t.askPending : t.askPosted;
       this.#live.announce(this.#askStatus);
       this.emit(
-        new CercleQuestionEvent({ community, session, questionId: question.id, anonymous }),
+        new CercleQuestionEvent({
+          community,
+          session: board.session,
+          questionId: question.id,
+          anonymous,
+        }),
       );
     } catch (error) {
       this.#askError = hasCode(error, 'validation_failed')

@@ -19,7 +19,7 @@
  *   keeps the board).
  */
 import { atom, type ReadableAtom } from 'nanostores';
-import type { CercleApi, StreamState, Subscription } from '@cercle/client';
+import { NEXT_SESSION, type CercleApi, type StreamState, type Subscription } from '@cercle/client';
 import type {
   LiveSession,
   Question,
@@ -122,7 +122,10 @@ export class QaBoard {
   readonly api: CercleApi;
   readonly apiKey: string;
   readonly community: string;
-  readonly session: string;
+  /** The session as the page named it: an id, or `next` (the live or next one). */
+  readonly requested: string;
+  /** The id `next` stood for, once loaded. */
+  #resolved: string | undefined;
 
   readonly #board = atom<BoardSnapshot>({
     phase: 'initial',
@@ -166,7 +169,12 @@ export class QaBoard {
     this.api = backend.api;
     this.apiKey = backend.key;
     this.community = community;
-    this.session = session;
+    this.requested = session;
+  }
+
+  /** The session's id: the one named, or the one `next` stood for when the board loaded. */
+  get session(): string {
+    return this.#resolved ?? this.requested;
   }
 
   /** The board's state; subscribe to follow it. */
@@ -269,7 +277,7 @@ export class QaBoard {
   }
 
   #key(): string {
-    return `${sessionKey(this.apiKey, this.community)}:${this.session}`;
+    return `${sessionKey(this.apiKey, this.community)}:${this.requested}`;
   }
 
   #onOnline = (): void => {
@@ -323,6 +331,14 @@ export class QaBoard {
     if (!quiet) this.#set({ phase: 'pending', error: undefined });
     const token = this.#token;
     try {
+      if (this.session === NEXT_SESSION) {
+        // "The live or next session": learn which one, then load it by its id.
+        const next = await this.api.getSession(this.community, NEXT_SESSION, {
+          signal: ctrl.signal,
+        });
+        if (load !== this.#loads) return;
+        this.#resolved = next.id;
+      }
       const [session, ...pages] = await Promise.all([
         this.api.getSession(this.community, this.session, { signal: ctrl.signal }),
         ...sorts.map((sort) => this.#page(sort, undefined, token, ctrl.signal)),
