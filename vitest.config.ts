@@ -7,6 +7,7 @@ const src = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const alias = [
   { find: /^@cercle\/client\/demo$/, replacement: src('./packages/client/src/demo.ts') },
   { find: /^@cercle\/client\/contract$/, replacement: src('./packages/client/src/contract.ts') },
+  { find: /^@cercle\/client\/admin$/, replacement: src('./packages/client/src/admin.ts') },
   { find: /^@cercle\/client$/, replacement: src('./packages/client/src/index.ts') },
   { find: /^@cercle\/mock\/node$/, replacement: src('./packages/mock/src/node.ts') },
   { find: /^@cercle\/mock$/, replacement: src('./packages/mock/src/index.ts') },

@@ -22,6 +22,7 @@ const STATUS_LABEL: Record<OfferFunnel['offer']['status'], string> = {
   active: 'Active',
   expired: 'Expirée',
   exhausted: 'Épuisée',
+  paused: 'En pause',
 };
 const DISCLOSURE_LABEL: Record<OfferFunnel['offer']['disclosure'], string> = {
   none: 'Sans mention',

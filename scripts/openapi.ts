@@ -9,9 +9,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { toJsonSchemaDefs, type ConversionConfig } from '@valibot/to-json-schema';
+import * as admin from '../packages/client/src/admin.ts';
 import * as contract from '../packages/client/src/contract.ts';
 import { routeDocs } from '../packages/client/src/route-docs.ts';
-import { routes, type Route, type RouteName } from '../packages/client/src/routes.ts';
+import type { Route } from '../packages/client/src/routes.ts';
 import { EVENT_DATA } from '../packages/client/src/sse.ts';
 
 type Json = { [key: string]: unknown };
@@ -41,9 +42,12 @@ const conversion: Omit<ConversionConfig, 'definitions'> = {
   overrideRef: ({ referenceId }) => ref(referenceId).$ref,
 };
 
-/** Every valibot schema `contract.ts` exports, by its exported name, sorted. */
+const docs: Record<admin.AnyRouteName, { summary: string; errors: readonly contract.ErrorCode[] }> =
+  { ...routeDocs, ...admin.adminRouteDocs };
+
+/** Every valibot schema `contract.ts` and `admin.ts` export, by its exported name, sorted. */
 function contractSchemas(): Record<string, Schema> {
-  const entries = Object.entries(contract).filter(
+  const entries = Object.entries({ ...contract, ...admin }).filter(
     ([, value]) =>
       typeof value === 'object' && value !== null && 'kind' in value && value.kind === 'schema',
   ) as Array<[string, Schema]>;
@@ -63,6 +67,7 @@ const ERROR_DESCRIPTIONS: Record<contract.ErrorCode, string> = {
   rate_limited: 'Too many requests; retry after `Retry-After` seconds.',
   offer_expired: 'The offer has expired; no code is revealed any more.',
   offer_exhausted: 'Every unique code of the offer has been given out.',
+  invitation_expired: 'The invitation has expired; the owner can send a new one.',
   internal: 'The backend failed unexpectedly.',
 };
 
@@ -142,7 +147,7 @@ function streamResponse(): Json {
 }
 
 function operation(
-  name: RouteName,
+  name: admin.AnyRouteName,
   route: Route,
   slug: unknown,
   schemas: Record<string, Json>,
@@ -177,7 +182,12 @@ function operation(
     const name = schema && schemaName(schema);
     const description = STATUS_TEXT[Number(status)] ?? `HTTP ${status}`;
     if (route.stream && status === '200') responses[status] = streamResponse();
-    else if (route.produces && status === '200') {
+    else if (route.produces?.includes('text/csv') && status === '200') {
+      responses[status] = {
+        description: `${description}: CSV (RFC 4180, a header row, CRLF line ends; a cell starting with = + - @ is prefixed with ' so a spreadsheet does not run it).`,
+        content: { 'text/csv': { schema: { type: 'string' } } },
+      };
+    } else if (route.produces && status === '200') {
       responses[status] = {
         description: `${description}: the image bytes, sent with \`X-Content-Type-Options: nosniff\`, a restrictive \`Content-Security-Policy\` and a long \`Cache-Control\`.`,
         content: binary(route.produces),
@@ -189,7 +199,7 @@ function operation(
       };
     }
   }
-  const { summary, errors } = routeDocs[name];
+  const { summary, errors } = docs[name];
   const codes = [...new Set([...errors, 'rate_limited', 'internal'])] as contract.ErrorCode[];
   const statuses = [...new Set(codes.map((code) => contract.ERROR_STATUS[code]))].sort(
     (a, b) => a - b,
@@ -214,7 +224,17 @@ function operation(
   return {
     operationId: name,
     summary,
-    ...(route.auth !== 'none' && { security: SECURITY[route.auth] }),
+    ...(route.auth !== 'none' && {
+      security: route.operator
+        ? [...SECURITY[route.auth], ...SECURITY.operator]
+        : SECURITY[route.auth],
+    }),
+    ...(route.permission && {
+      'x-cercle-permission': route.permission,
+      'x-cercle-roles': contract.HOST_ROLES.filter((role) =>
+        contract.ROLE_PERMISSIONS[role].includes(route.permission!),
+      ),
+    }),
     ...(parameters.length > 0 && { parameters }),
     ...(requestBody && { requestBody }),
     responses,
@@ -225,7 +245,9 @@ function operation(
 function schemaName(schema: unknown): string {
   const found = Object.entries(contractSchemas()).find(([, s]) => s === schema);
   if (!found)
-    throw new Error('every request and response schema must be exported from contract.ts');
+    throw new Error(
+      'every request and response schema must be exported from contract.ts or admin.ts',
+    );
   return found[0];
 }
 
@@ -237,7 +259,9 @@ export function generateOpenApi(): Json {
 
   const paths: Record<string, Json> = {};
   const errorResponses: Json = {};
-  for (const [name, route] of Object.entries(routes) as Array<[RouteName, Route]>) {
+  for (const [name, route] of Object.entries(admin.allRoutes) as Array<
+    [admin.AnyRouteName, Route]
+  >) {
     (paths[route.path] ??= {})[route.method.toLowerCase()] = operation(
       name,
       route,
@@ -254,7 +278,8 @@ export function generateOpenApi(): Json {
       version: String(contract.CONTRACT_VERSION),
       summary: 'The contract between the Cercle widgets and any backend.',
       description:
-        'Generated from packages/client/src/routes.ts and contract.ts by `npm run openapi`; do not edit by hand. ' +
+        'Generated from packages/client/src/routes.ts, admin.ts and contract.ts by `npm run openapi`; do not edit by hand. ' +
+        'Host routes name the permission they need (`x-cercle-permission`) and the roles that have it (`x-cercle-roles`). ' +
         'Every non-2xx answer has the shape `{"error": {"code", "message", "details"}}` with a stable `code`. ' +
         'A POST with an `Idempotency-Key` seen within 24 h returns the first answer.',
       license: { name: 'MIT', identifier: 'MIT' },
@@ -293,12 +318,14 @@ export function generateOpenApi(): Json {
         hostKey: {
           type: 'http',
           scheme: 'bearer',
-          description: 'The community’s host key, for host and moderation calls.',
+          description:
+            'The key of one host of the community (owner, moderator or analyst); each host route needs a permission of their role (`x-cercle-permission`).',
         },
         operatorKey: {
           type: 'http',
           scheme: 'bearer',
-          description: 'The key of whoever runs the backend: creates communities.',
+          description:
+            'The key of whoever runs the backend: creates communities with their first owner, and may invite hosts; not a host key.',
         },
       },
     },
@@ -312,7 +339,7 @@ function main(check: boolean): void {
   const fresh = renderOpenApi();
   if (!check) {
     writeFileSync(OPENAPI_FILE, fresh);
-    console.log(`wrote docs/openapi.json (${Object.keys(routes).length} operations)`);
+    console.log(`wrote docs/openapi.json (${Object.keys(admin.allRoutes).length} operations)`);
     return;
   }
   let current: string | undefined;

@@ -7,7 +7,7 @@
  * Environment:
  *   CERCLE_PORT      API port (default 8787; 0 picks a free one)
  *   CERCLE_DB        SQLite file (default .cercle/demo.db)
- *   CERCLE_HOST_KEY  host key (default: generated at each start and printed)
+ *   CERCLE_HOST_KEY  operator key (default: generated at each start and printed)
  *   PLAYGROUND_PORT  playground port (default 5173; the next free one if taken)
  *
  * Prints `Cercle playground: <url>` once everything is up (tests wait for that line), then
@@ -97,8 +97,10 @@ async function main() {
       const shown = relative(root, db).startsWith('..') ? db : relative(root, db);
       console.log(`Cercle API: ${api.url} (SQLite ${shown})`);
       console.log(
-        `Cercle host key: ${api.hostKey}${api.hostKeyGenerated ? ' (generated; set CERCLE_HOST_KEY to choose one)' : ''}`,
+        `Cercle operator key: ${api.hostKey}${api.hostKeyGenerated ? ' (generated; set CERCLE_HOST_KEY to choose one)' : ''}`,
       );
+      // The demo owner's key (demo only; see docs/console.md for real communities).
+      console.log('Cercle host key: demo-owner-key-maison-verte (owner of maison-verte)');
     }
 
     const { createServer: createViteServer } = await import('vite');

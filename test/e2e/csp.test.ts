@@ -4,6 +4,7 @@
 // testimonial wall (photos from the API, and its opt-in JSON-LD in the page's light DOM),
 // and unlock, reveal and copy a promo code against the reference server without a single
 // CSP violation.
+import { demoOwnerKey } from '@cercle/client/demo';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -157,7 +158,7 @@ describe('the script-tag bundle under a strict CSP with Trusted Types', () => {
     await expect.poll(() => card.getByRole('checkbox').isVisible()).toBe(true);
 
     const members = await fetch(`${api.url}/v1/communities/maison-verte/members`, {
-      headers: { authorization: `Bearer ${api.hostKey}` },
+      headers: { authorization: `Bearer ${demoOwnerKey('maison-verte')}` },
     }).then((r) => r.json() as Promise<{ members: { displayName: string }[] }>);
     expect(members.members.map((m) => m.displayName)).not.toContain('Camille CSP');
     expect(problems).toEqual([]);

@@ -2,6 +2,7 @@
 // SQLite file, the playground on vite): join from the product page, reload and still be a
 // member, leave, and check over HTTP that the server no longer holds the member. Then the
 // same path against `npm run dev:mock` (msw's service worker in the page).
+import { demoOwnerKey } from '@cercle/client/demo';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,8 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { freePort, launchChromium, startApp, type StartedApp } from './helpers.js';
 
 const HOST_KEY = 'e2e-host-key-0123456789';
+/** The demo owner of maison-verte (the server's key only creates communities). */
+const OWNER_KEY = demoOwnerKey('maison-verte');
 const NAME = `Margaux E2E ${Date.now().toString(36)}`;
 const WAIT = { timeout: 15_000 };
 
@@ -77,7 +80,7 @@ describe('npm start: the reference server on SQLite', () => {
   /** What the reference server holds, asked as the host. */
   async function members(): Promise<MemberList> {
     const res = await fetch(`${app!.api}/v1/communities/maison-verte/members`, {
-      headers: { authorization: `Bearer ${HOST_KEY}` },
+      headers: { authorization: `Bearer ${OWNER_KEY}` },
     });
     expect(res.status).toBe(200);
     return (await res.json()) as MemberList;

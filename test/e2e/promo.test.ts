@@ -9,11 +9,14 @@
 // playground's scripts and the widgets' sources) and the whole DOM (every shadow root and
 // the page's storage included) are recorded: the code must be in none of them. And no line
 // the server logged, during the whole test, carries it.
+import { demoOwnerKey } from '@cercle/client/demo';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowserStack } from './helpers.js';
 
 const HOST_KEY = 'e2e-promo-host-key-0123456789';
+/** The demo owner of maison-verte (the server's key only creates communities). */
+const OWNER_KEY = demoOwnerKey('maison-verte');
 const COMMUNITY = 'maison-verte';
 const OFFER = 'bienvenue-10';
 const WAIT = { timeout: 15_000 };
@@ -136,7 +139,7 @@ describe('the member-only promo code against the reference server', () => {
     const offerUrl = `${e2e.stack.api.url}/v1/communities/${COMMUNITY}/offers/${OFFER}`;
     const reported = await fetch(`${offerUrl}/redemptions`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${HOST_KEY}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${OWNER_KEY}`, 'content-type': 'application/json' },
       body: JSON.stringify({ code, orderId: `order-${run}`, amount: 42.5, currency: 'EUR' }),
     });
     expect(reported.status).toBe(201);
@@ -152,7 +155,7 @@ describe('the member-only promo code against the reference server', () => {
     // The funnel, over HTTP…
     const funnel = (await fetch(
       `${e2e.stack.api.url}/v1/communities/${COMMUNITY}/host/offers/${OFFER}/funnel`,
-      { headers: { authorization: `Bearer ${HOST_KEY}` } },
+      { headers: { authorization: `Bearer ${OWNER_KEY}` } },
     ).then((r) => r.json())) as {
       teaserViews: number;
       reveals: number;
@@ -172,7 +175,7 @@ describe('the member-only promo code against the reference server', () => {
 
     // …and in the host console's offers tab.
     const host = (await open('./host.html#offres')).page;
-    await host.getByLabel('Clé d’hôte').fill(HOST_KEY);
+    await host.getByLabel('Clé d’hôte').fill(OWNER_KEY);
     await host.getByRole('button', { name: 'Se connecter' }).click();
     const offer = host.locator(`section.offer[data-id="${OFFER}"]`);
     await offer.getByRole('heading', { name: 'Bienvenue dans le cercle' }).waitFor(WAIT);

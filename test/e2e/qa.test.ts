@@ -6,6 +6,7 @@
 //
 // The test runs its own reference server (so it can restart it) and serves the playground
 // with vite (the root vite.config.ts, `VITE_CERCLE_API` pointing at that server).
+import { demoOwnerKey } from '@cercle/client/demo';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, launchChromium, ROOT } from './helpers.js';
 
 const HOST_KEY = 'e2e-qa-host-key-0123456789';
+/** The demo owner of maison-verte (the server's key only creates communities). */
+const OWNER_KEY = demoOwnerKey('maison-verte');
 const COMMUNITY = 'maison-verte';
 const SESSION = 'dimanche-live';
 const WAIT = { timeout: 15_000 };
@@ -174,7 +177,7 @@ describe('live Q&A against the reference server', () => {
 
     // The host connects to the session.
     const hostUi = console_(host);
-    await hostUi.key.fill(HOST_KEY);
+    await hostUi.key.fill(OWNER_KEY);
     await hostUi.session.fill(SESSION);
     await hostUi.connect.click();
     await visible(hostUi.item('Quelle farine pour un pain de mie'));

@@ -4,12 +4,15 @@
 // labelling it a commercial collaboration with an edited image; the members' reviews page
 // (context B, in French) shows it with its labels and its photo; the author withdraws it and
 // it is gone from B after a reload, its photo too.
+import { demoOwnerKey } from '@cercle/client/demo';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowserStack } from './helpers.js';
 import { pngImage } from './png.js';
 
 const HOST_KEY = 'e2e-wall-host-key-0123456789';
+/** The demo owner of maison-verte (the server's key only creates communities). */
+const OWNER_KEY = demoOwnerKey('maison-verte');
 const WAIT = { timeout: 15_000 };
 /** A card of the wall, by its documented part name. */
 const CARD = '[part~="card"]';
@@ -81,7 +84,7 @@ describe('the testimonial wall against the reference server', () => {
 
     // The host previews it in the console, labels it and approves it.
     const host = await open('./host.html#temoignages');
-    await host.getByLabel('Clé d’hôte').fill(HOST_KEY);
+    await host.getByLabel('Clé d’hôte').fill(OWNER_KEY);
     await host.getByRole('button', { name: 'Se connecter' }).click();
     const item = host.locator('li.testimonial').filter({ hasText: TEXT });
     await item.waitFor(WAIT);

@@ -33,6 +33,7 @@ export const ERROR_CODES = [
   'rate_limited',
   'offer_expired',
   'offer_exhausted',
+  'invitation_expired',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -50,6 +51,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   rate_limited: 429,
   offer_expired: 410,
   offer_exhausted: 409,
+  invitation_expired: 410,
   internal: 500,
 };
 
@@ -93,20 +95,65 @@ export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 // Shared pieces
 // ---------------------------------------------------------------------------------------
 
-const Slug = v.pipe(
+export const Slug = v.pipe(
   v.string(),
   v.regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'must be a lowercase slug (a-z, 0-9, -)'),
 );
-const Timestamp = v.pipe(v.string(), v.isoTimestamp());
-const HttpUrl = v.pipe(v.string(), v.url());
+export const Timestamp = v.pipe(v.string(), v.isoTimestamp());
+export const HttpUrl = v.pipe(v.string(), v.url());
 
 /** Commercial disclosure (French law 2023-451). */
 export const Disclosure = v.picklist(['none', 'publicite', 'collaboration-commerciale']);
 export type Disclosure = v.InferOutput<typeof Disclosure>;
 
 // ---------------------------------------------------------------------------------------
+// Hosts: roles and what each may do
+// ---------------------------------------------------------------------------------------
+
+/**
+ * `owner`: everything; `moderator`: questions, testimonials, reports and running a live;
+ * `analyst`: reads the figures. Every host route names the permission it needs.
+ */
+export const HOST_ROLES = ['owner', 'moderator', 'analyst'] as const;
+export const HostRole = v.picklist(HOST_ROLES);
+export type HostRole = v.InferOutput<typeof HostRole>;
+
+export const PERMISSIONS = [
+  /** See the community's settings, sessions and offers. */
+  'read',
+  /** Questions, testimonials, reports; open and close a live session. */
+  'moderate',
+  /** Create, schedule, edit and archive live sessions. */
+  'sessions',
+  /** Offers, their codes and redemptions. */
+  'offers',
+  /** Community settings (origins, consent, invites, wall). */
+  'settings',
+  /** Invite, change and revoke hosts. */
+  'team',
+  /** Read and export the audit log. */
+  'audit',
+  'webhooks',
+  /** Funnels and KPIs (aggregates only). */
+  'insights',
+  /** The member list (personal data). */
+  'members',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Readonly<Record<HostRole, readonly Permission[]>> = {
+  owner: PERMISSIONS,
+  moderator: ['read', 'moderate'],
+  analyst: ['read', 'insights'],
+};
+
+// ---------------------------------------------------------------------------------------
 // Community and membership
 // ---------------------------------------------------------------------------------------
+
+/** `post`: content shows at once; `pre`: a host approves each item first. */
+export const Moderation = v.picklist(['post', 'pre']);
+export type Moderation = v.InferOutput<typeof Moderation>;
 
 export const JoinState = v.picklist(['open', 'waitlist', 'closed']);
 export type JoinState = v.InferOutput<typeof JoinState>;
@@ -126,6 +173,13 @@ export const Community = v.object({
   /** The version of the consent text the join form shows; sent back with the consent. */
   consentVersion: v.string(),
   disclosure: Disclosure,
+  /**
+   * The community's own consent text for that version; `null` or absent: the widget's
+   * built-in wording (which names the privacy policy).
+   */
+  consentText: v.optional(v.nullable(v.string())),
+  /** The language the community writes in (BCP 47), for widgets without a `lang`. */
+  defaultLocale: v.optional(v.string()),
 });
 export type Community = v.InferOutput<typeof Community>;
 
@@ -285,42 +339,132 @@ export const OriginPattern = v.pipe(
 
 export const COMMUNITY_NAME_MAX = 80;
 export const TAGLINE_MAX = 200;
+export const CONSENT_TEXT_MAX = 4000;
+export const HOST_NAME_MAX = 60;
 
-/** Operator: `POST /v1/communities`: a new community, with its settings. */
+const CommunityName = v.pipe(
+  v.string('name is required'),
+  v.trim(),
+  v.minLength(1, 'name is required'),
+  v.maxLength(COMMUNITY_NAME_MAX, `name is at most ${COMMUNITY_NAME_MAX} characters`),
+);
+const ConsentVersion = v.pipe(
+  v.string(),
+  v.regex(/^[\x21-\x7e]{1,40}$/, 'a consent version is 1–40 visible ASCII characters'),
+);
+const ConsentText = v.pipe(
+  v.string(),
+  v.trim(),
+  v.minLength(1, 'the consent text is empty'),
+  v.maxLength(CONSENT_TEXT_MAX, `the consent text is at most ${CONSENT_TEXT_MAX} characters`),
+);
+/** A BCP 47 language tag, e.g. `fr` or `en-GB`. */
+const Locale = v.pipe(
+  v.string(),
+  v.regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'a language tag like fr or en-GB'),
+);
+export const HostName = v.pipe(
+  v.string('name is required'),
+  v.trim(),
+  v.minLength(1, 'name is required'),
+  v.maxLength(HOST_NAME_MAX, `a name is at most ${HOST_NAME_MAX} characters`),
+);
+const Email = v.pipe(
+  v.string(),
+  v.trim(),
+  v.maxLength(EMAIL_MAX, `email is at most ${EMAIL_MAX} characters`),
+  v.email('email is not a valid address'),
+);
+
+/** The settings a community's owner may change (every field optional in an update). */
+const settings = {
+  name: CommunityName,
+  tagline: v.pipe(
+    v.string(),
+    v.trim(),
+    v.maxLength(TAGLINE_MAX, `tagline is at most ${TAGLINE_MAX} characters`),
+  ),
+  /** Most active members; `null` for no limit. */
+  capacity: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  /** When full: `waitlist` (the default) queues new joiners, `closed` refuses them. */
+  whenFull: v.picklist(['waitlist', 'closed']),
+  privacyPolicyUrl: HttpUrl,
+  /** How testimonials are moderated; `null` for none. */
+  reviewPolicyUrl: v.nullable(HttpUrl),
+  /**
+   * The consent text members accept. Changing it records a new consent version (the next
+   * number, or `consentVersion` when given); members keep the version they accepted.
+   */
+  consentText: v.nullable(ConsentText),
+  disclosure: Disclosure,
+  allowedOrigins: v.pipe(v.array(OriginPattern), v.maxLength(50)),
+  invites: v.pipe(v.array(Invite), v.maxLength(10)),
+  /** How new live sessions moderate questions, unless a session says otherwise. */
+  questionModeration: Moderation,
+  /** How testimonials are moderated (`pre`: each one waits for approval). */
+  testimonialModeration: Moderation,
+  defaultLocale: Locale,
+};
+
+/** Operator: `POST /v1/communities`: a new community, its settings and its first owner. */
 export const CommunityInput = v.strictObject({
   slug: Slug,
-  name: v.pipe(
-    v.string('name is required'),
-    v.trim(),
-    v.minLength(1, 'name is required'),
-    v.maxLength(COMMUNITY_NAME_MAX, `name is at most ${COMMUNITY_NAME_MAX} characters`),
-  ),
-  tagline: v.optional(
-    v.pipe(
-      v.string(),
-      v.trim(),
-      v.maxLength(TAGLINE_MAX, `tagline is at most ${TAGLINE_MAX} characters`),
-    ),
-  ),
-  /** Most active members; `null` or absent for no limit. */
-  capacity: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1)))),
-  /** When full: `waitlist` (the default) queues new joiners, `closed` refuses them. */
-  whenFull: v.optional(v.picklist(['waitlist', 'closed'])),
-  privacyPolicyUrl: HttpUrl,
+  name: settings.name,
+  privacyPolicyUrl: settings.privacyPolicyUrl,
+  tagline: v.optional(settings.tagline),
+  capacity: v.optional(settings.capacity),
+  whenFull: v.optional(settings.whenFull),
+  reviewPolicyUrl: v.optional(settings.reviewPolicyUrl),
   /** The version of the consent text members accept; default `1`. */
-  consentVersion: v.optional(v.pipe(v.string(), v.regex(/^[\x21-\x7e]{1,40}$/))),
-  disclosure: v.optional(Disclosure),
-  allowedOrigins: v.optional(v.pipe(v.array(OriginPattern), v.maxLength(50))),
-  invites: v.optional(v.pipe(v.array(Invite), v.maxLength(10))),
+  consentVersion: v.optional(ConsentVersion),
+  consentText: v.optional(settings.consentText),
+  disclosure: v.optional(settings.disclosure),
+  allowedOrigins: v.optional(settings.allowedOrigins),
+  invites: v.optional(settings.invites),
+  questionModeration: v.optional(settings.questionModeration),
+  testimonialModeration: v.optional(settings.testimonialModeration),
+  defaultLocale: v.optional(settings.defaultLocale),
+  /** The first owner's account; its key is in the answer, once. Default name "Owner". */
+  owner: v.optional(v.strictObject({ name: HostName, email: v.optional(Email) })),
 });
 export type CommunityInput = v.InferInput<typeof CommunityInput>;
 
-/** A community as its host and the operator see it: the public view and its settings. */
+/** Owner: `PATCH …/host/settings`: change any setting; `archived: true` takes the community offline. */
+export const CommunityUpdate = v.strictObject({
+  ...(Object.fromEntries(
+    Object.entries(settings).map(([key, schema]) => [key, v.optional(schema)]),
+  ) as { [K in keyof typeof settings]: v.OptionalSchema<(typeof settings)[K], undefined> }),
+  /** With `consentText`: the version to record (default: the next number). */
+  consentVersion: v.optional(ConsentVersion),
+  /** An archived community answers 404 to the public and refuses joins; hosts still see it. */
+  archived: v.optional(v.boolean()),
+});
+export type CommunityUpdate = v.InferInput<typeof CommunityUpdate>;
+
+export const ConsentRecord = v.object({
+  version: v.string(),
+  /** `null`: the widget's built-in wording. */
+  text: v.nullable(v.string()),
+  createdAt: Timestamp,
+  /** Members who accepted this version and are still members. */
+  members: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+export type ConsentRecord = v.InferOutput<typeof ConsentRecord>;
+
+/** A community as its hosts and the operator see it: the public view and its settings. */
 export const HostCommunity = v.object({
   ...Community.entries,
   whenFull: v.picklist(['waitlist', 'closed']),
   allowedOrigins: v.array(v.string()),
   invites: v.array(Invite),
+  consentText: v.nullable(v.string()),
+  reviewPolicyUrl: v.nullable(HttpUrl),
+  defaultLocale: v.string(),
+  questionModeration: Moderation,
+  testimonialModeration: Moderation,
+  /** Every consent version, newest first. */
+  consentHistory: v.array(ConsentRecord),
+  archived: v.boolean(),
   createdAt: Timestamp,
 });
 export type HostCommunity = v.InferOutput<typeof HostCommunity>;
@@ -335,10 +479,6 @@ export type Health = v.InferOutput<typeof Health>;
 export const SessionState = v.picklist(['scheduled', 'live', 'ended']);
 export type SessionState = v.InferOutput<typeof SessionState>;
 
-/** `post`: questions show at once (default); `pre`: the host approves each one first. */
-export const Moderation = v.picklist(['post', 'pre']);
-export type Moderation = v.InferOutput<typeof Moderation>;
-
 /** `GET /v1/communities/{community}/sessions/{session}`. */
 export const LiveSession = v.object({
   id: Slug,
@@ -352,8 +492,31 @@ export const LiveSession = v.object({
   disclosure: Disclosure,
   /** Questions visible to everyone (open and answered). */
   questionCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** What the session is about (plain text); absent from backends without it. */
+  description: v.optional(v.string()),
+  /** When it is planned to end; `null` when open-ended. */
+  endsAt: v.optional(v.nullable(Timestamp)),
 });
 export type LiveSession = v.InferOutput<typeof LiveSession>;
+
+/** `upcoming`: scheduled; `live`; `past`: ended. */
+export const SessionWhen = v.picklist(['upcoming', 'live', 'past']);
+export type SessionWhen = v.InferOutput<typeof SessionWhen>;
+
+/** Query of `GET …/sessions`. */
+export const SessionListQuery = v.strictObject({ when: v.optional(SessionWhen) });
+export type SessionListQuery = v.InferInput<typeof SessionListQuery>;
+
+/**
+ * `GET /v1/communities/{community}/sessions`: the sessions not archived: live first, then
+ * upcoming by start time, then past ones, most recent first. `GET …/sessions/next` is the live
+ * session, or else the next scheduled one.
+ */
+export const SessionList = v.object({ sessions: v.array(LiveSession) });
+export type SessionList = v.InferOutput<typeof SessionList>;
+
+/** The session id that names "the live one, or else the next one" in `GET …/sessions/{session}`. */
+export const NEXT_SESSION = 'next';
 
 /** `pending`: awaits the host (pre-moderation); `hidden`: removed by the host. */
 export const QuestionState = v.picklist(['pending', 'open', 'answered', 'hidden']);
@@ -460,6 +623,10 @@ export const QuestionUpdate = v.strictObject({
       ),
     ),
   ),
+  /** The statement of reasons of a decision (hiding), kept in the audit log. */
+  statement: v.optional(
+    v.pipe(v.string(), v.trim(), v.maxLength(1000, 'a statement is at most 1000 characters')),
+  ),
 });
 export type QuestionUpdate = v.InferInput<typeof QuestionUpdate>;
 
@@ -467,6 +634,8 @@ export type QuestionUpdate = v.InferInput<typeof QuestionUpdate>;
 export const SessionUpdate = v.strictObject({
   state: v.optional(SessionState),
   moderation: v.optional(Moderation),
+  /** An archived session leaves the public list and answers 404; its questions are kept. */
+  archived: v.optional(v.boolean()),
 });
 export type SessionUpdate = v.InferInput<typeof SessionUpdate>;
 
@@ -480,14 +649,26 @@ export const SessionInput = v.strictObject({
     v.minLength(1, 'title is required'),
     v.maxLength(SESSION_TITLE_MAX, `title is at most ${SESSION_TITLE_MAX} characters`),
   ),
+  /** Plain text, at most 2,000 characters. */
+  description: v.optional(
+    v.pipe(v.string(), v.trim(), v.maxLength(2000, 'a description is at most 2000 characters')),
+  ),
   /** When it is planned to start; default: now (on creation). */
   startsAt: v.optional(Timestamp),
-  /** Default `post` (on creation). */
+  /** When it is planned to end; after `startsAt`. */
+  endsAt: v.optional(v.nullable(Timestamp)),
+  /** Default: the community's `questionModeration` (on creation). */
   moderation: v.optional(Moderation),
   /** Default `none` (on creation). */
   disclosure: v.optional(Disclosure),
 });
 export type SessionInput = v.InferInput<typeof SessionInput>;
+
+/** Host: `GET …/host/sessions`: every session, archived ones included. */
+export const HostSessionList = v.object({
+  sessions: v.array(v.object({ ...LiveSession.entries, archived: v.boolean() })),
+});
+export type HostSessionList = v.InferOutput<typeof HostSessionList>;
 
 /** Host: every question of the session, pending and hidden ones included. */
 export const HostQuestionList = v.object({
@@ -865,8 +1046,11 @@ export const OfferTeaser = v.object({
   expiresAt: Timestamp,
   disclosure: Disclosure,
   kind: OfferKind,
-  /** `expired`: past `expiresAt`; `exhausted`: no unique code left for a new member. */
-  status: v.picklist(['active', 'expired', 'exhausted']),
+  /**
+   * `expired`: past `expiresAt`; `exhausted`: no unique code left for a new member;
+   * `paused`: the brand paused it (members who revealed keep their code).
+   */
+  status: v.picklist(['active', 'expired', 'exhausted', 'paused']),
   /** With a member token: whether this member has revealed their code already. */
   revealedByMe: v.boolean(),
 });
@@ -890,6 +1074,8 @@ export const OfferInput = v.pipe(
     expiresAt: Timestamp,
     disclosure: Disclosure,
     kind: OfferKind,
+    /** A paused offer reveals no new code; default `false`. */
+    paused: v.optional(v.boolean()),
     /** The code every member gets, for a `shared` offer. */
     sharedCode: v.optional(
       v.pipe(v.string(), v.regex(/^[\x21-\x7e]{3,64}$/, 'a code is 3–64 visible ASCII characters')),
@@ -911,8 +1097,13 @@ export const HostOffer = v.object({
   /** Unique codes not yet given to a member (`null` for a shared offer). */
   codesRemaining: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
   codesTotal: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  paused: v.boolean(),
 });
 export type HostOffer = v.InferOutput<typeof HostOffer>;
+
+/** Host: `GET …/host/offers`. */
+export const HostOfferList = v.object({ offers: v.array(HostOffer) });
+export type HostOfferList = v.InferOutput<typeof HostOfferList>;
 
 export const CODES_IMPORT_MAX = 10_000;
 

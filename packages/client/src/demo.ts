@@ -75,6 +75,12 @@ const FIRST = [
 const LAST = ['M.', 'D.', 'B.', 'L.', 'R.', 'P.', 'G.', 'F.', 'C.', 'V.'];
 
 /** Deterministic display names for seeded members: "Camille M.", "Léa D."… */
+/**
+ * The key of each demo community's owner ("Demo owner"), created by the demo seed. Demo
+ * only: a real community's owner gets a random key when the operator creates it.
+ */
+export const demoOwnerKey = (community: string): string => `demo-owner-key-${community}`;
+
 export function demoMemberName(i: number): string {
   return `${FIRST[i % FIRST.length]} ${LAST[Math.floor(i / FIRST.length) % LAST.length]}`;
 }

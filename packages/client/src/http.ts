@@ -135,13 +135,49 @@ const newKey = () =>
     b.toString(16).padStart(2, '0'),
   ).join('');
 
-export function createClient(options: ClientOptions): CercleClient {
+/** Any route table shaped like `routes` (the admin module adds the brand's side). */
+export type RouteTable = Readonly<Record<string, Route>>;
+
+/** What `request` resolves with, for a route of any table. */
+export type TableResult<T extends RouteTable, N extends keyof T> = {
+  [S in keyof T[N]['responses'] & number]: {
+    status: S;
+    data: Output<T[N]['responses'][S]>;
+  };
+}[keyof T[N]['responses'] & number];
+
+/** Options of `request`, for a route of any table. */
+export interface TableRequestOptions<T extends RouteTable, N extends keyof T> extends Omit<
+  RequestOptions,
+  'body' | 'query' | 'blob'
+> {
+  body?: T[N] extends { body: infer B extends v.GenericSchema } ? v.InferInput<B> : never;
+  query?: T[N] extends { query: infer Q extends v.GenericSchema } ? v.InferInput<Q> : never;
+  blob?: T[N] extends { upload: readonly string[] } ? Blob : never;
+}
+
+/**
+ * The request function over a route table: the retries, timeouts, idempotency keys and
+ * answer checks of `createClient`, for any table (`@cercle/client/admin` uses it).
+ */
+export function createRequester<T extends RouteTable>(
+  options: ClientOptions,
+  table: T,
+): <N extends keyof T & string>(
+  name: N,
+  options?: TableRequestOptions<T, N>,
+) => Promise<TableResult<T, N>> {
+  return requester(options, table) as never;
+}
+
+function requester(options: ClientOptions, table: RouteTable) {
   const { timeoutMs = 10_000, retries = 2, retryDelayMs = 300, maxRetryDelayMs = 10_000 } = options;
   const base = options.baseUrl.replace(/\/+$/, '');
   const fetchFn: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
 
-  async function request(name: RouteName, o: LooseOptions = {}) {
-    const route: Route = routes[name];
+  return async function request(name: string, o: LooseOptions = {}) {
+    const route = table[name];
+    if (!route) throw new TypeError(`no route named "${name}"`);
     const { method } = route;
     const { signal } = o;
     const what = `${method} ${route.path}`;
@@ -232,9 +268,13 @@ export function createClient(options: ClientOptions): CercleClient {
       if (attempt >= retries) throw error;
       await sleep(wait, signal);
     }
-  }
+  };
+}
 
-  const call = request as unknown as CercleClient['request'];
+export function createClient(options: ClientOptions): CercleClient {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const fetchFn: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const call = requester(options, routes) as unknown as CercleClient['request'];
   const data = async <N extends JsonRouteName>(name: N, o?: RequestOptions<N>) =>
     (await call(name, o)).data;
 

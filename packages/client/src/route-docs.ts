@@ -17,11 +17,6 @@ export const routeDocs = {
     summary: 'Liveness, and the contract version the backend speaks.',
     errors: [],
   },
-  createCommunity: {
-    summary:
-      'Operator only: create a community with its settings (capacity, waitlist, consent version, allowed origins, invites).',
-    errors: ['validation_failed', 'unauthorized', 'conflict', 'payload_too_large'],
-  },
   getCommunity: {
     summary:
       'Public information on a community: name, tagline, member count, capacity, join state.',

@@ -28,8 +28,6 @@ import {
   WallSettings,
   WallSettingsUpdate,
   Community,
-  CommunityInput,
-  HostCommunity,
   SessionInput,
   Health,
   HostQuestionList,
@@ -50,6 +48,7 @@ import {
   Report,
   SessionUpdate,
   VoteResult,
+  type Permission,
 } from './contract.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -58,7 +57,8 @@ type AnySchema = v.GenericSchema<any, any>;
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
- * `none`: anyone; `member`: a member token; `host`: the community's host key;
+ * `none`: anyone; `member`: a member token; `host`: the key of one of the community's hosts,
+ * whose role grants the route's `permission`;
  * `operator`: the key of whoever runs the backend (creates communities);
  * `optional-member`: anyone, and a member token when sent personalises the answer
  * (`votedByMe`, `mine`) or attributes the request.
@@ -70,6 +70,10 @@ export interface Route {
   /** Path under the API base, with `{name}` parameters. */
   readonly path: string;
   readonly auth: Auth;
+  /** For `host` routes: what the host's role must allow (ROLE_PERMISSIONS). */
+  readonly permission?: Permission;
+  /** For `host` routes: the operator key is accepted too. */
+  readonly operator?: true;
   readonly body?: AnySchema;
   /** Query string parameters (all strings on the wire). */
   readonly query?: AnySchema;
@@ -92,13 +96,6 @@ export const routes = {
     auth: 'none',
     responses: { 200: Health },
   }),
-  createCommunity: route({
-    method: 'POST',
-    path: '/v1/communities',
-    auth: 'operator',
-    body: CommunityInput,
-    responses: { 201: HostCommunity },
-  }),
   getCommunity: route({
     method: 'GET',
     path: '/v1/communities/{community}',
@@ -116,6 +113,7 @@ export const routes = {
     method: 'GET',
     path: '/v1/communities/{community}/members',
     auth: 'host',
+    permission: 'members',
     responses: { 200: MemberList },
   }),
   me: route({
@@ -183,12 +181,14 @@ export const routes = {
     method: 'GET',
     path: '/v1/communities/{community}/host/sessions/{session}/questions',
     auth: 'host',
+    permission: 'moderate',
     responses: { 200: HostQuestionList },
   }),
   hostSessionEvents: route({
     method: 'GET',
     path: '/v1/communities/{community}/host/sessions/{session}/events',
     auth: 'host',
+    permission: 'moderate',
     stream: true,
     responses: { 200: null },
   }),
@@ -196,6 +196,7 @@ export const routes = {
     method: 'PATCH',
     path: '/v1/communities/{community}/host/sessions/{session}/questions/{question}',
     auth: 'host',
+    permission: 'moderate',
     body: QuestionUpdate,
     responses: { 200: Question },
   }),
@@ -203,6 +204,7 @@ export const routes = {
     method: 'PUT',
     path: '/v1/communities/{community}/host/sessions/{session}',
     auth: 'host',
+    permission: 'sessions',
     body: SessionInput,
     responses: { 200: LiveSession, 201: LiveSession },
   }),
@@ -210,6 +212,7 @@ export const routes = {
     method: 'PATCH',
     path: '/v1/communities/{community}/host/sessions/{session}',
     auth: 'host',
+    permission: 'moderate',
     body: SessionUpdate,
     responses: { 200: LiveSession },
   }),
@@ -226,12 +229,14 @@ export const routes = {
     method: 'GET',
     path: '/v1/communities/{community}/host/reports',
     auth: 'host',
+    permission: 'moderate',
     responses: { 200: ReportList },
   }),
   decideReport: route({
     method: 'POST',
     path: '/v1/communities/{community}/host/reports/{report}/decision',
     auth: 'host',
+    permission: 'moderate',
     body: ReportDecisionRequest,
     responses: { 200: Report },
   }),
@@ -283,6 +288,7 @@ export const routes = {
     method: 'GET',
     path: '/v1/communities/{community}/host/testimonials',
     auth: 'host',
+    permission: 'moderate',
     query: HostTestimonialQuery,
     responses: { 200: OwnTestimonialList },
   }),
@@ -290,6 +296,7 @@ export const routes = {
     method: 'PATCH',
     path: '/v1/communities/{community}/host/testimonials/{testimonial}',
     auth: 'host',
+    permission: 'moderate',
     body: TestimonialModeration,
     responses: { 200: OwnTestimonial },
   }),
@@ -297,6 +304,7 @@ export const routes = {
     method: 'PATCH',
     path: '/v1/communities/{community}/host/wall',
     auth: 'host',
+    permission: 'settings',
     body: WallSettingsUpdate,
     responses: { 200: WallSettings },
   }),
@@ -324,6 +332,7 @@ export const routes = {
     method: 'POST',
     path: '/v1/communities/{community}/offers/{offer}/redemptions',
     auth: 'host',
+    permission: 'offers',
     body: RedemptionRequest,
     responses: { 201: Redemption, 200: Redemption },
   }),
@@ -331,6 +340,7 @@ export const routes = {
     method: 'PUT',
     path: '/v1/communities/{community}/host/offers/{offer}',
     auth: 'host',
+    permission: 'offers',
     body: OfferInput,
     responses: { 200: HostOffer, 201: HostOffer },
   }),
@@ -338,6 +348,7 @@ export const routes = {
     method: 'POST',
     path: '/v1/communities/{community}/host/offers/{offer}/codes',
     auth: 'host',
+    permission: 'offers',
     body: CodesImport,
     responses: { 200: CodesImportResult },
   }),
@@ -345,6 +356,7 @@ export const routes = {
     method: 'GET',
     path: '/v1/communities/{community}/host/offers/{offer}/funnel',
     auth: 'host',
+    permission: 'insights',
     responses: { 200: OfferFunnel },
   }),
 } as const satisfies Record<string, Route>;

@@ -12,11 +12,12 @@ import type { CheckResult } from './types.js';
 export const USAGE = `Usage: cercle-conformance --url URL --host-key KEY [--only PREFIX]... [--list]
 
 Proves over HTTP that the backend at URL speaks the Cercle contract. It creates its own
-communities (POST /v1/communities with KEY as the operator key), members, live sessions and
-offers, so it can run again and again against the same backend.
+communities (POST /v1/communities with KEY as the operator key), then runs each one with the
+key of its first owner from the answer; it invites hosts, joins members, creates live
+sessions, offers and webhooks, so it can run again and again against the same backend.
 
   --url URL         base URL of the backend, e.g. http://127.0.0.1:8787
-  --host-key KEY    the operator key, also the host key of the communities it creates
+  --host-key KEY    the backend's operator key (the reference server's --host-key)
                     (default: the CERCLE_HOST_KEY environment variable)
   --only PREFIX     run only the checks whose id starts with PREFIX (repeatable, or
                     comma-separated: --only membership,offers.reveal)

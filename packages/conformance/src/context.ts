@@ -21,6 +21,7 @@ export const CHECK_TIMEOUT_MS = MAX_RATE_LIMIT_WAIT_MS + 60_000;
 
 export interface StreamOptions {
   token?: string;
+  /** With the key of the community's owner. */
   host?: boolean;
   lastEventId?: string;
   headers?: Record<string, string>;
@@ -58,7 +59,8 @@ export class Context {
     this.fx = new Fixtures(this);
   }
 
-  get hostKey(): string {
+  /** The key the suite was given: the backend's operator key (creates communities). */
+  get operatorKey(): string {
     return this.target.hostKey;
   }
 
@@ -88,11 +90,14 @@ export class Context {
     const path = buildPath(routes[name].path, params);
     const headers: Record<string, string> = { accept: 'text/event-stream', ...options.headers };
     if (options.lastEventId !== undefined) headers['last-event-id'] = options.lastEventId;
-    const request: RequestOptions = {
-      headers,
-      ...(options.host ? { host: true } : {}),
-      ...(options.token === undefined ? {} : { token: options.token }),
-    };
+    const request: RequestOptions = this.http.resolveHost(
+      {
+        headers,
+        ...(options.host ? { host: true } : {}),
+        ...(options.token === undefined ? {} : { token: options.token }),
+      },
+      (params as Record<string, string>)['community'],
+    );
     let abort = new AbortController();
     const response = await this.http.patiently(`GET ${path}`, async () => {
       abort = new AbortController();

@@ -1,7 +1,9 @@
 /**
  * The suite's own data, created through the contract (never seed data), lazily and once per
- * run: communities with random slugs, members, live sessions, offers. Joins are the scarce
- * resource (a backend may allow 30 a minute per address), so members are shared across checks
+ * run: communities with random slugs (created with the operator key, then run with the key of
+ * their first owner), hosts who accepted an invitation, members, live sessions, offers. Joins
+ * are the scarce resource (a backend may allow 30 a minute per address, and the reference
+ * server counts invitation acceptances too), so members and hosts are shared across checks
  * and a pool hands out members who still have room in their per-member buckets (asking,
  * submitting, uploading, revealing), so the suite does not wait on limits it could avoid.
  */
@@ -9,6 +11,7 @@ import type {
   CommunityInput,
   HostCommunity,
   HostOffer,
+  HostRole,
   JoinResponse,
   LiveSession,
   OfferInput,
@@ -17,6 +20,12 @@ import type {
   Question,
   TestimonialRequest,
 } from '@cercle/client';
+import type {
+  CreatedCommunity,
+  CreatedInvitation,
+  HostAccount,
+  InvitationInput,
+} from '@cercle/client/admin';
 import { expectStatus, fail } from './assert.js';
 import type { Context } from './context.js';
 import type { Answer } from './http.js';
@@ -24,8 +33,12 @@ import type { Answer } from './http.js';
 export interface Community {
   slug: string;
   consentVersion: string;
+  /** The community as the creation answered it. */
   info: HostCommunity;
-  answer: Answer<HostCommunity>;
+  /** Its first owner, and the owner's key (what `host: true` sends for this community). */
+  owner: HostAccount;
+  key: string;
+  answer: Answer<CreatedCommunity>;
 }
 
 export interface Member {
@@ -37,6 +50,19 @@ export interface Member {
   status: 'active' | 'waitlisted';
   /** The join's answer (status, headers, body). */
   join: Answer<JoinResponse>;
+}
+
+/** A host of one of the suite's communities, who accepted an invitation. */
+export interface Host {
+  community: string;
+  id: string;
+  role: HostRole;
+  name: string;
+  /** Their key (what they send as Bearer). */
+  key: string;
+  account: HostAccount;
+  /** The invitation they accepted, and its token (used once already). */
+  invitation: CreatedInvitation;
 }
 
 export interface Offer {
@@ -57,11 +83,17 @@ const BUDGETS: Readonly<Record<Bucket, { limit: number; windowMs: number }>> = {
   reveal: { limit: 10, windowMs: 60_000 },
 };
 
+/** The consent text the `consent` community is created with (version `1`). */
+export const FIRST_CONSENT_TEXT = 'I agree to join the circle.';
+
 /** The settings of the suite's communities, by name (the others take the defaults). */
 const PRESETS: Readonly<Record<string, Partial<CommunityInput>>> = {
   full: { capacity: 1, whenFull: 'waitlist' },
   closed: { capacity: 1, whenFull: 'closed' },
   queue: { capacity: 1, whenFull: 'waitlist' },
+  consent: { consentText: FIRST_CONSENT_TEXT, consentVersion: '1' },
+  settings: { defaultLocale: 'fr' },
+  growing: { capacity: 1, whenFull: 'waitlist' },
 };
 
 /** The suite's live sessions, by name: all live in the main community, unless said here. */
@@ -89,6 +121,7 @@ const OFFERS: Readonly<
   copies: { kind: 'shared' },
   burst: { kind: 'shared' },
   put: { kind: 'shared' },
+  paused: { codes: 3 },
 };
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -142,16 +175,31 @@ export class Fixtures {
 
   /**
    * The community `name`, created once with its preset settings (see PRESETS): `main` (no
-   * capacity), `full` (capacity 1, waitlist), `closed` (capacity 1, closed), `queue` (like
-   * `full`, for the promotion check).
+   * capacity), `full` (capacity 1, waitlist), `closed` (capacity 1, closed), `queue` and
+   * `growing` (like `full`, for the promotion checks), `consent` (its own consent text),
+   * `settings` (another language); any other name takes the defaults. The answer's owner key
+   * becomes the key `host: true` sends for it.
    */
   community(name: string): Promise<Community> {
-    return this.once(`community ${name}`, async () => {
-      const input = this.communityInput(name, PRESETS[name] ?? {});
-      const answer = await this.ctx.call('createCommunity', {}, { host: true, json: input });
-      const info = expectStatus(answer, 201, `creating the community ${input.slug}`);
-      return { slug: info.slug, consentVersion: info.consentVersion, info, answer };
-    });
+    return this.once(`community ${name}`, () =>
+      this.#create(this.communityInput(name, PRESETS[name] ?? {})),
+    );
+  }
+
+  /** Creates a community with the operator key; its owner's key is what `host: true` sends. */
+  async #create(input: CommunityInput): Promise<Community> {
+    const answer = await this.ctx.call('createCommunity', {}, { operator: true, json: input });
+    const created = expectStatus(answer, 201, `creating the community ${input.slug}`);
+    const info = created.community;
+    this.ctx.http.ownerKeys.set(info.slug, created.key);
+    return {
+      slug: info.slug,
+      consentVersion: info.consentVersion,
+      info,
+      owner: created.owner,
+      key: created.key,
+      answer,
+    };
   }
 
   main(): Promise<Community> {
@@ -164,6 +212,62 @@ export class Fixtures {
 
   closed(): Promise<Community> {
     return this.community('closed');
+  }
+
+  // Hosts ------------------------------------------------------------------------------------
+
+  /** Invites into `community` (a slug) with its owner's key, or the operator key; unchecked. */
+  invite(community: string, json: InvitationInput, by: 'owner' | 'operator' = 'owner') {
+    return this.ctx.call(
+      'invite',
+      { community },
+      by === 'owner' ? { host: true, json } : { operator: true, json },
+    );
+  }
+
+  /** Accepts an invitation of `community` (a slug) with its token; unchecked. */
+  accept(community: string, token: string, name: string) {
+    return this.ctx.call('acceptInvitation', { community }, { json: { token, name } });
+  }
+
+  /**
+   * The host `name` of the community `where` (default main) with `role`: invited by the
+   * owner, then accepted, once per run.
+   */
+  host(name: string, role: HostRole, where = 'main'): Promise<Host> {
+    return this.once(`host ${where}/${name}`, async () => {
+      const community = await this.community(where);
+      const displayName = `${name[0]?.toUpperCase()}${name.slice(1)} ${this.ctx.run}`;
+      const invitation = expectStatus(
+        await this.invite(community.slug, { role, name: displayName }),
+        201,
+        `inviting the ${role} ${name} into ${community.slug}`,
+      );
+      const accepted = expectStatus(
+        await this.accept(community.slug, invitation.token, displayName),
+        201,
+        `${name} accepting their invitation to ${community.slug}`,
+      );
+      return {
+        community: community.slug,
+        id: accepted.host.id,
+        role: accepted.host.role,
+        name: accepted.host.name,
+        key: accepted.key,
+        account: accepted.host,
+        invitation,
+      };
+    });
+  }
+
+  /** A moderator of the main community. */
+  moderator(): Promise<Host> {
+    return this.host('moderator', 'moderator');
+  }
+
+  /** An analyst of the main community. */
+  analyst(): Promise<Host> {
+    return this.host('analyst', 'analyst');
   }
 
   // Members ----------------------------------------------------------------------------------

@@ -7,18 +7,14 @@
  * An unexpected 429 is waited out (as `Retry-After` says, at most two minutes per request) and
  * the request sent again, with a note; a check that wants to see the 429 says so.
  */
-import {
-  ERROR_STATUS,
-  ErrorBody,
-  buildPath,
-  routes,
-  type ErrorCode,
-  type RouteName,
-} from '@cercle/client';
+import { ERROR_STATUS, ErrorBody, buildPath, type ErrorCode } from '@cercle/client';
+import { allRoutes, type AnyRouteName } from '@cercle/client/admin';
 import * as v from 'valibot';
 import { fail, show } from './assert.js';
 
-type Routes = typeof routes;
+/** Every operation of the contract: the widgets' routes and the brand's side. */
+export type RouteName = AnyRouteName;
+type Routes = typeof allRoutes;
 type Responses<N extends RouteName> = Routes[N]['responses'];
 
 /** The body of a successful answer of route `N` (the union over its success statuses). */
@@ -58,10 +54,15 @@ export interface RequestOptions {
   /** A raw body (sent as is, with `contentType`). */
   body?: string | Uint8Array<ArrayBuffer>;
   contentType?: string;
-  /** Sent as `Authorization: Bearer <token>`. */
+  /** Sent as `Authorization: Bearer <token>` (a member token, or a host's key). */
   token?: string;
-  /** Use the host key as the bearer token. */
+  /**
+   * Send the key of the owner of the community in the path (`{community}`): the key the
+   * suite got when it created that community. Only with `call` (it knows the path's params).
+   */
   host?: boolean;
+  /** Send the operator key (the key the suite was given): creating communities, inviting. */
+  operator?: boolean;
   headers?: Readonly<Record<string, string>>;
   /** The check wants to see a 429: do not wait it out. */
   expectRateLimit?: boolean;
@@ -97,13 +98,32 @@ export class Http {
   /** Requests sent (attempts included). */
   requests = 0;
 
+  /** The owner's key of each community the suite created, by slug. */
+  readonly ownerKeys = new Map<string, string>();
+
   constructor(
     readonly baseUrl: string,
-    readonly hostKey: string,
+    readonly operatorKey: string,
     fetchImpl: typeof fetch | undefined,
     private readonly note: (message: string) => void,
   ) {
     this.#fetch = fetchImpl ?? ((input, init) => globalThis.fetch(input, init));
+  }
+
+  /**
+   * `options` with `host` turned into the owner's key of `community` (a failure when the
+   * suite did not create it: a check that wants a key for another community sends `token`).
+   */
+  resolveHost(options: RequestOptions, community: string | undefined): RequestOptions {
+    if (!options.host) return options;
+    const key = community === undefined ? undefined : this.ownerKeys.get(community);
+    if (key === undefined) {
+      fail(
+        `the suite has no owner key for ${community === undefined ? 'a path without a community' : `the community "${community}"`} (a check must create it first, or send a token)`,
+      );
+    }
+    const { host: _, ...rest } = options;
+    return { ...rest, token: key };
   }
 
   url(path: string, query?: RequestOptions['query']): string {
@@ -117,7 +137,8 @@ export class Http {
 
   headersFor(options: RequestOptions): Headers {
     const headers = new Headers(options.headers);
-    const token = options.host ? this.hostKey : options.token;
+    if (options.host) fail('a host request needs the community of its path (use call)');
+    const token = options.operator ? this.operatorKey : options.token;
     if (token !== undefined && !headers.has('authorization')) {
       headers.set('authorization', `Bearer ${token}`);
     }
@@ -234,9 +255,11 @@ export class Http {
     params: PathParams<N>,
     options: RequestOptions = {},
   ): Promise<Answer<Success<N>>> {
-    const route = routes[name];
-    const path = buildPath(route.path, params as Record<string, string>);
-    const response = await this.send(path, { ...options, method: options.method ?? route.method });
+    const route = allRoutes[name];
+    const values = params as Record<string, string>;
+    const path = buildPath(route.path, values);
+    const sent = this.resolveHost(options, values['community']);
+    const response = await this.send(path, { ...sent, method: options.method ?? route.method });
     const answer = await this.read(response, `${route.method} ${path}`, options.anyShape === true);
     if (answer.status < 200 || answer.status >= 300) return answer as Answer<Success<N>>;
     const responses = route.responses as Readonly<Record<number, v.GenericSchema | null>>;

@@ -1,6 +1,6 @@
 /**
  * @cercle/conformance — proves over real HTTP that a backend speaks the Cercle contract,
- * given its base URL and host (operator) key: `runConformance({ url, hostKey })`, the
+ * given its base URL and operator key: `runConformance({ url, hostKey })`, the
  * `cercle-conformance` command, or `describeConformance` from `@cercle/conformance/vitest`.
  */
 export { checks } from './checks/index.js';

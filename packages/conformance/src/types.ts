@@ -5,7 +5,10 @@ import type { Context } from './context.js';
 export interface Target {
   /** Base URL of the backend, e.g. `http://127.0.0.1:8787` (the contract's paths start with `/v1`). */
   url: string;
-  /** The operator key (creates communities), also the host key of the communities it creates. */
+  /**
+   * The backend's operator key: it creates the suite's communities and invites hosts. The
+   * suite runs each community with the key of its first owner, from the creation's answer.
+   */
   hostKey: string;
   /** The `fetch` to use; default the global one. */
   fetch?: typeof fetch;

@@ -4,6 +4,7 @@
  * not a copy of them. Requests reach it through msw (browser worker or Node server) or
  * through `fetch` (widget tests hand it to `createClient`).
  */
+import { demoOwnerKey } from '@cercle/client/demo';
 import {
   createApp,
   openMemoryStore,
@@ -12,15 +13,18 @@ import {
   type Store,
 } from '@cercle/server/app';
 
-/** The mock's host (and operator) key: every demo community accepts it. */
-export const DEFAULT_HOST_KEY = 'demo-host-key';
+/** The mock's operator key: creates communities (`POST /v1/communities`); no host key. */
+export const DEFAULT_OPERATOR_KEY = 'demo-operator-key';
+
+/** The key of the demo owner of `maison-verte` (`demoOwnerKey` names every demo owner's). */
+export const DEFAULT_HOST_KEY = demoOwnerKey('maison-verte');
 
 export interface MockOptions {
   /** Where the mock API lives, e.g. `https://api.cercle.test` or `http://localhost:5173/mock-api`. */
   baseUrl: string;
   /** The store behind the app; default a new in-memory store with the demo seeded. */
   store?: Store | Promise<Store>;
-  /** The host key for host calls; default `demo-host-key`. */
+  /** The operator key; default `demo-operator-key`. */
   hostKey?: string;
   /** Delay before each answer, to see loading states; default 0. */
   latencyMs?: number;
@@ -31,6 +35,7 @@ export interface MockOptions {
 export interface MockBackend {
   /** The API base, without a trailing slash. */
   baseUrl: string;
+  /** The operator key. */
   hostKey: string;
   /** Answers a request under `baseUrl` (others are a 404). */
   fetch(request: Request): Promise<Response>;
@@ -51,7 +56,7 @@ export function createMockBackend(options: MockOptions): MockBackend {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const base = new URL(baseUrl);
   const prefix = base.pathname.replace(/\/+$/, '');
-  const hostKey = options.hostKey ?? DEFAULT_HOST_KEY;
+  const hostKey = options.hostKey ?? DEFAULT_OPERATOR_KEY;
   const now = options.app?.now;
   const store = Promise.resolve(options.store ?? demoStore(now?.()));
   const app = store.then((s) =>

@@ -6,6 +6,7 @@
 export {
   createMockBackend,
   DEFAULT_HOST_KEY,
+  DEFAULT_OPERATOR_KEY,
   demoStore,
   mockFetch,
   type MockBackend,

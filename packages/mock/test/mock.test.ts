@@ -4,10 +4,11 @@
  * conformance suite (packages/conformance), which runs against the mock too.
  */
 import { createClient, type SessionEvent } from '@cercle/client';
-import { demoCommunities } from '@cercle/client/demo';
+import { demoCommunities, demoOwnerKey } from '@cercle/client/demo';
 import {
   createMockBackend,
   DEFAULT_HOST_KEY,
+  DEFAULT_OPERATOR_KEY,
   demoStore,
   mockFetch,
   setupMockServer,
@@ -78,7 +79,7 @@ describe('through fetch, under a path prefix', () => {
     expect((await backend.fetch(new Request('http://localhost:5173/elsewhere'))).status).toBe(404);
   });
 
-  it('shares one store between backends, and takes the host key it is given', async () => {
+  it('shares one store between backends, and takes the operator key it is given', async () => {
     const store = await demoStore();
     const a = createMockBackend({ baseUrl: 'https://a.test', store });
     const b = createMockBackend({ baseUrl: 'https://b.test', store, hostKey: 'other-key' });
@@ -89,12 +90,24 @@ describe('through fetch, under a path prefix', () => {
     });
     const members = await createClient({ baseUrl: 'https://b.test', fetch: mockFetch(b) }).request(
       'listMembers',
-      { params: { community: 'le-fournil' }, hostKey: 'other-key' },
+      { params: { community: 'le-fournil' }, hostKey: demoOwnerKey('le-fournil') },
     );
     expect(members.data.members.some((m) => m.displayName === 'Cy')).toBe(true);
-    const refused = await mockFetch(b)('https://b.test/v1/communities/le-fournil/members', {
+    const path = 'https://b.test/v1/communities/le-fournil/members';
+    // The operator key creates communities; it is no host key.
+    const asOperator = await mockFetch(b)(path, { headers: { authorization: 'Bearer other-key' } });
+    expect(asOperator.status).toBe(401);
+    const create = (key: string, slug: string) =>
+      mockFetch(b)('https://b.test/v1/communities', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ slug, name: slug, privacyPolicyUrl: 'https://example.com/p' }),
+      });
+    expect((await create('other-key', 'neuve')).status).toBe(201);
+    expect((await create(DEFAULT_OPERATOR_KEY, 'autre')).status).toBe(401);
+    const owner = await mockFetch(b)(path, {
       headers: { authorization: `Bearer ${DEFAULT_HOST_KEY}` },
     });
-    expect(refused.status).toBe(401);
+    expect(owner.status).toBe(403);
   });
 });

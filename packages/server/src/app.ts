@@ -11,19 +11,23 @@
  *
  * Runs wherever hono runs: under Node (server.ts) and in a browser (the mock).
  */
-import { routes, type RouteName } from '@cercle/client';
+import { allRoutes, type AnyRouteName } from '@cercle/client/admin';
+import { routes } from '@cercle/client';
 import { Hono, type Handler } from 'hono';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DEFAULT_EVENT_RETENTION, type EventRetention, type LiveContext } from './core/events.js';
 import { liveHandlers } from './live/routes.js';
+import { adminHandlers } from './admin/routes.js';
+import { hostByKeyHash } from './hosts/rules.js';
 import { allowedOrigins, getCommunity, memberByToken } from './membership/rules.js';
 import { membershipHandlers } from './membership/routes.js';
 import { offerHandlers } from './offers/routes.js';
 import { reportHandlers } from './reports/routes.js';
 import type { Store } from './store/store.js';
 import { wallHandlers } from './wall/routes.js';
+import { webhookHandlers } from './webhooks/routes.js';
 import { InProcessBroker, type Broker } from './core/broker.js';
 import { bodyLimitOf, createContext, type AppEnv } from './core/context.js';
 import { originAllowed } from './core/cors.js';
@@ -87,6 +91,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     store,
     findCommunity: getCommunity,
     findMember: memberByToken,
+    findHost: hostByKeyHash,
     live,
     now,
     log,
@@ -100,12 +105,14 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     signal: options.signal,
   });
 
-  const handlers: Record<RouteName, Handler<AppEnv>> = {
+  const handlers: Record<AnyRouteName, Handler<AppEnv>> = {
+    ...adminHandlers(ctx),
     ...membershipHandlers(ctx),
     ...liveHandlers(ctx, streams),
     ...reportHandlers(ctx),
     ...wallHandlers(ctx),
     ...offerHandlers(ctx),
+    ...webhookHandlers(ctx),
   };
 
   const app = new Hono<AppEnv>();
@@ -169,9 +176,13 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     await next();
   });
 
-  for (const name of Object.keys(routes) as RouteName[]) {
-    const route = routes[name];
-    app.on(route.method, honoPath(route.path), handlers[name]);
+  for (const name of Object.keys(allRoutes) as AnyRouteName[]) {
+    const route = allRoutes[name];
+    const handler = handlers[name];
+    app.on(route.method, honoPath(route.path), (c, next) => {
+      c.set('route', name);
+      return handler(c, next);
+    });
   }
 
   app.notFound((c) =>

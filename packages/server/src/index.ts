@@ -15,3 +15,9 @@ export {
 } from './sqlite.js';
 export { migrate, SqliteStore, type SqliteDriver } from './store/sqlite-store.js';
 export { migrations, type Migration } from './store/migrations.js';
+export {
+  signWebhook,
+  verifyWebhook,
+  WebhookWorker,
+  type DeliveryOptions,
+} from './webhooks/delivery.js';

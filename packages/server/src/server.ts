@@ -5,11 +5,15 @@ import { createAdaptorServer } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createApp, type AppEnv, type AppOptions } from './app.js';
 import { InProcessBroker, type Broker } from './core/broker.js';
-import { newSecret, sha256 } from './core/crypto.js';
+import { newSecret } from './core/crypto.js';
 import { seedDemo } from './seed/seed.js';
-import { openSqliteStore, type Db, type SqliteFileStore } from './sqlite.js';
+import { betterSqliteDriver, openDatabase, type Db, type SqliteFileStore } from './sqlite.js';
+import { SqliteStore } from './store/sqlite-store.js';
+import { withStatic, type StaticOptions } from './static.js';
+import { WebhookWorker, type DeliveryOptions } from './webhooks/delivery.js';
 
-export interface ServerOptions extends Omit<AppOptions, 'store' | 'hostKey' | 'signal'> {
+export interface ServerOptions
+  extends Omit<AppOptions, 'store' | 'hostKey' | 'signal'>, StaticOptions {
   /** SQLite database file (created if missing), or `:memory:`. */
   db: string;
   /** TCP port; 0 (the default) picks a free one. */
@@ -20,6 +24,8 @@ export interface ServerOptions extends Omit<AppOptions, 'store' | 'hostKey' | 's
   hostKey?: string;
   /** `demo` seeds the demo communities (idempotent). */
   seed?: 'demo';
+  /** The webhook delivery worker's options (`now` defaults to the server's); `false`: no worker. */
+  webhooks?: DeliveryOptions | false;
 }
 
 export interface RunningServer {
@@ -36,6 +42,8 @@ export interface RunningServer {
   db: Db;
   /** The broker the event streams subscribe to (`subscriberCount()` tells how many are open). */
   broker: Broker;
+  /** The webhook delivery worker (`kick()` sends what is due now), or null when disabled. */
+  webhooks: WebhookWorker | null;
   /** Stops accepting connections, ends event streams, closes open connections and the database. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -44,13 +52,17 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const given = options.hostKey ?? (process.env['CERCLE_HOST_KEY'] || undefined);
   const hostKey = given ?? newSecret();
   const host = options.host ?? '127.0.0.1';
-  const store = openSqliteStore(options.db);
+  let webhooks: WebhookWorker | null = null;
+  const file = openDatabase(options.db);
+  const store: SqliteFileStore = Object.assign(
+    // After each commit, the worker looks for messages it just made due.
+    new SqliteStore(betterSqliteDriver(file), { onCommit: () => void webhooks?.kick() }),
+    { db: file },
+  );
   let server: Server | undefined;
   const shutdown = new AbortController();
   try {
     if (options.seed === 'demo') await seedDemo(store, { now: options.now?.() ?? new Date() });
-    // One host key per instance for now, written to every community (see docs/server.md).
-    await store.run('UPDATE communities SET host_key_hash = ?', await sha256(hostKey));
 
     const log = options.logger ?? ((line: string) => console.log(line));
     const broker =
@@ -58,9 +70,18 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       new InProcessBroker({
         onError: (error) => log(`error in an event listener: ${String(error)}`),
       });
-    const { db: _file, port: _port, host: _host, seed: _seed, ...appOptions } = options;
+    const {
+      db: _file,
+      port: _port,
+      host: _host,
+      seed: _seed,
+      webhooks: delivery,
+      ...appOptions
+    } = options;
     const app = createApp({ ...appOptions, store, hostKey, broker, signal: shutdown.signal });
-    server = createAdaptorServer({ fetch: app.fetch, hostname: host }) as Server;
+    // In front of the API: the SDK (/sdk/) and the console (/console/), unless serveStatic: false.
+    const fetch = withStatic(app.fetch, options, log);
+    server = createAdaptorServer({ fetch, hostname: host }) as Server;
     const listening = server;
     await new Promise<void>((resolve, reject) => {
       listening.once('error', reject);
@@ -76,11 +97,21 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     const close = () =>
       (closing ??= new Promise<void>((resolve) => {
         shutdown.abort();
+        const stopped = webhooks?.stop() ?? Promise.resolve();
         listening.close(() => {
-          store.close().then(resolve, resolve);
+          stopped.then(() => store.close()).then(resolve, resolve);
         });
         listening.closeAllConnections();
       }));
+
+    if (delivery !== false) {
+      webhooks = new WebhookWorker(store, {
+        now: options.now,
+        onError: (error) => log(`error in webhook delivery: ${String(error)}`),
+        ...delivery,
+      });
+      webhooks.start();
+    }
 
     return {
       url: `http://${urlHost}:${port}`,
@@ -91,6 +122,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       store,
       db: store.db,
       broker,
+      webhooks,
       close,
     };
   } catch (error) {

@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ErrorBody } from '@cercle/client';
+import { demoOwnerKey } from '@cercle/client/demo';
 import {
   createServer,
   NO_RATE_LIMITS,
@@ -55,17 +56,22 @@ export async function stopServer(t: TestServer): Promise<void> {
   await removeTempDirs();
 }
 
-/** Seeds the community most tests use: `atelier`, consent version `v1`, plus `extra`. */
+/** The owner key of a community seeded by the tests (the demo's scheme: `demoOwnerKey`). */
+export const ownerKey = demoOwnerKey;
+
+/** The key of the owner of `atelier`, the community most tests use. */
+export const HOST_KEY = ownerKey('atelier');
+
+/** Seeds the community most tests use: `atelier`, consent version `v1`, plus `extra`; its owner holds HOST_KEY. */
 export async function seedAtelier(
   t: TestServer,
   extra: Partial<CommunitySeed> = {},
 ): Promise<void> {
-  await seedCommunity(t.server.store, {
-    slug: 'atelier',
-    name: 'Atelier',
-    consentVersion: 'v1',
-    ...extra,
-  });
+  await seedCommunity(
+    t.server.store,
+    { slug: 'atelier', name: 'Atelier', consentVersion: 'v1', ...extra },
+    { ownerKey },
+  );
 }
 
 /** Joins `community` as `name` (the join must succeed); the member's token and join date. */

@@ -24,6 +24,8 @@ import {
   startServer,
   stopServer,
   type TestServer,
+  HOST_KEY,
+  ownerKey,
 } from './helpers.js';
 
 const C = '/v1/communities/atelier';
@@ -67,13 +69,10 @@ const list = (query = '', token?: string) =>
   call(t.url, `${S}/questions${query}`, token === undefined ? {} : { token });
 
 const hostPatch = (path: string, json: unknown) =>
-  call(t.url, `${H}${path}`, { method: 'PATCH', token: t.server.hostKey, json });
+  call(t.url, `${H}${path}`, { method: 'PATCH', token: HOST_KEY, json });
 
 const hostList = async () =>
-  v.parse(
-    HostQuestionList,
-    (await call(t.url, `${H}/questions`, { token: t.server.hostKey })).body,
-  );
+  v.parse(HostQuestionList, (await call(t.url, `${H}/questions`, { token: HOST_KEY })).body);
 
 describe('sessions', () => {
   it('shows a session, and 404 for an unknown session or community', async () => {
@@ -90,6 +89,8 @@ describe('sessions', () => {
       moderation: 'post',
       disclosure: 'none',
       questionCount: 0,
+      description: '',
+      endsAt: null,
     });
     expect(expectError(await call(t.url, `${C}/sessions/nope`), 404, 'not_found').message).toMatch(
       /nope/,
@@ -124,7 +125,7 @@ describe('sessions', () => {
     expectError(
       await call(t.url, `${C}/host/sessions/nope`, {
         method: 'PATCH',
-        token: t.server.hostKey,
+        token: HOST_KEY,
         json: { state: 'live' },
       }),
       404,
@@ -445,7 +446,7 @@ describe('reports', () => {
       ...(headers ? { headers } : {}),
     });
   const decide = (id: string, json: unknown) =>
-    call(t.url, `${C}/host/reports/${id}/decision`, { token: t.server.hostKey, json });
+    call(t.url, `${C}/host/reports/${id}/decision`, { token: HOST_KEY, json });
 
   it('takes a report (202) from anyone; the host lists them, open first, and decides once', async () => {
     await setup();
@@ -484,7 +485,7 @@ describe('reports', () => {
 
     const reports = v.parse(
       ReportList,
-      (await call(t.url, `${C}/host/reports`, { token: t.server.hostKey })).body,
+      (await call(t.url, `${C}/host/reports`, { token: HOST_KEY })).body,
     );
     expect(reports.reports.map((r) => [r.target.id, r.state, r.details])).toEqual([
       [q2.id, 'open', 'hors sujet'],
@@ -519,7 +520,7 @@ describe('reports', () => {
       404,
       'not_found',
     );
-    await seedCommunity(t.server.store, { slug: 'voisin', name: 'Voisin' });
+    await seedCommunity(t.server.store, { slug: 'voisin', name: 'Voisin' }, { ownerKey });
     expectError(
       await call(t.url, '/v1/communities/voisin/reports', {
         json: { target: { kind: 'question', id: q.id }, reason: 'spam' },
@@ -589,7 +590,11 @@ describe('rate limits', () => {
 
   it('has defaults: 5 questions a minute per member', async () => {
     t = await startServer({ rateLimits: {} });
-    await seedCommunity(t.server.store, { slug: 'atelier', name: 'Atelier', consentVersion: 'v1' });
+    await seedCommunity(
+      t.server.store,
+      { slug: 'atelier', name: 'Atelier', consentVersion: 'v1' },
+      { ownerKey },
+    );
     await seedSession(t.server.store, {
       community: 'atelier',
       id: 'live',
@@ -654,7 +659,7 @@ describe('leaving (erasure) and export', () => {
     await vote(leaver, own.id);
 
     const events = await openEvents(`${t.url}${S}/events`);
-    const host = await openEvents(`${t.url}${H}/events`, { token: t.server.hostKey });
+    const host = await openEvents(`${t.url}${H}/events`, { token: HOST_KEY });
     expect((await call(t.url, `${C}/members/me`, { method: 'DELETE', token: leaver })).status).toBe(
       204,
     );

@@ -20,6 +20,7 @@ import {
   startServer,
   stopServer,
   type TestServer,
+  ownerKey,
 } from './helpers.js';
 
 const C = '/v1/communities/atelier';
@@ -46,7 +47,7 @@ const join = (name: string, extra?: Record<string, unknown>, slug = 'atelier') =
   call(t.url, `/v1/communities/${slug}/members`, { json: joinBody(name, extra) });
 
 const hostList = (slug = 'atelier') =>
-  call(t.url, `/v1/communities/${slug}/members`, { token: t.server.hostKey });
+  call(t.url, `/v1/communities/${slug}/members`, { token: ownerKey(slug) });
 
 /** Asserts the contract's error shape and code; returns the field issues. */
 const expectError = (answer: Answer, status: number, code: string) =>
@@ -72,6 +73,8 @@ describe('community and health', () => {
       privacyPolicyUrl: 'https://atelier.example/privacy',
       consentVersion: 'v1',
       disclosure: 'none',
+      consentText: null,
+      defaultLocale: 'en',
     });
     expect(answer.body).not.toHaveProperty('invites');
   });
@@ -140,7 +143,11 @@ describe('join, me, export, leave', () => {
     expectError(other, 401, 'unauthorized');
     expect(other.headers.get('www-authenticate')).toMatch(/^Bearer/);
 
-    await seedCommunity(t.server.store, { slug: 'voisin', name: 'Voisin', consentVersion: 'v1' });
+    await seedCommunity(
+      t.server.store,
+      { slug: 'voisin', name: 'Voisin', consentVersion: 'v1' },
+      { ownerKey },
+    );
     const { token } = (await join('Ada')).body;
     expectError(
       await call(t.url, '/v1/communities/voisin/members/me', { token }),
@@ -293,21 +300,29 @@ describe('validation', () => {
 
 describe('capacity and waitlist', () => {
   beforeEach(async () => {
-    await seedCommunity(t.server.store, {
-      slug: 'petit',
-      name: 'Petit',
-      capacity: 2,
-      consentVersion: 'v1',
-      invites: [...invites],
-    });
-    await seedCommunity(t.server.store, {
-      slug: 'ferme',
-      name: 'Fermé',
-      capacity: 1,
-      whenFull: 'closed',
-      consentVersion: 'v1',
-      seedMembers: 1,
-    });
+    await seedCommunity(
+      t.server.store,
+      {
+        slug: 'petit',
+        name: 'Petit',
+        capacity: 2,
+        consentVersion: 'v1',
+        invites: [...invites],
+      },
+      { ownerKey },
+    );
+    await seedCommunity(
+      t.server.store,
+      {
+        slug: 'ferme',
+        name: 'Fermé',
+        capacity: 1,
+        whenFull: 'closed',
+        consentVersion: 'v1',
+        seedMembers: 1,
+      },
+      { ownerKey },
+    );
   });
 
   it('waitlists when full (202 with a position), and promotes in order when someone leaves', async () => {

@@ -24,6 +24,8 @@ import {
   startServer,
   stopServer,
   type TestServer,
+  HOST_KEY,
+  ownerKey,
 } from './helpers.js';
 
 const C = '/v1/communities/atelier';
@@ -49,7 +51,7 @@ afterEach(() => stopServer(t));
 const member = async (name: string): Promise<string> => (await joinAs(t.url, name)).token;
 
 const host = (path: string, options: Parameters<typeof call>[2] = {}) =>
-  call(t.url, path, { token: t.server.hostKey, ...options });
+  call(t.url, path, { token: HOST_KEY, ...options });
 
 const offerInput = (extra: Partial<OfferInput> = {}): OfferInput => ({
   title: 'Bienvenue',
@@ -148,7 +150,7 @@ describe('unique codes', () => {
     const pool = poolCodes(40, 'TW-');
     await createOffer('duo', {}, pool);
     const tokens = await Promise.all(Array.from({ length: 50 }, (_, i) => member(`Duo ${i}`)));
-    const workers = await Promise.all([0, 1].map(() => startWorker(t.file, t.server.hostKey)));
+    const workers = await Promise.all([0, 1].map(() => startWorker(t.file, HOST_KEY)));
     try {
       const answers = await Promise.all(
         tokens.map((token, i) =>
@@ -241,8 +243,8 @@ describe('unique codes', () => {
       await raw(`${O}/bienvenue`, token),
       await raw(`${O}/partage`),
       await raw(`${O}/partage`, token),
-      await raw(`${H}/bienvenue/funnel`, t.server.hostKey),
-      await raw(`${H}/partage/funnel`, t.server.hostKey),
+      await raw(`${H}/bienvenue/funnel`, HOST_KEY),
+      await raw(`${H}/partage/funnel`, HOST_KEY),
     ];
     for (const text of texts) {
       for (const secret of [...pool, 'SHARED-CODE-42', 'NOT-OURS-99']) {
@@ -580,7 +582,11 @@ describe('the demo seed', () => {
     const unique = demoOffers.find((o) => o.id === 'bienvenue-10');
     const funnel = v.parse(
       OfferFunnel,
-      (await call(t.url, `${M}/host/offers/bienvenue-10/funnel`, { token: t.server.hostKey })).body,
+      (
+        await call(t.url, `${M}/host/offers/bienvenue-10/funnel`, {
+          token: ownerKey('maison-verte'),
+        })
+      ).body,
     );
     expect(funnel.offer).toMatchObject({
       title: unique?.title,

@@ -1,3 +1,4 @@
+import { demoOwnerKey } from '@cercle/client/demo';
 import { LiveSession, QuestionPage } from '@cercle/client';
 import { demoCommunities, demoQuestions, demoSessions } from '@cercle/client/demo';
 import { betterSqliteDriver, migrate, migrations, openDatabase, seedDemo } from '@cercle/server';
@@ -32,7 +33,9 @@ describe('the demo seed', () => {
     expect(fournil).toMatchObject({ memberCount: 40, capacity: 40, joinState: 'waitlist' });
 
     const list = (
-      await call(t.url, '/v1/communities/maison-verte/members', { token: t.server.hostKey })
+      await call(t.url, '/v1/communities/maison-verte/members', {
+        token: demoOwnerKey('maison-verte'),
+      })
     ).body;
     expect(list.count).toBe(120);
     expect(list.members[0].displayName).toBe('Camille M.');
@@ -120,10 +123,18 @@ describe('restart on the same database file', () => {
     expect(versions).toEqual(migrations.map((m) => m.version));
     expect(migrate(betterSqliteDriver(again.server.db))).toEqual([]);
 
-    // The instance's host key applies to every community; the old key no longer does.
+    // The demo owner keeps their key across restarts; the operator key is no host key, and
+    // the instance's new operator key creates communities while the old one no longer does.
     const path = '/v1/communities/maison-verte/members';
-    expect((await call(again.url, path, { token: 'second-host-key-0123456789' })).status).toBe(200);
-    expect((await call(again.url, path, { token: 'first-host-key-0123456789' })).status).toBe(401);
+    expect((await call(again.url, path, { token: demoOwnerKey('maison-verte') })).status).toBe(200);
+    expect((await call(again.url, path, { token: 'second-host-key-0123456789' })).status).toBe(401);
+    const create = (key: string, slug: string) =>
+      call(again.url, '/v1/communities', {
+        token: key,
+        json: { slug, name: slug, privacyPolicyUrl: 'https://example.com/privacy' },
+      });
+    expect((await create('second-host-key-0123456789', 'nouvelle')).status).toBe(201);
+    expect((await create('first-host-key-0123456789', 'autre')).status).toBe(401);
   });
 
   it('fails to start, with the reason, when the port is taken', async () => {

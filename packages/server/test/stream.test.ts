@@ -12,6 +12,7 @@ import {
   seedAtelier,
   startServer,
   type TestServer,
+  HOST_KEY,
 } from './helpers.js';
 
 const C = '/v1/communities/atelier';
@@ -86,7 +87,7 @@ describe('the session stream', () => {
     expect(updated.event).toBe('question.updated');
     expect(JSON.parse(updated.data)).toMatchObject({ id: q.id, votes: 1, votedByMe: false });
 
-    await call(t.url, H, { method: 'PATCH', token: t.server.hostKey, json: { state: 'ended' } });
+    await call(t.url, H, { method: 'PATCH', token: HOST_KEY, json: { state: 'ended' } });
     const session = await events.nextEvent();
     expect(session.event).toBe('session.updated');
     expect(v.parse(LiveSession, JSON.parse(session.data)).state).toBe('ended');
@@ -235,7 +236,7 @@ describe('the host stream', () => {
     await setup({}, { moderation: 'pre' });
     const ada = await member('Ada');
     const pub = await subscribe();
-    const host = await subscribe({ token: t.server.hostKey }, `${H}/events`);
+    const host = await subscribe({ token: HOST_KEY }, `${H}/events`);
 
     const q = await ask(ada, 'À modérer', { anonymous: true });
     const pending = await host.nextEvent();
@@ -244,7 +245,7 @@ describe('the host stream', () => {
 
     await call(t.url, `${H}/questions/${q.id}`, {
       method: 'PATCH',
-      token: t.server.hostKey,
+      token: HOST_KEY,
       json: { state: 'open' },
     });
     const approved = await host.nextEvent();
@@ -258,7 +259,7 @@ describe('the host stream', () => {
 
     await call(t.url, `${H}/questions/${q.id}`, {
       method: 'PATCH',
-      token: t.server.hostKey,
+      token: HOST_KEY,
       json: { state: 'hidden' },
     });
     expect(JSON.parse((await host.nextEvent()).data)).toMatchObject({ state: 'hidden' });
@@ -289,7 +290,7 @@ describe('connections', () => {
   it('forgets subscribers when they disconnect (no leak)', async () => {
     await setup();
     const readers = await Promise.all(Array.from({ length: 5 }, () => subscribe()));
-    const host = await subscribe({ token: t.server.hostKey }, `${H}/events`);
+    const host = await subscribe({ token: HOST_KEY }, `${H}/events`);
     expect(t.server.broker.subscriberCount('atelier/live')).toBe(6);
     for (const reader of readers) reader.close();
     host.close();
@@ -327,7 +328,7 @@ describe('connections', () => {
       const answer = `${i} `.padEnd(2000, i % 2 ? 'a' : 'b');
       await call(t.url, `${H}/questions/${q.id}`, {
         method: 'PATCH',
-        token: t.server.hostKey,
+        token: HOST_KEY,
         json: { answer },
       });
     }

@@ -25,6 +25,8 @@ import {
   startServer,
   stopServer,
   type TestServer,
+  HOST_KEY,
+  ownerKey,
 } from './helpers.js';
 import { JPEG_6X4, WEBP_6X4, png, withExif } from './images.js';
 
@@ -113,16 +115,16 @@ const hostQueue = async (query = '', slug = 'atelier') =>
     OwnTestimonialList,
     (
       await call(t.url, `/v1/communities/${slug}/host/testimonials${query}`, {
-        token: t.server.hostKey,
+        token: ownerKey(slug),
       })
     ).body,
   ).testimonials;
 
 const moderate = (id: string, json: unknown) =>
-  call(t.url, `${C}/host/testimonials/${id}`, { method: 'PATCH', json, token: t.server.hostKey });
+  call(t.url, `${C}/host/testimonials/${id}`, { method: 'PATCH', json, token: HOST_KEY });
 
 const settings = (json: unknown) =>
-  call(t.url, `${C}/host/wall`, { method: 'PATCH', json, token: t.server.hostKey });
+  call(t.url, `${C}/host/wall`, { method: 'PATCH', json, token: HOST_KEY });
 
 describe('the demo wall', () => {
   it('lists the approved testimonials by pages, in both orders, with the aggregate', async () => {
@@ -568,13 +570,13 @@ describe('reports on testimonials', () => {
 
     const reports = v.parse(
       ReportList,
-      (await call(t.url, `${C}/host/reports`, { token: t.server.hostKey })).body,
+      (await call(t.url, `${C}/host/reports`, { token: HOST_KEY })).body,
     ).reports;
     expect(reports).toMatchObject([
       { target: { kind: 'testimonial', id: own.id }, targetText: 'Publicité cachée' },
     ]);
     const decided = await call(t.url, `${C}/host/reports/${filed.body.id}/decision`, {
-      token: t.server.hostKey,
+      token: HOST_KEY,
       json: { action: 'remove', statement: 'Contenu commercial non signalé.' },
     });
     expect(v.parse(Report, decided.body).state).toBe('actioned');

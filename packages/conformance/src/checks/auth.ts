@@ -3,7 +3,8 @@ import { expectError, expectUnauthorized, ok } from '../assert.js';
 import type { Answer } from '../http.js';
 import { check } from './define.js';
 
-const refused = (answer: Answer<unknown>, what: string) =>
+/** Refused as unauthenticated (401) or not allowed (403): the contract allows either. */
+export const refused = (answer: Answer<unknown>, what: string) =>
   ok(
     answer.status === 401 || answer.status === 403,
     `${what}: ${answer.label} answered ${answer.status}`,
@@ -84,7 +85,7 @@ export const authChecks = [
   check('auth.host.wrong', 'a wrong host key is 401', async (ctx) => {
     const main = await ctx.fx.main();
     expectUnauthorized(
-      await ctx.call('listMembers', { community: main.slug }, { token: `${ctx.hostKey}-not` }),
+      await ctx.call('listMembers', { community: main.slug }, { token: `${main.key}-not` }),
     );
   }),
 

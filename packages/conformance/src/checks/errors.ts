@@ -5,7 +5,7 @@ import { check } from './define.js';
 
 /** A raw create-community request (operator key) with `body` and `contentType`. */
 const create = (ctx: Context, body: string, contentType = 'application/json') =>
-  ctx.call('createCommunity', {}, { host: true, body, contentType });
+  ctx.call('createCommunity', {}, { operator: true, body, contentType });
 
 export const errorChecks = [
   check(
@@ -62,7 +62,7 @@ export const errorChecks = [
     'a field the contract does not know is 400, naming it',
     async (ctx) => {
       const json = { ...ctx.fx.communityInput('unknown'), colour: 'green' };
-      expectInvalid(await ctx.call('createCommunity', {}, { host: true, json }), 'colour');
+      expectInvalid(await ctx.call('createCommunity', {}, { operator: true, json }), 'colour');
     },
   ),
 
@@ -104,7 +104,7 @@ export const errorChecks = [
     const seen = [
       await ctx.call('me', { community: main.slug }),
       await ctx.call('getCommunity', { community: ctx.fx.slug('nowhere') }),
-      await ctx.call('createCommunity', {}, { host: true, json: { slug: main.slug } }),
+      await ctx.call('createCommunity', {}, { operator: true, json: { slug: main.slug } }),
     ].map((a) => [a.status, a.error?.code]);
     equal(
       seen,

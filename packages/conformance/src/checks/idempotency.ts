@@ -214,7 +214,8 @@ export const idempotencyChecks = [
     async (ctx) => {
       const k = key();
       const json = ctx.fx.communityInput('retried');
-      const send = () => ctx.call('createCommunity', {}, { host: true, json, headers: withKey(k) });
+      const send = () =>
+        ctx.call('createCommunity', {}, { operator: true, json, headers: withKey(k) });
       const first = await send();
       expectStatus(first, 201);
       expectReplay(first, await send());
@@ -281,6 +282,86 @@ export const idempotencyChecks = [
       }
       const funnel = expectStatus(await ctx.call('offerFunnel', params, { host: true }), 200);
       equal(funnel.copies, 1, 'copies counted');
+    },
+  ),
+
+  check(
+    'idempotency.invite.replay',
+    'an invitation sent twice with one key answers the first invitation, and makes one',
+    async (ctx) => {
+      const community = await ctx.fx.community('team');
+      const k = key();
+      const json = { role: 'moderator' as const, name: `Retried invitation ${ctx.run}` };
+      const send = () =>
+        ctx.call(
+          'invite',
+          { community: community.slug },
+          { host: true, json, headers: withKey(k) },
+        );
+      const first = await send();
+      expectStatus(first, 201);
+      const second = await send();
+      const team = expectStatus(
+        await ctx.call('team', { community: community.slug }, { host: true }),
+        200,
+      );
+      equal(
+        team.invitations.filter((i) => i.name === json.name).length,
+        1,
+        'pending invitations with that name',
+      );
+      expectReplay(first, second);
+    },
+  ),
+
+  check(
+    'idempotency.accept.replay',
+    'an acceptance sent twice with one key answers the first host and key again',
+    async (ctx) => {
+      const community = await ctx.fx.community('team');
+      const { token } = expectStatus(
+        await ctx.fx.invite(community.slug, { role: 'analyst' }),
+        201,
+        'inviting an analyst',
+      );
+      const k = key();
+      const send = () =>
+        ctx.call(
+          'acceptInvitation',
+          { community: community.slug },
+          { json: { token, name: `Retried accept ${ctx.run}` }, headers: withKey(k) },
+        );
+      const first = await send();
+      expectStatus(first, 201);
+      expectReplay(first, await send());
+    },
+  ),
+
+  check(
+    'idempotency.webhook.replay',
+    'a webhook created twice with one key answers the first endpoint and secret, and makes one',
+    async (ctx) => {
+      const community = await ctx.fx.community('hooks');
+      const k = key();
+      const json = {
+        url: `https://hooks.brand.example/${ctx.run}/retried`,
+        events: ['member.joined' as const],
+      };
+      const send = () =>
+        ctx.call(
+          'createWebhook',
+          { community: community.slug },
+          { host: true, json, headers: withKey(k) },
+        );
+      const first = await send();
+      expectStatus(first, 201);
+      const second = await send();
+      const list = expectStatus(
+        await ctx.call('listWebhooks', { community: community.slug }, { host: true }),
+        200,
+      );
+      equal(list.webhooks.filter((w) => w.url === json.url).length, 1, 'webhooks with that URL');
+      expectReplay(first, second);
     },
   ),
 ];

@@ -39,6 +39,20 @@ const uniqueReveals = (ctx: Context) =>
     };
   });
 
+/** The paused offer: Alice revealed her code, then the owner paused it. */
+const paused = (ctx: Context) =>
+  ctx.fx.once('paused offer', async () => {
+    const offer = await ctx.fx.offer('paused');
+    const alice = await ctx.fx.alice();
+    const code = await ctx.fx.code(alice, offer.id);
+    const answer = await ctx.call(
+      'putOffer',
+      { community: offer.community, offer: offer.id },
+      { host: true, json: { ...offer.input, paused: true } },
+    );
+    return { offer, alice, code, answer };
+  });
+
 export const offerChecks = [
   check(
     'offers.put.created',
@@ -349,4 +363,47 @@ export const offerChecks = [
       await ctx.call('copyOffer', { community: offer.community, offer: offer.id }),
     );
   }),
+
+  check(
+    'offers.host.list',
+    'the host’s list has the offers with their code counts, never a code',
+    async (ctx) => {
+      const offer = await ctx.fx.offer('unique');
+      const answer = await ctx.call('hostOffers', { community: offer.community }, { host: true });
+      const listed = expectStatus(answer, 200).offers.find((o) => o.id === offer.id);
+      ok(listed, `${offer.id} is not in the host’s offer list`);
+      equal(listed.codesTotal, offer.codes.length, 'codesTotal');
+      ok(
+        listed.codesRemaining !== null && listed.codesRemaining <= offer.codes.length,
+        `codesRemaining is ${show(listed.codesRemaining)}`,
+      );
+      noCode(answer.text, offer, 'the host’s offer list');
+    },
+  ),
+
+  check(
+    'offers.paused.teaser',
+    'a paused offer says so: status paused in the teaser, paused in the host’s list',
+    async (ctx) => {
+      const { offer, answer } = await paused(ctx);
+      equal(expectStatus(answer, 200).paused, true, 'paused in the answer');
+      equal(expectStatus(await teaser(ctx, offer), 200).status, 'paused', 'the teaser’s status');
+      const list = expectStatus(
+        await ctx.call('hostOffers', { community: offer.community }, { host: true }),
+        200,
+      );
+      equal(list.offers.find((o) => o.id === offer.id)?.paused, true, 'paused in the list');
+    },
+  ),
+
+  check(
+    'offers.paused.reveal',
+    'a paused offer gives no new code (409 conflict); a member who revealed before still gets theirs',
+    async (ctx) => {
+      const { offer, alice, code } = await paused(ctx);
+      const carol = await ctx.fx.carol();
+      expectError(await ctx.fx.reveal(carol, offer.id), 409, 'conflict', 'a new reveal');
+      equal(await ctx.fx.code(alice, offer.id), code, 'Alice’s code after the pause');
+    },
+  ),
 ];

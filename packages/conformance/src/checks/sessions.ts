@@ -110,10 +110,11 @@ export const sessionChecks = [
   }),
 
   check('sessions.put.unknown-community', 'PUT in an unknown community is 404', async (ctx) => {
+    const main = await ctx.fx.main();
     const answer = await ctx.call(
       'putSession',
       { community: ctx.fx.slug('nowhere'), session: 's-x' },
-      { host: true, json: { title: 'x' } },
+      { token: main.key, json: { title: 'x' } },
     );
     expectError(answer, 404, 'not_found');
   }),

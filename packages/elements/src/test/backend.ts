@@ -9,6 +9,7 @@
  *
  * The fixtures are built once per page and each test starts from a copy of them.
  */
+import { demoOwnerKey } from '@cercle/client/demo';
 import {
   createClient,
   routes,
@@ -36,7 +37,10 @@ import {
 
 /** The test API's base URL (never on the network: the client's fetch answers it). */
 export const API = 'https://api.cercle.test';
-export const HOST_KEY = 'test-host-key-0123456789';
+/** The operator key of the test backend (creates communities; no host key). */
+export const OPERATOR_KEY = 'test-operator-key-0123456789';
+/** The key of the owner of `maison-verte` (each fixture community has an owner: `demoOwnerKey(slug)`). */
+export const HOST_KEY = demoOwnerKey('maison-verte');
 export const CONSENT = '2026-11-01';
 
 // Failures ----------------------------------------------------------------------------------
@@ -181,35 +185,47 @@ async function buildFixtures(): Promise<Fixtures> {
   const store = await openMemoryStore();
   const common = { privacyPolicyUrl: '', consentVersion: CONSENT, disclosure: 'none' as const };
   const policy = (slug: string) => `https://${slug}.example/confidentialite`;
-  await seedCommunity(store, {
-    ...common,
-    slug: 'maison-verte',
-    name: 'Maison Verte',
-    tagline: 'Le cercle des cuisiniers végétaux — recettes, lives avec la cheffe, entraide.',
-    capacity: 300,
-    privacyPolicyUrl: policy('maison-verte'),
-    invites: invites['maison-verte'],
-    seedMembers: 120 - PEOPLE.length,
-  });
-  await seedCommunity(store, {
-    ...common,
-    slug: 'le-fournil',
-    name: 'Le Fournil',
-    tagline: 'Levain, farines anciennes et fournées du dimanche.',
-    capacity: 40,
-    privacyPolicyUrl: policy('le-fournil'),
-    invites: invites['le-fournil'],
-    seedMembers: 40,
-  });
-  await seedCommunity(store, {
-    ...common,
-    slug: 'la-ferme',
-    name: 'La Ferme',
-    capacity: 25,
-    whenFull: 'closed',
-    privacyPolicyUrl: policy('la-ferme'),
-    seedMembers: 25,
-  });
+  await seedCommunity(
+    store,
+    {
+      ...common,
+      slug: 'maison-verte',
+      name: 'Maison Verte',
+      tagline: 'Le cercle des cuisiniers végétaux — recettes, lives avec la cheffe, entraide.',
+      capacity: 300,
+      privacyPolicyUrl: policy('maison-verte'),
+      invites: invites['maison-verte'],
+      seedMembers: 120 - PEOPLE.length,
+    },
+    { ownerKey: demoOwnerKey },
+  );
+  await seedCommunity(
+    store,
+    {
+      ...common,
+      slug: 'le-fournil',
+      name: 'Le Fournil',
+      tagline: 'Levain, farines anciennes et fournées du dimanche.',
+      capacity: 40,
+      privacyPolicyUrl: policy('le-fournil'),
+      invites: invites['le-fournil'],
+      seedMembers: 40,
+    },
+    { ownerKey: demoOwnerKey },
+  );
+  await seedCommunity(
+    store,
+    {
+      ...common,
+      slug: 'la-ferme',
+      name: 'La Ferme',
+      capacity: 25,
+      whenFull: 'closed',
+      privacyPolicyUrl: policy('la-ferme'),
+      seedMembers: 25,
+    },
+    { ownerKey: demoOwnerKey },
+  );
   const t = new TestBackend(store, new Map(), new Map());
   for (const name of PEOPLE) await t.member('maison-verte', name);
   for (const [id, title, state, startsAt] of [
@@ -320,7 +336,7 @@ export class TestBackend {
     this.mock = createMockBackend({
       baseUrl: API,
       store,
-      hostKey: HOST_KEY,
+      hostKey: OPERATOR_KEY,
       app: {
         broker: this.broker,
         rateLimits: NO_RATE_LIMITS,
@@ -353,7 +369,8 @@ export class TestBackend {
       name: JsonRouteName,
       options: object,
     ) => Promise<{ data: unknown }>;
-    return (await request(name, { ...options, hostKey: HOST_KEY })).data;
+    const community = options.params?.['community'] ?? 'maison-verte';
+    return (await request(name, { ...options, hostKey: demoOwnerKey(community) })).data;
   }
 
   /** A client for a member or a host, straight to the backend (not logged, never failed). */
@@ -385,11 +402,15 @@ export class TestBackend {
    * policy `https://<slug>.example/confidentialite` unless `seed` says otherwise.
    */
   async community(seed: CommunitySeed): Promise<void> {
-    await seedCommunity(this.store, {
-      privacyPolicyUrl: `https://${seed.slug}.example/confidentialite`,
-      consentVersion: CONSENT,
-      ...seed,
-    });
+    await seedCommunity(
+      this.store,
+      {
+        privacyPolicyUrl: `https://${seed.slug}.example/confidentialite`,
+        consentVersion: CONSENT,
+        ...seed,
+      },
+      { ownerKey: demoOwnerKey },
+    );
   }
 
   /** Makes the next `times` calls of `op` fail as `failure` says. */

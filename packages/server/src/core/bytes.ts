@@ -13,13 +13,17 @@ export const fromUtf8 = (bytes: Uint8Array): string => decoder.decode(bytes);
 export const latin1 = (bytes: Uint8Array, at: number, length: number): string =>
   String.fromCharCode(...bytes.subarray(at, at + length));
 
-export function base64url(bytes: Uint8Array): string {
+/** Standard base64, with padding. */
+export function base64(bytes: Uint8Array): string {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) {
     binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   }
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(binary);
 }
+
+export const base64url = (bytes: Uint8Array): string =>
+  base64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
 /** Decodes base64url; undefined when `text` is not base64url. */
 export function fromBase64url(text: string): Uint8Array | undefined {

@@ -5,18 +5,21 @@
  * validation, the Idempotency-Key. Each feature returns its handlers from a function of this
  * context, so features live in their own modules and only the app composes them.
  */
+import { allRoutes, type AnyRouteName } from '@cercle/client/admin';
 import {
   IDEMPOTENCY_KEY_PATTERN,
+  ROLE_PERMISSIONS,
   MAX_BODY_BYTES,
   PHOTO_MAX_BYTES,
   routes,
   type FieldIssue,
+  type Route,
   type RouteName,
 } from '@cercle/client';
 import type { Context, Handler } from 'hono';
 import * as v from 'valibot';
 import type { LiveContext } from './events.js';
-import type { CommunityRow, MemberRow } from '../store/rows.js';
+import type { CommunityRow, HostRow, MemberRow } from '../store/rows.js';
 import type { Store } from '../store/store.js';
 import { concat } from './bytes.js';
 import { digestsEqual, sha256 } from './crypto.js';
@@ -26,12 +29,19 @@ import { TokenBuckets, type RateLimits } from './rate-limit.js';
 /** The hono environment: the Node request, when served by @hono/node-server. */
 export interface AppEnv {
   Bindings: { incoming?: { socket: { remoteAddress?: string; destroy(): void } } };
-  Variables: { allowOrigin: string | null };
+  Variables: { allowOrigin: string | null; route: AnyRouteName };
 }
 
 export type AppContext = Context<AppEnv>;
 
-export type Handlers<N extends RouteName> = Record<N, Handler<AppEnv>>;
+export type Handlers<N extends AnyRouteName> = Record<N, Handler<AppEnv>>;
+
+/** Who makes a host call: a host of the community, or the operator (bootstrap routes). */
+export type Actor = { kind: 'host'; host: HostRow } | { kind: 'operator' } | { kind: 'system' };
+
+/** Who a request acts as, in an idempotency scope (two hosts' retries never collide). */
+export const actorKey = (actor: Actor): string =>
+  actor.kind === 'host' ? actor.host.id : actor.kind;
 
 /** Routes that take larger bodies than MAX_BODY_BYTES: a photo, a pool of promo codes. */
 const BODY_LIMITS: readonly { route: RouteName; bytes: number; refuse?: () => ApiError }[] = [
@@ -73,12 +83,14 @@ export interface ContextOptions {
   store: Store;
   /** The community of a slug (membership's rule, handed in so this module depends on no feature). */
   findCommunity(db: Store, slug: string): Promise<CommunityRow | undefined>;
+  /** The host account behind a key's hash, revoked ones included. */
+  findHost(db: Store, keyHash: string): Promise<HostRow | undefined>;
   /** The member of a community behind a token's hash. */
   findMember(db: Store, community: string, tokenHash: string): Promise<MemberRow | undefined>;
   live: LiveContext;
   now: () => Date;
   log: (line: string) => void;
-  /** The SHA-256 of the operator key (also the host key of communities without their own). */
+  /** The SHA-256 of the operator key. */
   operatorKeyHash: Promise<string>;
   limits: RateLimits;
   trustProxy: boolean;
@@ -125,6 +137,10 @@ export function createContext(options: ContextOptions) {
     const slug = c.req.param('community') ?? '';
     const community = await options.findCommunity(store, slug);
     if (!community) throw refuse.noCommunity(slug);
+    // An archived community is gone for the public; its hosts still see and restore it.
+    if (community.archived_at && allRoutes[c.get('route')].auth !== 'host') {
+      throw refuse.noCommunity(slug);
+    }
     return community;
   }
 
@@ -156,12 +172,32 @@ export function createContext(options: ContextOptions) {
     return member;
   }
 
-  /** Throws `unauthorized` unless the bearer is the community's host key. */
-  async function requireHost(c: AppContext, community: CommunityRow): Promise<void> {
-    const given = await sha256(bearer(c, 'host key'));
-    if (!digestsEqual(given, community.host_key_hash ?? (await options.operatorKeyHash))) {
-      throw refuse.notHostKey();
+  /**
+   * The host making the call, checked against the route's permission: 401 for a missing,
+   * unknown or revoked key; 403 for another community's host or a role without the
+   * permission. Routes marked `operator` accept the operator key too. `community` is null
+   * for routes without one in the path (`/v1/host/me`).
+   */
+  async function requireHost(c: AppContext, community: CommunityRow | null): Promise<Actor> {
+    const route: Route = allRoutes[c.get('route')];
+    const permission = route.permission;
+    if (route.auth !== 'host' || !permission) {
+      throw new Error(`route ${c.get('route')} is not a host route with a permission`);
     }
+    const given = await sha256(bearer(c, 'host key'));
+    if ('operator' in route && digestsEqual(given, await options.operatorKeyHash)) {
+      return { kind: 'operator' };
+    }
+    const host = await options.findHost(store, given);
+    if (!host) throw refuse.notHostKey();
+    if (host.revoked_at) throw refuse.revokedHostKey(host.revoked_at);
+    if (community && host.community !== community.slug) {
+      throw refuse.otherCommunityHost(community.slug);
+    }
+    if (!ROLE_PERMISSIONS[host.role].includes(permission)) {
+      throw refuse.notAllowed(host.role, permission);
+    }
+    return { kind: 'host', host };
   }
 
   /** Throws `unauthorized` unless the bearer is the operator key. */

@@ -43,6 +43,19 @@ export const invalid = (message: string, details: FieldIssue[]): ApiError =>
 const sizeText = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${bytes / 1024} KB`;
 
+const PERMISSION_WORDS: Readonly<Record<string, string>> = {
+  read: 'see this community',
+  moderate: 'moderate',
+  sessions: 'create or edit live sessions',
+  offers: 'create or edit offers',
+  settings: "change the community's settings",
+  team: 'manage the team',
+  audit: 'read the audit log',
+  webhooks: 'manage webhooks',
+  insights: 'read the figures',
+  members: 'see the member list',
+};
+
 /** The refusals several routes share. */
 export const refuse = {
   noCommunity: (slug: string) => new ApiError('not_found', `No community "${slug}".`),
@@ -66,9 +79,25 @@ export const refuse = {
     ),
 
   notHostKey: () =>
-    new ApiError('unauthorized', 'This is not the host key of this community.', undefined, {
+    new ApiError('unauthorized', 'This host key is unknown here.', undefined, {
       'WWW-Authenticate': 'Bearer error="invalid_token"',
     }),
+
+  revokedHostKey: (at: string) =>
+    new ApiError('unauthorized', `This host key was revoked on ${at}.`, undefined, {
+      'WWW-Authenticate': 'Bearer error="invalid_token"',
+    }),
+
+  otherCommunityHost: (slug: string) =>
+    new ApiError('forbidden', `This host key belongs to another community than "${slug}".`),
+
+  /** A host whose role does not allow the route's permission. */
+  notAllowed: (role: string, permission: string) =>
+    new ApiError(
+      'forbidden',
+      `A ${role} may not ${PERMISSION_WORDS[permission] ?? permission}; ask an owner.`,
+      { role, permission },
+    ),
 
   notOperatorKey: () =>
     new ApiError('unauthorized', 'This is not the operator key of this server.', undefined, {
@@ -118,6 +147,11 @@ export const refuse = {
   badCursor: (sort: string) =>
     invalid('This cursor is not one of this list (or not for this sort order).', [
       { path: 'cursor', message: `not a cursor of the "${sort}" order` },
+    ]),
+
+  reservedSessionId: () =>
+    invalid('"next" names the live or next session; pick another session id.', [
+      { path: 'session', message: '"next" is reserved' },
     ]),
 
   badSlug: (what: string) =>

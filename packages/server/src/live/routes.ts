@@ -1,5 +1,6 @@
 /** The live Q&A's routes: sessions, questions, votes, host moderation, event streams. */
-import { routes } from '@cercle/client';
+import { NEXT_SESSION, routes } from '@cercle/client';
+import { adminRoutes, allRoutes } from '@cercle/client/admin';
 import type { AppContext, Handlers, RouteContext } from '../core/context.js';
 import { ApiError, refuse } from '../core/errors.js';
 import type { EventStreams } from '../core/sse.js';
@@ -9,6 +10,9 @@ import {
   ask,
   getSession,
   hostQuestions,
+  hostSessions,
+  listSessions,
+  nextSession,
   listQuestions,
   putSession,
   sessionView,
@@ -28,7 +32,9 @@ type LiveRoute =
   | 'hostSessionEvents'
   | 'updateQuestion'
   | 'putSession'
-  | 'updateSession';
+  | 'updateSession'
+  | 'listSessions'
+  | 'hostSessions';
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
@@ -37,16 +43,27 @@ export function liveHandlers(ctx: RouteContext, streams: EventStreams): Handlers
 
   async function requireSession(c: AppContext, community: CommunityRow): Promise<SessionRow> {
     const id = c.req.param('session') ?? '';
-    const session = await getSession(store, community.slug, id);
-    if (!session) throw new ApiError('not_found', `No session "${id}" in "${community.slug}".`);
+    const session =
+      id === NEXT_SESSION && c.get('route') === 'getSession'
+        ? await nextSession(store, community.slug)
+        : await getSession(store, community.slug, id);
+    const hidden = session?.archived_at && allRoutes[c.get('route')].auth !== 'host';
+    if (!session || hidden) {
+      throw new ApiError(
+        'not_found',
+        id === NEXT_SESSION
+          ? `No live or upcoming session in "${community.slug}".`
+          : `No session "${id}" in "${community.slug}".`,
+      );
+    }
     return session;
   }
 
   /** The community and session of the path; for host routes, after the host key is checked. */
   async function target(c: AppContext, host = false) {
     const community = await ctx.requireCommunity(c);
-    if (host) await ctx.requireHost(c, community);
-    return { community, session: await requireSession(c, community) };
+    const actor = host ? await ctx.requireHost(c, community) : undefined;
+    return { community, session: await requireSession(c, community), actor };
   }
 
   function openStream(c: AppContext, session: SessionRow, audience: 'public' | 'host') {
@@ -101,25 +118,38 @@ export function liveHandlers(ctx: RouteContext, streams: EventStreams): Handlers
     hostSessionEvents: async (c) => openStream(c, (await target(c, true)).session, 'host'),
 
     updateQuestion: async (c) => {
-      const { session } = await target(c, true);
+      const { session, actor } = await target(c, true);
       const input = await ctx.readBody(c, routes.updateQuestion.body);
-      return c.json(await updateQuestion(live, session, c.req.param('question') ?? '', input));
+      const id = c.req.param('question') ?? '';
+      return c.json(await updateQuestion(live, session, id, input, actor));
     },
 
     putSession: async (c) => {
       const community = await ctx.requireCommunity(c);
-      await ctx.requireHost(c, community);
+      const actor = await ctx.requireHost(c, community);
       const id = c.req.param('session') ?? '';
       if (!SLUG.test(id)) throw refuse.badSlug('session');
       const input = await ctx.readBody(c, routes.putSession.body);
-      const result = await putSession(live, community.slug, id, input);
+      const result = await putSession(live, community.slug, id, input, actor);
       return c.json(result.body, result.status);
     },
 
     updateSession: async (c) => {
-      const { session } = await target(c, true);
+      const { session, actor } = await target(c, true);
       const input = await ctx.readBody(c, routes.updateSession.body);
-      return c.json(await updateSession(live, session, input));
+      return c.json(await updateSession(live, session, input, actor));
+    },
+
+    listSessions: async (c) => {
+      const community = await ctx.requireCommunity(c);
+      const { when } = ctx.readQuery(c, adminRoutes.listSessions.query);
+      return c.json({ sessions: await listSessions(store, community.slug, when) });
+    },
+
+    hostSessions: async (c) => {
+      const community = await ctx.requireCommunity(c);
+      await ctx.requireHost(c, community);
+      return c.json({ sessions: await hostSessions(store, community.slug) });
     },
   };
 }

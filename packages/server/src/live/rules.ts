@@ -15,10 +15,13 @@ import type {
   SessionState,
   VoteResult,
 } from '@cercle/client';
+import { NEXT_SESSION } from '@cercle/client';
+import { audit, SYSTEM, type Actor } from '../audit/rules.js';
+import { notify } from '../webhooks/outbox.js';
 import type { WireEvent } from '../core/broker.js';
 import { decodeCursor, encodeCursor } from '../core/cursor.js';
 import { newId } from '../core/crypto.js';
-import { ApiError, invalid } from '../core/errors.js';
+import { ApiError, invalid, refuse } from '../core/errors.js';
 import { idempotent, type IdempotentAnswer } from '../core/idempotency.js';
 import type { MemberRow, QuestionRow, SessionRow } from '../store/rows.js';
 import type { Sql } from '../store/store.js';
@@ -57,7 +60,62 @@ export async function sessionView(db: Sql, row: SessionRow): Promise<LiveSession
     moderation: row.moderation,
     disclosure: row.disclosure,
     questionCount,
+    description: row.description,
+    endsAt: row.ends_at,
   };
+}
+
+/** The live session of a community (the latest started), or else the next scheduled one (not archived). */
+export const nextSession = (db: Sql, community: string) =>
+  db.get<SessionRow>(
+    `SELECT * FROM sessions WHERE community = ? AND archived_at IS NULL AND state <> 'ended'
+     ORDER BY CASE state WHEN 'live' THEN 0 ELSE 1 END,
+       CASE WHEN state = 'live' THEN starts_at END DESC, starts_at, seq LIMIT 1`,
+    community,
+  );
+
+const WHEN_STATE = { upcoming: 'scheduled', live: 'live', past: 'ended' } as const;
+
+/** Public: live ones (latest started first), then upcoming by start, then past ones, most recent first. */
+export async function listSessions(
+  db: Sql,
+  community: string,
+  when?: keyof typeof WHEN_STATE,
+): Promise<LiveSession[]> {
+  const rows = await db.all<SessionRow>(
+    `SELECT * FROM sessions WHERE community = ? AND archived_at IS NULL
+       AND (? IS NULL OR state = ?)
+     ORDER BY CASE state WHEN 'live' THEN 0 WHEN 'scheduled' THEN 1 ELSE 2 END,
+       CASE WHEN state = 'live' THEN starts_at END DESC,
+       CASE WHEN state = 'scheduled' THEN starts_at END,
+       coalesce(ended_at, starts_at) DESC, seq`,
+    community,
+    when ? WHEN_STATE[when] : null,
+    when ? WHEN_STATE[when] : null,
+  );
+  const out: LiveSession[] = [];
+  for (const row of rows) out.push(await sessionView(db, row));
+  return out;
+}
+
+/** Host: every session, archived ones too, newest start first. */
+export async function hostSessions(db: Sql, community: string) {
+  const rows = await db.all<SessionRow>(
+    'SELECT * FROM sessions WHERE community = ? ORDER BY starts_at DESC, seq DESC',
+    community,
+  );
+  const out: (LiveSession & { archived: boolean })[] = [];
+  for (const row of rows)
+    out.push({ ...(await sessionView(db, row)), archived: row.archived_at !== null });
+  return out;
+}
+
+function checkTimes(startsAt: string, endsAt: string | null): void {
+  if (endsAt !== null && Date.parse(endsAt) <= Date.parse(startsAt)) {
+    throw invalid('A session ends after it starts.', [
+      { path: 'endsAt', message: 'must be after startsAt' },
+    ]);
+  }
 }
 
 const sessionUpdated = async (tx: Sql, row: SessionRow): Promise<EventInput> => ({
@@ -73,16 +131,29 @@ export async function insertSession(
   now: Date,
 ): Promise<SessionRow> {
   const state = input.state ?? 'scheduled';
+  const startsAt = new Date(input.startsAt ?? now).toISOString();
+  const endsAt = input.endsAt ? new Date(input.endsAt).toISOString() : null;
+  checkTimes(startsAt, endsAt);
+  const moderation =
+    input.moderation ??
+    (await tx.value<'post' | 'pre'>(
+      'SELECT question_moderation FROM communities WHERE slug = ?',
+      community,
+    )) ??
+    'post';
   return (await tx.get<SessionRow>(
-    `INSERT INTO sessions (community, id, title, state, starts_at, ended_at, moderation, disclosure, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+    `INSERT INTO sessions (community, id, title, description, state, starts_at, ends_at, ended_at,
+       moderation, disclosure, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
     community,
     id,
     input.title,
+    input.description ?? '',
     state,
-    new Date(input.startsAt ?? now).toISOString(),
+    startsAt,
+    endsAt,
     state === 'ended' ? now.toISOString() : null,
-    input.moderation ?? 'post',
+    moderation,
     input.disclosure ?? 'none',
     now.toISOString(),
   )) as SessionRow;
@@ -94,21 +165,49 @@ export function putSession(
   community: string,
   id: string,
   input: SessionInput,
+  actor: Actor = SYSTEM,
 ): Promise<{ status: 200 | 201; body: LiveSession }> {
+  if (id === NEXT_SESSION) throw refuse.reservedSessionId();
   return change(live, community, async (tx, emit, now) => {
     const existing = await getSession(tx, community, id);
     if (!existing) {
       const row = await insertSession(tx, community, id, input, now);
+      await audit(
+        tx,
+        community,
+        actor,
+        { action: 'session.created', target: { kind: 'session', id }, details: { ...input } },
+        now,
+      );
       return { status: 201 as const, body: await sessionView(tx, row) };
     }
+    const startsAt =
+      input.startsAt === undefined ? existing.starts_at : new Date(input.startsAt).toISOString();
+    const endsAt =
+      input.endsAt === undefined
+        ? existing.ends_at
+        : input.endsAt === null
+          ? null
+          : new Date(input.endsAt).toISOString();
+    checkTimes(startsAt, endsAt);
     const after = (await tx.get<SessionRow>(
-      'UPDATE sessions SET title = ?, starts_at = ?, moderation = ?, disclosure = ? WHERE seq = ? RETURNING *',
+      `UPDATE sessions SET title = ?, description = ?, starts_at = ?, ends_at = ?, moderation = ?,
+         disclosure = ? WHERE seq = ? RETURNING *`,
       input.title,
-      input.startsAt === undefined ? existing.starts_at : new Date(input.startsAt).toISOString(),
+      input.description ?? existing.description,
+      startsAt,
+      endsAt,
       input.moderation ?? existing.moderation,
       input.disclosure ?? existing.disclosure,
       existing.seq,
     )) as SessionRow;
+    await audit(
+      tx,
+      community,
+      actor,
+      { action: 'session.updated', target: { kind: 'session', id }, details: { ...input } },
+      now,
+    );
     const view = await sessionView(tx, after);
     if (JSON.stringify(view) !== JSON.stringify(await sessionView(tx, existing))) {
       await emit(after, await sessionUpdated(tx, after));
@@ -127,7 +226,12 @@ const ALLOWED_MOVES: Readonly<Record<SessionState, readonly SessionState[]>> = {
 export function updateSession(
   live: LiveContext,
   session: SessionRow,
-  update: { state?: SessionState | undefined; moderation?: LiveSession['moderation'] | undefined },
+  update: {
+    state?: SessionState | undefined;
+    moderation?: LiveSession['moderation'] | undefined;
+    archived?: boolean | undefined;
+  },
+  actor: Actor = SYSTEM,
 ): Promise<LiveSession> {
   return change(live, session.community, async (tx, emit, now) => {
     const current = await sessionBySeq(tx, session.seq);
@@ -141,9 +245,35 @@ export function updateSession(
       );
     }
     const moderation = update.moderation ?? current.moderation;
+    const note = { target: { kind: 'session', id: current.id } };
+    if (update.archived !== undefined && update.archived !== (current.archived_at !== null)) {
+      await tx.run(
+        'UPDATE sessions SET archived_at = ? WHERE seq = ?',
+        update.archived ? now.toISOString() : null,
+        current.seq,
+      );
+      await audit(
+        tx,
+        current.community,
+        actor,
+        { ...note, action: update.archived ? 'session.archived' : 'session.restored' },
+        now,
+      );
+    }
     if (state === current.state && moderation === current.moderation) {
       return sessionView(tx, current);
     }
+    await audit(
+      tx,
+      current.community,
+      actor,
+      {
+        ...note,
+        action: state !== current.state ? `session.${state}` : 'session.updated',
+        details: { state, moderation },
+      },
+      now,
+    );
     const endedAt = state === 'ended' && current.state !== 'ended' ? now.toISOString() : null;
     const after = (await tx.get<SessionRow>(
       'UPDATE sessions SET state = ?, moderation = ?, ended_at = coalesce(ended_at, ?) WHERE seq = ? RETURNING *',
@@ -273,6 +403,14 @@ export function ask(
         now.toISOString(),
       )) as QuestionRow;
       await emitChange(emit, current, undefined, row);
+      await notify(
+        tx,
+        current.community,
+        'question.created',
+        { session: current.id, question: row.id, member: member.id, state: row.state },
+        { text: row.text, author: anonymous ? null : member.display_name },
+        now,
+      );
       return {
         status: 201 as const,
         body: questionView(row, current.id, 'public', { votedByMe: false, mine: true }),
@@ -333,7 +471,9 @@ export function updateQuestion(
     state?: 'open' | 'answered' | 'hidden' | undefined;
     pinned?: boolean | undefined;
     answer?: string | null | undefined;
+    statement?: string | undefined;
   },
+  actor: Actor = SYSTEM,
 ): Promise<Question> {
   if (update.state === undefined && update.pinned === undefined && update.answer === undefined) {
     throw invalid('Nothing to change: send state, pinned or answer.', [
@@ -366,8 +506,31 @@ export function updateQuestion(
       before.seq,
     )) as QuestionRow;
     await emitChange(emit, current, before, after);
+    await audit(
+      tx,
+      current.community,
+      actor,
+      {
+        action: questionAction(before, after),
+        target: { kind: 'question', id: after.id },
+        statement: update.statement ?? null,
+        details: { session: current.id, ...update, statement: undefined },
+      },
+      now,
+    );
     return questionView(after, current.id, 'host');
   });
+}
+
+/** The audit action of a host's change to a question: its most telling part. */
+function questionAction(before: QuestionRow, after: QuestionRow): string {
+  if (after.state !== before.state) {
+    if (after.state === 'open' && before.state === 'pending') return 'question.approved';
+    return `question.${after.state === 'open' ? 'reopened' : after.state}`;
+  }
+  if (after.answer_text !== before.answer_text) return 'question.answered';
+  if (after.pinned !== before.pinned) return after.pinned ? 'question.pinned' : 'question.unpinned';
+  return 'question.updated';
 }
 
 /** Hides a question (a report's removal). Call inside `change`. */

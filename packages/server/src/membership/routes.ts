@@ -6,37 +6,15 @@ import { eraseMemberContent, memberLiveExport } from '../live/rules.js';
 import { memberOffersExport } from '../offers/rules.js';
 import { memberReportsExport } from '../reports/rules.js';
 import { eraseMemberTestimonials, memberTestimonialsExport } from '../wall/rules.js';
-import {
-  communityInfo,
-  createCommunity,
-  deleteMember,
-  exportView,
-  join,
-  memberList,
-  meView,
-} from './rules.js';
+import { communityInfo, deleteMember, exportView, join, memberList, meView } from './rules.js';
 
 type MembershipRoute =
-  | 'health'
-  | 'createCommunity'
-  | 'getCommunity'
-  | 'join'
-  | 'listMembers'
-  | 'me'
-  | 'exportMe'
-  | 'leave';
+  'health' | 'getCommunity' | 'join' | 'listMembers' | 'me' | 'exportMe' | 'leave';
 
 export function membershipHandlers(ctx: RouteContext): Handlers<MembershipRoute> {
   const { store, now } = ctx;
   return {
     health: (c) => c.json({ ok: true, contract: CONTRACT_VERSION }),
-
-    createCommunity: async (c) => {
-      await ctx.requireOperator(c);
-      const key = ctx.idempotencyKey(c);
-      const input = await ctx.readBody(c, routes.createCommunity.body);
-      return ctx.answer(c, await createCommunity(store, input, now(), key));
-    },
 
     getCommunity: async (c) => c.json(await communityInfo(store, await ctx.requireCommunity(c))),
 
@@ -82,7 +60,7 @@ export function membershipHandlers(ctx: RouteContext): Handlers<MembershipRoute>
       await change(ctx.live, community.slug, async (tx, emit) => {
         await eraseMemberContent(tx, member, emit);
         await eraseMemberTestimonials(tx, member);
-        await deleteMember(tx, member);
+        await deleteMember(tx, member, now());
       });
       await store.afterErase();
       return c.body(null, 204);

@@ -5,7 +5,6 @@
 import type {
   Community,
   CommunityInput,
-  HostCommunity,
   Invite,
   JoinResponse,
   JoinState,
@@ -15,6 +14,7 @@ import type {
   MemberStatus,
 } from '@cercle/client';
 import { newId, newSecret, sha256 } from '../core/crypto.js';
+import { notify } from '../webhooks/outbox.js';
 import { ApiError, refuse } from '../core/errors.js';
 import { idempotent, type IdempotentAnswer } from '../core/idempotency.js';
 import type { CommunityRow, MemberRow } from '../store/rows.js';
@@ -59,67 +59,39 @@ export async function communityInfo(db: Sql, row: CommunityRow): Promise<Communi
     privacyPolicyUrl: row.privacy_policy_url,
     consentVersion: row.consent_version,
     disclosure: row.disclosure,
+    consentText: row.consent_text,
+    defaultLocale: row.default_locale,
   };
 }
 
-/** The host's and operator's view: the public one and the settings. */
-export async function hostCommunityView(db: Sql, row: CommunityRow): Promise<HostCommunity> {
-  return {
-    ...(await communityInfo(db, row)),
-    whenFull: row.when_full,
-    allowedOrigins: allowedOrigins(row),
-    invites: invitesOf(row),
-    createdAt: row.created_at,
-  };
-}
-
-/** Operator: creates a community; `conflict` when the slug is taken. */
-export function createCommunity(
-  store: Store,
-  input: CommunityInput,
-  now: Date,
-  idempotencyKey?: string,
-): Promise<IdempotentAnswer<201, HostCommunity>> {
-  const scope = {
-    community: input.slug,
-    route: 'createCommunity',
-    key: idempotencyKey,
-    request: input,
-  };
-  return store.write(input.slug, (tx) =>
-    idempotent(tx, scope, now, async () => {
-      if (await getCommunity(tx, input.slug)) {
-        throw new ApiError('conflict', `The community "${input.slug}" already exists.`);
-      }
-      await insertCommunity(tx, input, now);
-      const body = await hostCommunityView(tx, await requireCommunityRow(tx, input.slug));
-      return { status: 201 as const, body, memberId: null };
-    }),
-  );
-}
-
-/** Inserts a community row (the caller checked the slug is free). */
-export async function insertCommunity(
-  tx: Sql,
-  input: CommunityInput,
-  now: Date,
-  hostKeyHash: string | null = null,
-): Promise<void> {
+/** Inserts a community row and its first consent version (the caller checked the slug is free). */
+export async function insertCommunity(tx: Sql, input: CommunityInput, now: Date): Promise<void> {
+  const version = input.consentVersion ?? '1';
   await tx.run(
     `INSERT INTO communities (slug, name, tagline, capacity, when_full, privacy_policy_url,
-       consent_version, disclosure, allowed_origins, invites, host_key_hash, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       consent_version, consent_text, disclosure, allowed_origins, invites, default_locale,
+       question_moderation, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     input.slug,
     input.name,
     input.tagline ?? '',
     input.capacity ?? null,
     input.whenFull ?? 'waitlist',
     input.privacyPolicyUrl,
-    input.consentVersion ?? '1',
+    version,
+    input.consentText ?? null,
     input.disclosure ?? 'none',
     JSON.stringify(input.allowedOrigins ?? []),
     JSON.stringify(input.invites ?? []),
-    hostKeyHash,
+    input.defaultLocale ?? 'en',
+    input.questionModeration ?? 'post',
+    now.toISOString(),
+  );
+  await tx.run(
+    'INSERT INTO consent_versions (community, version, text, created_at) VALUES (?, ?, ?, ?)',
+    input.slug,
+    version,
+    input.consentText ?? null,
     now.toISOString(),
   );
 }
@@ -278,6 +250,14 @@ export function join(
       }
       const status = state === 'open' ? 'active' : 'waitlisted';
       const { row, token } = await insertMember(tx, slug, input, status, at);
+      await notify(
+        tx,
+        slug,
+        'member.joined',
+        { member: row.id, status, consentVersion: row.consent_version },
+        { displayName: row.display_name, email: row.email },
+        now,
+      );
       return {
         status: state === 'open' ? 201 : 202,
         body: { member: await memberView(tx, row), token },
@@ -292,8 +272,9 @@ export function join(
  * them), then moves the first waitlisted members into the freed room. Call inside the leave
  * transaction, after the erasure of their content.
  */
-export async function deleteMember(tx: Sql, member: MemberRow): Promise<void> {
+export async function deleteMember(tx: Sql, member: MemberRow, now: Date): Promise<void> {
   await tx.run('DELETE FROM members WHERE id = ?', member.id);
+  await notify(tx, member.community, 'member.left', { member: member.id }, {}, now);
   const community = await getCommunity(tx, member.community);
   if (community) await promoteFromWaitlist(tx, community);
 }

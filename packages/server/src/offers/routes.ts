@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import type { AppContext, Handlers, RouteContext } from '../core/context.js';
 import { refuse } from '../core/errors.js';
 import {
+  hostOffers,
   importCodes,
   offerFunnel,
   offerTeaser,
@@ -20,7 +21,8 @@ type OfferRoute =
   | 'reportRedemption'
   | 'putOffer'
   | 'importCodes'
-  | 'offerFunnel';
+  | 'offerFunnel'
+  | 'hostOffers';
 
 const offerParam = (c: AppContext): string => c.req.param('offer') ?? '';
 
@@ -30,8 +32,8 @@ export function offerHandlers(ctx: RouteContext): Handlers<OfferRoute> {
   /** The community and offer slug of the path, after the host key is checked. */
   async function host(c: AppContext) {
     const community = await ctx.requireCommunity(c);
-    await ctx.requireHost(c, community);
-    return { community: community.slug, offer: offerParam(c) };
+    const actor = await ctx.requireHost(c, community);
+    return { community: community.slug, offer: offerParam(c), actor };
   }
 
   return {
@@ -67,18 +69,25 @@ export function offerHandlers(ctx: RouteContext): Handlers<OfferRoute> {
     },
 
     putOffer: async (c) => {
-      const { community, offer } = await host(c);
+      const { community, offer, actor } = await host(c);
       if (!v.is(OfferTeaser.entries.id, offer)) throw refuse.badSlug('offer');
       const input = await ctx.readBody(c, routes.putOffer.body);
-      const result = await putOffer(store, community, offer, input, now());
+      const result = await putOffer(store, community, offer, input, now(), actor);
       return c.json(result.body, result.status);
     },
 
     importCodes: async (c) => {
-      const { community, offer } = await host(c);
+      const { community, offer, actor } = await host(c);
       const key = ctx.idempotencyKey(c);
       const input = await ctx.readBody(c, routes.importCodes.body);
-      return ctx.answer(c, await importCodes(store, community, offer, input.codes, now(), key));
+      const codes = input.codes;
+      return ctx.answer(c, await importCodes(store, community, offer, codes, now(), key, actor));
+    },
+
+    hostOffers: async (c) => {
+      const community = await ctx.requireCommunity(c);
+      await ctx.requireHost(c, community);
+      return c.json({ offers: await hostOffers(store, community.slug, now()) });
     },
 
     offerFunnel: async (c) => {

@@ -23,6 +23,8 @@ import {
 import { newId, randomInt, sha256 } from '../core/crypto.js';
 import { ApiError } from '../core/errors.js';
 import { idempotent, type IdempotentAnswer } from '../core/idempotency.js';
+import { audit, SYSTEM, type Actor } from '../audit/rules.js';
+import { notify } from '../webhooks/outbox.js';
 import type { MemberRow, OfferRow, RedemptionRow } from '../store/rows.js';
 import type { Sql, Store } from '../store/store.js';
 
@@ -58,6 +60,7 @@ const poolCounts = async (db: Sql, row: OfferRow): Promise<{ total: number; rema
 /** `expired` from `expiresAt` on; `exhausted` when a unique pool has no free code left. */
 async function offerStatus(db: Sql, row: OfferRow, now: Date): Promise<OfferTeaser['status']> {
   if (isExpired(row, now)) return 'expired';
+  if (row.paused) return 'paused';
   if (row.kind === 'unique' && (await poolCounts(db, row)).remaining === 0) return 'exhausted';
   return 'active';
 }
@@ -130,7 +133,19 @@ export async function hostOfferView(db: Sql, row: OfferRow, now: Date): Promise<
     ...(await teaserView(db, row, now)),
     codesRemaining: pool?.remaining ?? null,
     codesTotal: pool?.total ?? null,
+    paused: row.paused === 1,
   };
+}
+
+/** Host: every offer of the community, newest first. */
+export async function hostOffers(db: Sql, community: string, now: Date): Promise<HostOffer[]> {
+  const rows = await db.all<OfferRow>(
+    'SELECT * FROM offers WHERE community = ? ORDER BY created_at DESC, seq DESC',
+    community,
+  );
+  const out: HostOffer[] = [];
+  for (const row of rows) out.push(await hostOfferView(db, row, now));
+  return out;
 }
 
 /**
@@ -161,7 +176,14 @@ export function revealOffer(
     });
     const own = await revealOf(tx, row, member.id);
     if (own) return answer(own.code, own.revealed_at);
+    if (row.paused) {
+      throw new ApiError('conflict', 'This offer is paused; no new code is given out for now.', {
+        status: 'paused',
+      });
+    }
     const at = now.toISOString();
+    const revealed = () =>
+      notify(tx, community, 'offer.revealed', { offer: row.id, member: member.id }, {}, now);
     if (row.kind === 'shared') {
       await tx.run(
         'INSERT INTO offer_reveals (offer, member_id, revealed_at) VALUES (?, ?, ?)',
@@ -169,6 +191,7 @@ export function revealOffer(
         member.id,
         at,
       );
+      await revealed();
       return answer(row.shared_code ?? '', at);
     }
     const claimed = await tx.value<string>(
@@ -183,6 +206,7 @@ export function revealOffer(
     if (claimed === undefined) {
       throw new ApiError('offer_exhausted', 'All the codes of this offer have been given out.');
     }
+    await revealed();
     return answer(claimed, at);
   });
 }
@@ -293,6 +317,22 @@ export function recordRedemption(
       JSON.stringify(flags),
       now.toISOString(),
     )) as RedemptionRow;
+    await notify(
+      tx,
+      community,
+      'offer.redeemed',
+      {
+        offer: offer.id,
+        redemption: row.id,
+        orderId: row.order_id,
+        member: memberId,
+        amount: row.amount,
+        currency: row.currency,
+        flags,
+      },
+      {},
+      now,
+    );
     return { status: 201 as const, body: redemptionView(row, offer) };
   });
 }
@@ -329,13 +369,14 @@ export async function writeOffer(
     input.disclosure,
     input.kind,
     input.kind === 'shared' ? (input.sharedCode ?? null) : null,
+    input.paused ? 1 : 0,
   ];
   const existing = await findOffer(tx, community, id);
   if (!existing) {
     await tx.run(
       `INSERT INTO offers (community, id, title, benefit, conditions, expires_at, disclosure,
-         kind, shared_code, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         kind, shared_code, paused, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       community,
       id,
       ...fields,
@@ -358,7 +399,7 @@ export async function writeOffer(
   }
   await tx.run(
     `UPDATE offers SET title = ?, benefit = ?, conditions = ?, expires_at = ?, disclosure = ?,
-       kind = ?, shared_code = ?, updated_at = ? WHERE seq = ?`,
+       kind = ?, shared_code = ?, paused = ?, updated_at = ? WHERE seq = ?`,
     ...fields,
     at,
     existing.seq,
@@ -369,15 +410,31 @@ export async function writeOffer(
   };
 }
 
-/** `PUT …/host/offers/{o}`: `writeOffer` in its own transaction. */
+/** `PUT …/host/offers/{o}`: `writeOffer` in its own transaction, audited. */
 export const putOffer = (
   store: Store,
   community: string,
   id: string,
   input: OfferInput,
   now: Date,
+  actor: Actor = SYSTEM,
 ): Promise<{ status: 200 | 201; body: HostOffer }> =>
-  store.write(community, (tx) => writeOffer(tx, community, id, input, now));
+  store.write(community, async (tx) => {
+    const result = await writeOffer(tx, community, id, input, now);
+    const { sharedCode: _code, ...details } = input;
+    await audit(
+      tx,
+      community,
+      actor,
+      {
+        action: result.status === 201 ? 'offer.created' : 'offer.updated',
+        target: { kind: 'offer', id },
+        details,
+      },
+      now,
+    );
+    return result;
+  });
 
 /**
  * Adds unique codes to the offer's pool, in the given order; codes already in the pool or
@@ -424,14 +481,25 @@ export function importCodes(
   codes: readonly string[],
   now = new Date(),
   idempotencyKey?: string,
+  actor: Actor = SYSTEM,
 ): Promise<IdempotentAnswer<200, CodesImportResult>> {
   const scope = { community, route: 'importCodes', key: idempotencyKey, request: [id, codes] };
   return store.write(community, (tx) =>
-    idempotent(tx, scope, now, async () => ({
-      status: 200 as const,
-      body: await addCodes(tx, community, id, codes),
-      memberId: null,
-    })),
+    idempotent(tx, scope, now, async () => {
+      const body = await addCodes(tx, community, id, codes);
+      await audit(
+        tx,
+        community,
+        actor,
+        {
+          action: 'offer.codes_imported',
+          target: { kind: 'offer', id },
+          details: { added: body.added, duplicates: body.duplicates },
+        },
+        now,
+      );
+      return { status: 200 as const, body, memberId: null };
+    }),
   );
 }
 

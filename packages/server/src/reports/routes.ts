@@ -24,11 +24,11 @@ export function reportHandlers(
 
     decideReport: async (c) => {
       const community = await ctx.requireCommunity(c);
-      await ctx.requireHost(c, community);
+      const actor = await ctx.requireHost(c, community);
       const key = ctx.idempotencyKey(c);
       const input = await ctx.readBody(c, routes.decideReport.body);
       const id = c.req.param('report') ?? '';
-      return ctx.answer(c, await decideReport(ctx.live, community.slug, id, input, key));
+      return ctx.answer(c, await decideReport(ctx.live, community.slug, id, input, key, actor));
     },
   };
 }

@@ -3,6 +3,7 @@
  * host decides once, with a statement of reasons; a removal hides the question, or takes the
  * testimonial off the wall (the author sees the statement).
  */
+import { audit, SYSTEM, type Actor } from '../audit/rules.js';
 import type { MemberExport, Report, ReportList, ReportReason, ReportReceipt } from '@cercle/client';
 import { newId } from '../core/crypto.js';
 import { ApiError } from '../core/errors.js';
@@ -119,6 +120,7 @@ export function decideReport(
   reportId: string,
   decision: { action: 'remove' | 'dismiss'; statement: string },
   idempotencyKey?: string,
+  actor: Actor = SYSTEM,
 ): Promise<IdempotentAnswer<200, Report>> {
   const scope = {
     community,
@@ -157,6 +159,18 @@ export function decideReport(
         now.toISOString(),
         row.seq,
       )) as ReportRow;
+      await audit(
+        tx,
+        community,
+        actor,
+        {
+          action: decision.action === 'remove' ? 'report.actioned' : 'report.dismissed',
+          target: { kind: 'report', id: row.id },
+          statement: decision.statement,
+          details: { target: { kind: row.target_kind, id: row.target_id }, reason: row.reason },
+        },
+        now,
+      );
       return { status: 200 as const, body: await reportView(tx, decided), memberId: null };
     }),
   );

@@ -3,6 +3,7 @@ import type { Disclosure, Invite, Moderation, SessionState } from '@cercle/clien
 import {
   demoCommunities,
   demoMemberName,
+  demoOwnerKey,
   demoQuestions,
   demoSessions,
   type DemoQuestion,
@@ -17,6 +18,7 @@ import {
   requireCommunityRow,
 } from '../membership/rules.js';
 import type { Sql, Store } from '../store/store.js';
+import { insertHost } from '../hosts/rules.js';
 import { seedDemoOffers } from './offers.js';
 import { seedDemoTestimonials } from './wall.js';
 
@@ -39,9 +41,24 @@ export interface CommunitySeed {
 }
 
 export interface SeedOptions {
-  /** Stores this key's hash as the community's host key (else the server's key applies). */
-  hostKey?: string;
+  /**
+   * The key of the community's owner ("Demo owner"), created if no host holds it yet.
+   * A function picks one per community; the demo's default is `demoOwnerKey(slug)`.
+   */
+  ownerKey?: string | ((community: string) => string);
   now?: Date;
+}
+
+/** Gives the community an owner holding `key`, unless a host of it holds that key already. */
+async function seedOwner(tx: Sql, community: string, key: string, now: Date): Promise<void> {
+  const held = await tx.get<{ community: string }>(
+    'SELECT community FROM hosts WHERE key_hash = ?',
+    await sha256(key),
+  );
+  if (held?.community === community) return;
+  if (held)
+    throw new Error(`the owner key given for "${community}" belongs to "${held.community}"`);
+  await insertHost(tx, community, { name: 'Demo owner', role: 'owner' }, 'operator', now, key);
 }
 
 /** Hours between two seeded members' join dates, so the demo has some history. */
@@ -60,7 +77,8 @@ export async function seedCommunity(
 ): Promise<boolean> {
   const now = options.now ?? new Date();
   const consentVersion = seed.consentVersion ?? '1';
-  const hostKeyHash = options.hostKey === undefined ? null : await sha256(options.hostKey);
+  const ownerKey =
+    typeof options.ownerKey === 'function' ? options.ownerKey(seed.slug) : options.ownerKey;
   const settings = {
     slug: seed.slug,
     name: seed.name,
@@ -76,7 +94,8 @@ export async function seedCommunity(
   return store.write(seed.slug, async (tx): Promise<boolean> => {
     const existing = await getCommunity(tx, seed.slug);
     if (!existing) {
-      await insertCommunity(tx, settings, now, hostKeyHash);
+      await insertCommunity(tx, settings, now);
+      if (ownerKey !== undefined) await seedOwner(tx, seed.slug, ownerKey, now);
       const count = seed.seedMembers ?? 0;
       for (let i = 0; i < count; i++) {
         const at = new Date(now.getTime() - (count - i) * SEED_SPACING_MS).toISOString();
@@ -94,7 +113,7 @@ export async function seedCommunity(
     await tx.run(
       `UPDATE communities SET name = ?, tagline = ?, capacity = ?, when_full = ?,
          privacy_policy_url = ?, consent_version = ?, disclosure = ?, allowed_origins = ?,
-         invites = ?, host_key_hash = coalesce(?, host_key_hash)
+         invites = ?
        WHERE slug = ?`,
       settings.name,
       settings.tagline,
@@ -105,9 +124,9 @@ export async function seedCommunity(
       settings.disclosure,
       JSON.stringify(settings.allowedOrigins),
       JSON.stringify(settings.invites),
-      hostKeyHash,
       seed.slug,
     );
+    if (ownerKey !== undefined) await seedOwner(tx, seed.slug, ownerKey, now);
     await promoteFromWaitlist(tx, await requireCommunityRow(tx, seed.slug));
     return false;
   });
@@ -214,7 +233,8 @@ async function seedQuestions(
  */
 export async function seedDemo(store: Store, options: SeedOptions = {}): Promise<void> {
   const now = options.now ?? new Date();
-  for (const community of demoCommunities) await seedCommunity(store, community, options);
+  const demo = { ownerKey: demoOwnerKey, ...options };
+  for (const community of demoCommunities) await seedCommunity(store, community, demo);
   for (const session of demoSessions) {
     await store.write(session.community, async (tx) => {
       const seq = await addSession(

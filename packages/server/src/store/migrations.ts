@@ -290,4 +290,130 @@ export const migrations: readonly Migration[] = [
         SELECT DISTINCT t.seq, t.community, j.value FROM testimonials t, json_each(t.tags) j;
     `,
   },
+  {
+    version: 6,
+    name: 'brand-side',
+    sql: `
+      -- Community settings the owner edits from the console.
+      ALTER TABLE communities ADD COLUMN consent_text TEXT;          -- null: the widget's wording
+      ALTER TABLE communities ADD COLUMN default_locale TEXT NOT NULL DEFAULT 'en';
+      ALTER TABLE communities ADD COLUMN question_moderation TEXT NOT NULL DEFAULT 'post'
+        CHECK (question_moderation IN ('post', 'pre'));
+      ALTER TABLE communities ADD COLUMN archived_at TEXT;
+
+      -- Every consent text a community has shown; members keep the version they accepted.
+      CREATE TABLE consent_versions (
+        community  TEXT NOT NULL REFERENCES communities (slug) ON DELETE CASCADE,
+        version    TEXT NOT NULL,
+        text       TEXT,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (community, version)
+      ) STRICT, WITHOUT ROWID;
+      INSERT INTO consent_versions (community, version, text, created_at)
+        SELECT slug, consent_version, NULL, created_at FROM communities;
+
+      ALTER TABLE sessions ADD COLUMN description TEXT NOT NULL DEFAULT '';
+      ALTER TABLE sessions ADD COLUMN ends_at TEXT;
+      ALTER TABLE sessions ADD COLUMN archived_at TEXT;
+      CREATE INDEX sessions_by_start ON sessions (community, starts_at);
+
+      ALTER TABLE offers ADD COLUMN paused INTEGER NOT NULL DEFAULT 0 CHECK (paused IN (0, 1));
+
+      -- Host accounts: one credential each, stored as its SHA-256; revoked ones stay for the log.
+      CREATE TABLE hosts (
+        seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+        id         TEXT NOT NULL UNIQUE,
+        community  TEXT NOT NULL REFERENCES communities (slug) ON DELETE CASCADE,
+        name       TEXT NOT NULL,
+        email      TEXT,
+        role       TEXT NOT NULL CHECK (role IN ('owner', 'moderator', 'analyst')),
+        key_hash   TEXT NOT NULL UNIQUE,
+        invited_by TEXT,                                  -- a host id, or 'operator'
+        created_at TEXT NOT NULL,
+        revoked_at TEXT
+      ) STRICT;
+      CREATE INDEX hosts_by_community ON hosts (community, revoked_at);
+      -- The one host key a community had becomes its first owner.
+      INSERT INTO hosts (id, community, name, role, key_hash, invited_by, created_at)
+        SELECT 'host_' || lower(hex(randomblob(12))), slug, 'Owner', 'owner', host_key_hash,
+               'operator', created_at
+        FROM communities WHERE host_key_hash IS NOT NULL;
+      UPDATE communities SET host_key_hash = NULL;
+
+      -- Single-use invitations: the token is stored as its SHA-256.
+      CREATE TABLE invitations (
+        seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+        id          TEXT NOT NULL UNIQUE,
+        community   TEXT NOT NULL REFERENCES communities (slug) ON DELETE CASCADE,
+        role        TEXT NOT NULL CHECK (role IN ('owner', 'moderator', 'analyst')),
+        name        TEXT,
+        email       TEXT,
+        token_hash  TEXT NOT NULL UNIQUE,
+        invited_by  TEXT,
+        created_at  TEXT NOT NULL,
+        expires_at  TEXT NOT NULL,
+        accepted_at TEXT,
+        accepted_by TEXT,                                 -- the host id it created
+        revoked_at  TEXT
+      ) STRICT;
+      CREATE INDEX invitations_by_community ON invitations (community, seq);
+
+      -- Who did what, when and why: moderation decisions and settings changes.
+      CREATE TABLE audit_log (
+        seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+        id         TEXT NOT NULL UNIQUE,
+        community  TEXT NOT NULL REFERENCES communities (slug) ON DELETE CASCADE,
+        at         TEXT NOT NULL,
+        actor_kind TEXT NOT NULL CHECK (actor_kind IN ('host', 'operator', 'system')),
+        actor_id   TEXT,
+        actor_name TEXT,
+        actor_role TEXT,
+        action     TEXT NOT NULL,
+        target_kind TEXT,
+        target_id  TEXT,
+        statement  TEXT,
+        details    TEXT NOT NULL DEFAULT '{}'             -- JSON object, never a secret
+      ) STRICT;
+      CREATE INDEX audit_by_community ON audit_log (community, seq);
+
+      -- Webhook endpoints. Secrets are kept in clear: the server signs with them.
+      CREATE TABLE webhooks (
+        seq                  INTEGER PRIMARY KEY AUTOINCREMENT,
+        id                   TEXT NOT NULL UNIQUE,
+        community            TEXT NOT NULL REFERENCES communities (slug) ON DELETE CASCADE,
+        url                  TEXT NOT NULL,
+        events               TEXT NOT NULL,               -- JSON array of event types
+        description          TEXT NOT NULL DEFAULT '',
+        include_personal     INTEGER NOT NULL DEFAULT 0 CHECK (include_personal IN (0, 1)),
+        enabled              INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
+        disabled_reason      TEXT,
+        consecutive_failures INTEGER NOT NULL DEFAULT 0,
+        secret               TEXT NOT NULL,
+        previous_secret      TEXT,
+        previous_expires_at  TEXT,
+        created_at           TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX webhooks_by_community ON webhooks (community);
+
+      -- The outbox: one row per message and endpoint, written in the transaction of the change
+      -- it tells about, so nothing is lost across a restart; a worker delivers and retries.
+      CREATE TABLE webhook_messages (
+        seq             INTEGER PRIMARY KEY AUTOINCREMENT,
+        id              TEXT NOT NULL UNIQUE,             -- the webhook-id header
+        webhook         TEXT NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE,
+        community       TEXT NOT NULL,
+        event           TEXT NOT NULL,
+        payload         TEXT NOT NULL,                    -- the JSON body, as signed
+        state           TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'delivered', 'failed')),
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        created_at      TEXT NOT NULL,
+        next_attempt_at TEXT,
+        last_attempt_at TEXT,
+        last_status     INTEGER,
+        last_error      TEXT
+      ) STRICT;
+      CREATE INDEX webhook_messages_due ON webhook_messages (state, next_attempt_at);
+      CREATE INDEX webhook_messages_by_webhook ON webhook_messages (webhook, seq);
+    `,
+  },
 ];

@@ -1,6 +1,7 @@
 /** The rows of the schema (migrations.ts), as the rules read them. */
 import type {
   Community,
+  HostRole,
   LiveSession,
   MemberStatus,
   OfferTeaser,
@@ -23,8 +24,13 @@ export interface CommunityRow {
   disclosure: Community['disclosure'];
   allowed_origins: string;
   invites: string;
+  /** Unused since migration 6 (the key became the first owner's). */
   host_key_hash: string | null;
   created_at: string;
+  consent_text: string | null;
+  default_locale: string;
+  question_moderation: 'post' | 'pre';
+  archived_at: string | null;
 }
 
 export interface MemberRow {
@@ -52,6 +58,9 @@ export interface SessionRow {
   disclosure: LiveSession['disclosure'];
   events_pruned_through: number;
   created_at: string;
+  description: string;
+  ends_at: string | null;
+  archived_at: string | null;
 }
 
 export interface QuestionRow {
@@ -139,6 +148,7 @@ export interface OfferRow {
   copies: number;
   created_at: string;
   updated_at: string;
+  paused: 0 | 1;
 }
 
 export interface RedemptionRow {
@@ -153,4 +163,82 @@ export interface RedemptionRow {
   ordered_at: string;
   flags: string;
   created_at: string;
+}
+
+export interface HostRow {
+  seq: number;
+  id: string;
+  community: string;
+  name: string;
+  email: string | null;
+  role: HostRole;
+  key_hash: string;
+  invited_by: string | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface InvitationRow {
+  seq: number;
+  id: string;
+  community: string;
+  role: HostRole;
+  name: string | null;
+  email: string | null;
+  token_hash: string;
+  invited_by: string | null;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  accepted_by: string | null;
+  revoked_at: string | null;
+}
+
+export interface AuditRow {
+  seq: number;
+  id: string;
+  community: string;
+  at: string;
+  actor_kind: 'host' | 'operator' | 'system';
+  actor_id: string | null;
+  actor_name: string | null;
+  actor_role: HostRole | null;
+  action: string;
+  target_kind: string | null;
+  target_id: string | null;
+  statement: string | null;
+  details: string;
+}
+
+export interface WebhookRow {
+  seq: number;
+  id: string;
+  community: string;
+  url: string;
+  events: string;
+  description: string;
+  include_personal: 0 | 1;
+  enabled: 0 | 1;
+  disabled_reason: string | null;
+  consecutive_failures: number;
+  secret: string;
+  previous_secret: string | null;
+  previous_expires_at: string | null;
+  created_at: string;
+}
+
+export interface WebhookMessageRow {
+  seq: number;
+  id: string;
+  webhook: string;
+  community: string;
+  event: string;
+  payload: string;
+  state: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  created_at: string;
+  next_attempt_at: string | null;
+  last_attempt_at: string | null;
+  last_status: number | null;
+  last_error: string | null;
 }

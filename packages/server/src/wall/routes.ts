@@ -102,17 +102,19 @@ export function wallHandlers(ctx: RouteContext): Handlers<WallRoute> {
 
     moderateTestimonial: async (c) => {
       const community = await ctx.requireCommunity(c);
-      await ctx.requireHost(c, community);
+      const actor = await ctx.requireHost(c, community);
       const input = await ctx.readBody(c, routes.moderateTestimonial.body);
       const id = c.req.param('testimonial') ?? '';
-      return c.json(await moderateTestimonial(store, community, id, input, now(), ctx.apiBase(c)));
+      return c.json(
+        await moderateTestimonial(store, community, id, input, now(), ctx.apiBase(c), actor),
+      );
     },
 
     wallSettings: async (c) => {
       const community = await ctx.requireCommunity(c);
-      await ctx.requireHost(c, community);
+      const actor = await ctx.requireHost(c, community);
       const input = await ctx.readBody(c, routes.wallSettings.body);
-      return c.json(await updateWallSettings(store, community, input));
+      return c.json(await updateWallSettings(store, community, input, actor, now()));
     },
   };
 }

@@ -6,6 +6,8 @@
  * widget renders it as text. Photo URLs are absolute, built from the origin the request came
  * to (`origin`), so a wall on the brand's site can show them.
  */
+import { audit, SYSTEM, type Actor } from '../audit/rules.js';
+import { notify } from '../webhooks/outbox.js';
 import type {
   MemberExport,
   OwnTestimonial,
@@ -131,8 +133,24 @@ export const updateWallSettings = (
   store: Store,
   community: CommunityRow,
   update: Parameters<typeof setWallSettings>[2],
+  actor: Actor,
+  now: Date,
 ): Promise<WallSettings> =>
-  store.write(community.slug, (tx) => setWallSettings(tx, community, update));
+  store.write(community.slug, async (tx) => {
+    const settings = await setWallSettings(tx, community, update);
+    await audit(
+      tx,
+      community.slug,
+      actor,
+      {
+        action: 'wall.updated',
+        target: { kind: 'community', id: community.slug },
+        details: { ...update },
+      },
+      now,
+    );
+    return settings;
+  });
 
 // The public list --------------------------------------------------------------------------
 
@@ -462,6 +480,11 @@ export async function submitTestimonial(
           submitted_at: at,
           published_at: approved ? at : null,
         });
+        const data = { testimonial: id, member: member.id, rating: input.rating };
+        const personal = { text: input.text, author: member.display_name };
+        await notify(tx, community.slug, 'testimonial.submitted', data, personal, now);
+        if (approved)
+          await notify(tx, community.slug, 'testimonial.published', data, personal, now);
         return {
           status: 201 as const,
           body: ownView(await requireTestimonial(tx, community.slug, id), origin),
@@ -538,6 +561,7 @@ export function moderateTestimonial(
   input: ModerationInput,
   now: Date,
   origin: string,
+  actor: Actor = SYSTEM,
 ): Promise<OwnTestimonial> {
   return store.write(community.slug, async (tx) => {
     const row = await requireTestimonial(tx, community.slug, id);
@@ -563,6 +587,28 @@ export function moderateTestimonial(
       input.imageFlags ? JSON.stringify([...new Set(input.imageFlags)]) : row.image_flags,
       row.seq,
     );
+    await audit(
+      tx,
+      community.slug,
+      actor,
+      {
+        action: state === row.state ? 'testimonial.updated' : `testimonial.${state}`,
+        target: { kind: 'testimonial', id },
+        statement,
+        details: { ...input, statement: undefined },
+      },
+      now,
+    );
+    if (state === 'approved' && row.state !== 'approved') {
+      await notify(
+        tx,
+        community.slug,
+        'testimonial.published',
+        { testimonial: id, member: row.member_id, rating: row.rating },
+        { text: row.text, author: row.author },
+        now,
+      );
+    }
     return ownView(await requireTestimonial(tx, community.slug, id), origin);
   });
 }
