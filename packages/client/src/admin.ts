@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import {
   CommunityInput,
+  Email,
   CommunityUpdate,
   HostCommunity,
   HostName,
@@ -16,6 +17,7 @@ import {
   HttpUrl,
   SessionList,
   SessionListQuery,
+  pageLimit,
   Slug,
   Timestamp,
   type ErrorCode,
@@ -25,22 +27,8 @@ import { routes, type Route } from './routes.js';
 import type { RouteDoc } from './route-docs.js';
 
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
-const Email = v.pipe(
-  v.string(),
-  v.trim(),
-  v.maxLength(254),
-  v.email('email is not a valid address'),
-);
 const Cursor = v.pipe(v.string(), v.maxLength(200));
-const Limit = v.pipe(
-  v.string(),
-  v.regex(/^\d{1,3}$/, 'limit is a number from 1 to 200'),
-  v.transform(Number),
-  v.number(),
-  v.integer(),
-  v.minValue(1, 'limit is a number from 1 to 200'),
-  v.maxValue(200, 'limit is a number from 1 to 200'),
-);
+const Limit = pageLimit(200);
 
 // ---------------------------------------------------------------------------------------
 // Host accounts and invitations

@@ -102,6 +102,20 @@ export const Slug = v.pipe(
 export const Timestamp = v.pipe(v.string(), v.isoTimestamp());
 export const HttpUrl = v.pipe(v.string(), v.url());
 
+/** A `limit` query parameter: digits on the wire, a number from 1 to `max` once read. */
+export const pageLimit = (max: number) => {
+  const message = `limit is a number from 1 to ${max}`;
+  return v.pipe(
+    v.string(),
+    v.regex(new RegExp(`^\\d{1,${String(max).length}}$`), message),
+    v.transform(Number),
+    v.number(),
+    v.integer(),
+    v.minValue(1, message),
+    v.maxValue(max, message),
+  );
+};
+
 /** Commercial disclosure (French law 2023-451). */
 export const Disclosure = v.picklist(['none', 'publicite', 'collaboration-commerciale']);
 export type Disclosure = v.InferOutput<typeof Disclosure>;
@@ -369,7 +383,7 @@ export const HostName = v.pipe(
   v.minLength(1, 'name is required'),
   v.maxLength(HOST_NAME_MAX, `a name is at most ${HOST_NAME_MAX} characters`),
 );
-const Email = v.pipe(
+export const Email = v.pipe(
   v.string(),
   v.trim(),
   v.maxLength(EMAIL_MAX, `email is at most ${EMAIL_MAX} characters`),
@@ -558,17 +572,7 @@ export const QuestionQuery = v.strictObject({
   /** From `nextCursor` of the previous page. */
   cursor: v.optional(v.pipe(v.string(), v.maxLength(200))),
   /** Page size, 1–200, default 50. */
-  limit: v.optional(
-    v.pipe(
-      v.string(),
-      v.regex(/^\d{1,3}$/, 'limit is a number from 1 to 200'),
-      v.transform(Number),
-      v.number(),
-      v.integer(),
-      v.minValue(1, 'limit is a number from 1 to 200'),
-      v.maxValue(QUESTIONS_PAGE_MAX, 'limit is a number from 1 to 200'),
-    ),
-  ),
+  limit: v.optional(pageLimit(QUESTIONS_PAGE_MAX)),
 });
 export type QuestionQuery = v.InferInput<typeof QuestionQuery>;
 
@@ -877,17 +881,7 @@ export const TestimonialQuery = v.strictObject({
   /** From `nextCursor` of the previous page. */
   cursor: v.optional(v.pipe(v.string(), v.maxLength(200))),
   /** Page size, 1–50, default 12. */
-  limit: v.optional(
-    v.pipe(
-      v.string(),
-      v.regex(/^\d{1,2}$/, 'limit is a number from 1 to 50'),
-      v.transform(Number),
-      v.number(),
-      v.integer(),
-      v.minValue(1, 'limit is a number from 1 to 50'),
-      v.maxValue(TESTIMONIALS_PAGE_MAX, 'limit is a number from 1 to 50'),
-    ),
-  ),
+  limit: v.optional(pageLimit(TESTIMONIALS_PAGE_MAX)),
   /** Only testimonials with this tag. */
   tag: v.optional(Tag),
   /** Only testimonials rated at least this (1–5). */
