@@ -100,6 +100,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     trustProxy: options.trustProxy ?? false,
     publicUrl: options.publicUrl,
   });
+  const publicOrigin = options.publicUrl ? new URL(options.publicUrl).origin : undefined;
+  /** The origins of the API itself: where the request came to, and its public URL. */
+  const ownOrigins = (url: string): string[] => {
+    const here = new URL(url).origin;
+    return publicOrigin && publicOrigin !== here ? [here, publicOrigin] : [here];
+  };
   const streams = new EventStreams({
     heartbeatMs: options.heartbeatMs ?? HEARTBEAT_MS,
     signal: options.signal,
@@ -138,8 +144,13 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     } else if (origin !== undefined) {
       const community = slug === undefined ? undefined : await getCommunity(store, slug);
       const patterns = community ? [...allowedOrigins(community), ...extraOrigins] : extraOrigins;
-      // An unknown community answers 404 to anyone, so a typo in a slug reads as one.
-      if (originAllowed(origin, patterns) || (slug !== undefined && !community)) {
+      // The server's own pages (the console at /console/) call it from its own origin;
+      // an unknown community answers 404 to anyone, so a typo in a slug reads as one.
+      if (
+        ownOrigins(c.req.url).includes(origin) ||
+        originAllowed(origin, patterns) ||
+        (slug !== undefined && !community)
+      ) {
         allow = origin;
       } else if (slug !== undefined) {
         throw new ApiError(

@@ -149,6 +149,22 @@ describe('CORS', () => {
     expect(extra.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:8080');
   });
 
+  it('lets the server’s own pages (the console) call it from its own origin', async () => {
+    await start();
+    const own = new URL(t.url).origin;
+    const write = await call(t.url, `${C}/host/settings`, {
+      method: 'PATCH',
+      token: HOST_KEY,
+      headers: { origin: own },
+      json: { tagline: 'From the console' },
+    });
+    expect(write.status).toBe(200);
+    expect(write.headers.get('access-control-allow-origin')).toBe(own);
+    // Another port of the same host is another origin.
+    const other = await call(t.url, C, { headers: { origin: 'http://127.0.0.1:1' } });
+    expect(other.status).toBe(403);
+  });
+
   it('matches origins exactly, with :* for the port only', () => {
     const patterns = ['http://localhost:*', 'https://brand.example'];
     expect(originAllowed('http://localhost:3000', patterns)).toBe(true);
