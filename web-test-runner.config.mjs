@@ -1,4 +1,4 @@
-// Component tests of @cercle/elements in a real browser: Debian's Chromium, headless.
+// Component tests of @cercle/elements and the console in a real browser: Debian's Chromium, headless.
 // `npm run test:browser` runs every group; `npm run test:widget -- join` one widget.
 import { readdirSync, existsSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -12,6 +12,8 @@ const groups = readdirSync(widgetsDir, { withFileTypes: true })
     readdirSync(new URL(`${name}/`, widgetsDir)).some((f) => f.endsWith('.test.ts')),
   )
   .map((name) => ({ name, files: `packages/elements/src/${name}/**/*.test.ts` }));
+// The host console (packages/console): one more group, `npx web-test-runner --group console`.
+groups.push({ name: 'console', files: 'packages/console/src/**/*.test.ts' });
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 if (!existsSync(executablePath)) {
