@@ -11,7 +11,8 @@
  *   PLAYGROUND_PORT  playground port (default 5173; the next free one if taken)
  *
  * Prints `Cercle playground: <url>` once everything is up (tests wait for that line), then
- * `Cercle reviews page: <url>` (the full testimonial wall) and `Cercle host console: <url>`
+ * `Cercle reviews page: <url>` (the full testimonial wall), `Cercle host page: <url>` and, with
+ * the reference server, `Cercle host console: <url>` (the console it serves at /console/)
  * (answer questions live, moderate testimonials, follow offers; the host key is printed above).
  * Stops both servers on SIGINT / SIGTERM.
  */
@@ -22,7 +23,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const mock = process.argv.includes('--mock');
-const PACKAGES = ['client', 'mock', 'server', 'elements'];
+const PACKAGES = ['client', 'mock', 'server', 'elements', 'console'];
 
 function run(command, args) {
   return new Promise((resolvePromise, reject) => {
@@ -116,7 +117,10 @@ async function main() {
     if (mock) console.log('Cercle API: msw mock in the page (service worker), no server');
     console.log(`Cercle playground: ${url}`);
     console.log(`Cercle reviews page: ${new URL('wall.html', url).href}`);
-    console.log(`Cercle host console: ${new URL('host.html', url).href}`);
+    console.log(`Cercle host page: ${new URL('host.html', url).href}`);
+    if (process.env.VITE_CERCLE_API) {
+      console.log(`Cercle host console: ${process.env.VITE_CERCLE_API}/console/`);
+    }
     console.log('Press Ctrl+C to stop.');
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);

@@ -199,6 +199,19 @@ describe('<cercle-join>', () => {
       expect(api.count('me')).to.be.greaterThan(0);
     });
 
+    it('shows the community’s own consent text, as text, when it has one', async () => {
+      const words = 'I agree that Maison Verte keeps my name <b>and</b> my email.';
+      await api.store.run(
+        "UPDATE communities SET consent_text = ? WHERE slug = 'maison-verte'",
+        words,
+      );
+      const el = await mount();
+      const label = q(el, 'label[for="consent"]')!;
+      expect(label.textContent!.trim()).to.equal(words);
+      expect(label.querySelector('b')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
     it('sends nothing without consent: shows why and focuses the checkbox', async () => {
       const el = await mount();
       fill(el, { name: 'Camille', consent: false });

@@ -860,7 +860,9 @@ export class CercleJoin extends CercleElement {
               aria-invalid=${errors.consent ? 'true' : 'false'}
               aria-describedby=${errors.consent ? 'consent-error' : nothing}
             />
-            <label part="label" class="consent-label" for="consent">${t.consent(c.name)}</label>
+            <label part="label" class="consent-label" for="consent"
+              >${c.consentText ?? t.consent(c.name)}</label
+            >
             ${
               privacy
                 ? html`<a
