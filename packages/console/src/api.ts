@@ -17,7 +17,12 @@
  * stored beside the key and taken out of the address bar.
  */
 import { createAdminClient, type HostSelf } from '@cercle/client/admin';
-import { CercleError } from '@cercle/client';
+import {
+  CercleError,
+  createClient,
+  type SubscribeOptions,
+  type Subscription,
+} from '@cercle/client';
 import type { Permission } from '@cercle/client/contract';
 
 export type AdminRequest = ReturnType<typeof createAdminClient>['request'];
@@ -202,6 +207,19 @@ export class ConsoleApi {
       });
     }
     return res.blob();
+  }
+
+  /**
+   * The host event stream of a session, with this key and this api's `fetch` (the client's
+   * `subscribe`: it reconnects with Last-Event-ID and answers `resync`).
+   */
+  subscribe(
+    community: string,
+    session: string,
+    options: Omit<SubscribeOptions, 'hostKey'>,
+  ): Subscription {
+    const client = createClient({ baseUrl: this.base, fetch: this.#fetch });
+    return client.subscribe(community, session, { ...options, hostKey: this.key });
   }
 
   /** The same API with another key. */
