@@ -181,6 +181,88 @@ export const AuditPage = v.object({
 export type AuditPage = v.InferOutput<typeof AuditPage>;
 
 // ---------------------------------------------------------------------------------------
+// KPIs (host: owner and analyst)
+// ---------------------------------------------------------------------------------------
+
+/** A UTC day, `YYYY-MM-DD`. */
+const Day = v.pipe(v.string(), v.isoDate('a date YYYY-MM-DD'));
+
+/** The range of a KPI read: UTC days, both included; by default the 28 days ending today. */
+export const KpiQuery = v.strictObject({
+  from: v.optional(Day),
+  to: v.optional(Day),
+});
+export type KpiQuery = v.InferInput<typeof KpiQuery>;
+
+/** Cells derived from fewer members than this are suppressed (k-anonymity). */
+export const KPI_MIN_MEMBERS = 5;
+
+/**
+ * One figure: its value, or `{ suppressed: true }` when it is derived from fewer than
+ * `KPI_MIN_MEMBERS` members (shown as "< 5"). A nullable cell is null when it has no value
+ * (a ratio over nothing, a cohort too young).
+ */
+export const KpiCell = v.union([
+  v.strictObject({ value: v.number() }),
+  v.strictObject({ suppressed: v.literal(true) }),
+]);
+export type KpiCell = v.InferOutput<typeof KpiCell>;
+
+const ActiveCells = v.object({ d1: KpiCell, d7: KpiCell, d28: KpiCell });
+
+export const KpiDay = v.object({
+  day: v.string(),
+  /** Members at the end of the day (active and waitlisted; hosts are never members). */
+  members: KpiCell,
+  joins: KpiCell,
+  waitlistedJoins: KpiCell,
+  leaves: KpiCell,
+  /** Distinct members with a contribution in the 1, 7 and 28 days ending that day. */
+  active: ActiveCells,
+});
+
+export const KpiCohort = v.object({
+  /** The Monday (UTC) of the join week. */
+  week: v.string(),
+  /** Members who joined that week, those who left since included. */
+  size: KpiCell,
+  /** Share of the cohort still a member with a contribution on or after day N of membership; null while the cohort is younger than N days. */
+  d30: v.nullable(KpiCell),
+  d60: v.nullable(KpiCell),
+  d90: v.nullable(KpiCell),
+});
+
+export const Kpis = v.object({
+  from: v.string(),
+  to: v.string(),
+  minMembers: v.number(),
+  series: v.array(KpiDay),
+  /** Active members at `to`, 1, 7 and 28 days windows. */
+  active: ActiveCells,
+  /** Members active in the 28 days ending `to` ÷ members at the end of `to`. */
+  activation: v.nullable(KpiCell),
+  /** Active 1 day ÷ active 28 days, at `to`. */
+  stickiness: v.nullable(KpiCell),
+  /** Leaves in the 28 days ending `to` ÷ members at the end of the day before them. */
+  churn: v.nullable(KpiCell),
+  retention: v.array(KpiCohort),
+  contributions: v.object({ questions: KpiCell, votes: KpiCell, reports: KpiCell }),
+  testimonials: v.object({
+    submitted: KpiCell,
+    /** Of those submitted in the range, approved since. */
+    approved: KpiCell,
+    approvalRate: v.nullable(KpiCell),
+  }),
+  promo: v.object({
+    reveals: KpiCell,
+    copies: KpiCell,
+    redemptions: KpiCell,
+    revenue: v.array(v.object({ currency: v.string(), redemptions: KpiCell, amount: KpiCell })),
+  }),
+});
+export type Kpis = v.InferOutput<typeof Kpis>;
+
+// ---------------------------------------------------------------------------------------
 // Webhooks (Standard Webhooks)
 // ---------------------------------------------------------------------------------------
 
@@ -407,6 +489,14 @@ export const adminRoutes = {
     produces: ['text/csv'],
     responses: { 200: null },
   }),
+  kpis: route({
+    method: 'GET',
+    path: `${H}/kpis`,
+    auth: 'host',
+    permission: 'insights',
+    query: KpiQuery,
+    responses: { 200: Kpis },
+  }),
   listWebhooks: route({
     method: 'GET',
     path: `${H}/webhooks`,
@@ -528,6 +618,11 @@ export const adminRouteDocs = {
     errors: [...HOST, 'validation_failed'],
   },
   auditCsv: { summary: 'Owner: the whole audit log as CSV.', errors: HOST },
+  kpis: {
+    summary:
+      'Owner or analyst: KPIs over a range of UTC days (default the last 28, at most 366) from daily rollups; cells from fewer than 5 members are suppressed.',
+    errors: [...HOST, 'validation_failed'],
+  },
   listWebhooks: { summary: "Owner: the community's webhook endpoints.", errors: HOST },
   createWebhook: {
     summary:

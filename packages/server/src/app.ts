@@ -21,6 +21,7 @@ import { DEFAULT_EVENT_RETENTION, type EventRetention, type LiveContext } from '
 import { liveHandlers } from './live/routes.js';
 import { adminHandlers } from './admin/routes.js';
 import { hostByKeyHash } from './hosts/rules.js';
+import { kpiHandlers } from './kpis/routes.js';
 import { allowedOrigins, getCommunity, memberByToken } from './membership/rules.js';
 import { membershipHandlers } from './membership/routes.js';
 import { offerHandlers } from './offers/routes.js';
@@ -119,6 +120,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     ...wallHandlers(ctx),
     ...offerHandlers(ctx),
     ...webhookHandlers(ctx),
+    ...kpiHandlers(ctx),
   };
 
   const app = new Hono<AppEnv>();

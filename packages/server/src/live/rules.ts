@@ -32,6 +32,7 @@ import {
   type EventInput,
   type LiveContext,
 } from '../core/events.js';
+import { recordActivity } from '../kpis/activity.js';
 
 export const isVisible = (state: QuestionState): boolean =>
   state === 'open' || state === 'answered';
@@ -411,6 +412,7 @@ export function ask(
         { text: row.text, author: anonymous ? null : member.display_name },
         now,
       );
+      await recordActivity(tx, current.community, member.id, 'question', now);
       return {
         status: 201 as const,
         body: questionView(row, current.id, 'public', { votedByMe: false, mine: true }),
@@ -453,6 +455,7 @@ export function setVote(
         before.seq,
       )) as QuestionRow;
       await emitChange(emit, current, before, after);
+      if (on) await recordActivity(tx, current.community, member.id, 'vote', now);
     }
     return { questionId, votes: after.votes, votedByMe: on };
   });

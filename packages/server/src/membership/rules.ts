@@ -19,6 +19,7 @@ import { ApiError, refuse } from '../core/errors.js';
 import { idempotent, type IdempotentAnswer } from '../core/idempotency.js';
 import type { CommunityRow, MemberRow } from '../store/rows.js';
 import type { Sql, Store } from '../store/store.js';
+import { recordJoin, recordLeave } from '../kpis/activity.js';
 
 export const getCommunity = (db: Sql, slug: string): Promise<CommunityRow | undefined> =>
   db.get<CommunityRow>('SELECT * FROM communities WHERE slug = ?', slug);
@@ -258,6 +259,7 @@ export function join(
         { displayName: row.display_name, email: row.email },
         now,
       );
+      await recordJoin(tx, slug, status, now);
       return {
         status: state === 'open' ? 201 : 202,
         body: { member: await memberView(tx, row), token },
@@ -275,6 +277,7 @@ export function join(
 export async function deleteMember(tx: Sql, member: MemberRow, now: Date): Promise<void> {
   await tx.run('DELETE FROM members WHERE id = ?', member.id);
   await notify(tx, member.community, 'member.left', { member: member.id }, {}, now);
+  await recordLeave(tx, member, now);
   const community = await getCommunity(tx, member.community);
   if (community) await promoteFromWaitlist(tx, community);
 }

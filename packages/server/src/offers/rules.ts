@@ -27,6 +27,7 @@ import { audit, SYSTEM, type Actor } from '../audit/rules.js';
 import { notify } from '../webhooks/outbox.js';
 import type { MemberRow, OfferRow, RedemptionRow } from '../store/rows.js';
 import type { Sql, Store } from '../store/store.js';
+import { recordActivity, recordRedemption as rollUpRedemption } from '../kpis/activity.js';
 
 /** How many recent redemptions the funnel lists. */
 export const FUNNEL_RECENT = 20;
@@ -182,8 +183,10 @@ export function revealOffer(
       });
     }
     const at = now.toISOString();
-    const revealed = () =>
-      notify(tx, community, 'offer.revealed', { offer: row.id, member: member.id }, {}, now);
+    const revealed = async () => {
+      await notify(tx, community, 'offer.revealed', { offer: row.id, member: member.id }, {}, now);
+      await recordActivity(tx, community, member.id, 'reveal', now);
+    };
     if (row.kind === 'shared') {
       await tx.run(
         'INSERT INTO offer_reveals (offer, member_id, revealed_at) VALUES (?, ?, ?)',
@@ -228,6 +231,7 @@ export function recordCopy(
         throw new ApiError('conflict', 'Reveal your code before copying it.');
       }
       await tx.run('UPDATE offers SET copies = copies + 1 WHERE seq = ?', row.seq);
+      await recordActivity(tx, community, member.id, 'copy', now);
       return { status: 204 as const, body: null, memberId: member.id };
     }),
   );
@@ -333,6 +337,7 @@ export function recordRedemption(
       {},
       now,
     );
+    await rollUpRedemption(tx, community, row.amount, row.currency, now);
     return { status: 201 as const, body: redemptionView(row, offer) };
   });
 }

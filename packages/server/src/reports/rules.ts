@@ -13,6 +13,7 @@ import { hideQuestion } from '../live/rules.js';
 import type { MemberRow, ReportRow } from '../store/rows.js';
 import type { Sql } from '../store/store.js';
 import { removeTestimonial, targetTestimonial } from '../wall/rules.js';
+import { recordActivity } from '../kpis/activity.js';
 
 export interface NewReport {
   target: { kind: 'question' | 'testimonial'; id: string };
@@ -65,6 +66,7 @@ export function fileReport(
         reporter?.id ?? null,
         now.toISOString(),
       )) as ReportRow;
+      if (reporter) await recordActivity(tx, community, reporter.id, 'report', now);
       return {
         status: 202 as const,
         body: { id: row.id, state: row.state, createdAt: row.created_at },

@@ -416,4 +416,70 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX webhook_messages_by_webhook ON webhook_messages (webhook, seq);
     `,
   },
+  {
+    version: 7,
+    name: 'kpis',
+    sql: `
+      -- One row per contribution of a member, written in the transaction of the action. No IP,
+      -- no text: a community, a member id (null once the member is erased), a kind and a day.
+      CREATE TABLE activity (
+        seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+        community TEXT NOT NULL REFERENCES communities (slug) ON DELETE CASCADE,
+        member_id TEXT REFERENCES members (id) ON DELETE SET NULL,
+        kind      TEXT NOT NULL
+                  CHECK (kind IN ('question', 'vote', 'testimonial', 'report', 'reveal', 'copy')),
+        day       TEXT NOT NULL,                          -- UTC date, YYYY-MM-DD
+        at        TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX activity_by_day ON activity (community, day, member_id);
+      CREATE INDEX activity_by_member ON activity (member_id, day);
+      CREATE INDEX members_by_join ON members (community, joined_at);
+
+      -- Daily rollups, kept by UPSERTs in the write transactions; counts only.
+      CREATE TABLE kpi_daily (
+        community              TEXT NOT NULL REFERENCES communities (slug) ON DELETE CASCADE,
+        day                    TEXT NOT NULL,             -- UTC date, YYYY-MM-DD
+        members                INTEGER NOT NULL DEFAULT 0, -- members (any status) after the day's last join or leave
+        joins                  INTEGER NOT NULL DEFAULT 0,
+        waitlisted             INTEGER NOT NULL DEFAULT 0, -- joins that were waitlisted
+        leaves                 INTEGER NOT NULL DEFAULT 0,
+        questions              INTEGER NOT NULL DEFAULT 0,
+        votes                  INTEGER NOT NULL DEFAULT 0,
+        reports                INTEGER NOT NULL DEFAULT 0,
+        testimonials_submitted INTEGER NOT NULL DEFAULT 0,
+        testimonials_approved  INTEGER NOT NULL DEFAULT 0, -- of those submitted that day, approved since
+        reveals                INTEGER NOT NULL DEFAULT 0,
+        copies                 INTEGER NOT NULL DEFAULT 0,
+        redemptions            INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (community, day)
+      ) STRICT, WITHOUT ROWID;
+
+      CREATE TABLE kpi_revenue (
+        community   TEXT NOT NULL REFERENCES communities (slug) ON DELETE CASCADE,
+        day         TEXT NOT NULL,
+        currency    TEXT NOT NULL,
+        redemptions INTEGER NOT NULL DEFAULT 0,
+        amount      REAL NOT NULL DEFAULT 0,
+        PRIMARY KEY (community, day, currency)
+      ) STRICT, WITHOUT ROWID;
+
+      -- One row per member who left (or was erased): the join day only, so join-week cohorts
+      -- keep their size. No member id.
+      CREATE TABLE member_exits (
+        seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+        community TEXT NOT NULL REFERENCES communities (slug) ON DELETE CASCADE,
+        join_day  TEXT NOT NULL,
+        left_day  TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX member_exits_by_join ON member_exits (community, join_day);
+
+      -- The joins of the members there are, per day, with the running count.
+      INSERT INTO kpi_daily (community, day, members, joins, waitlisted)
+        SELECT m.community, substr(m.joined_at, 1, 10),
+               (SELECT COUNT(*) FROM members o WHERE o.community = m.community
+                  AND substr(o.joined_at, 1, 10) <= substr(m.joined_at, 1, 10)),
+               COUNT(*), SUM(CASE WHEN m.status = 'waitlisted' THEN 1 ELSE 0 END)
+        FROM members m GROUP BY m.community, substr(m.joined_at, 1, 10);
+    `,
+  },
 ];

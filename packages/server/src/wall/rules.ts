@@ -26,6 +26,7 @@ import { idempotent, type IdempotentAnswer } from '../core/idempotency.js';
 import { inspectImage, stripMetadata, type PhotoType } from '../core/photos.js';
 import type { CommunityRow, MemberRow, TestimonialRow } from '../store/rows.js';
 import type { Sql, Store } from '../store/store.js';
+import { recordActivity, recordApproval } from '../kpis/activity.js';
 
 /** Unattached photos older than this are deleted (lazily, on the next upload). */
 export const UNATTACHED_PHOTO_TTL_MS = 24 * 60 * 60 * 1000;
@@ -483,6 +484,8 @@ export async function submitTestimonial(
         const data = { testimonial: id, member: member.id, rating: input.rating };
         const personal = { text: input.text, author: member.display_name };
         await notify(tx, community.slug, 'testimonial.submitted', data, personal, now);
+        await recordActivity(tx, community.slug, member.id, 'testimonial', now);
+        if (approved) await recordApproval(tx, community.slug, at);
         if (approved)
           await notify(tx, community.slug, 'testimonial.published', data, personal, now);
         return {
@@ -599,6 +602,9 @@ export function moderateTestimonial(
       },
       now,
     );
+    if (state === 'rejected' && row.state === 'approved') {
+      await recordApproval(tx, community.slug, row.submitted_at, -1);
+    }
     if (state === 'approved' && row.state !== 'approved') {
       await notify(
         tx,
@@ -608,6 +614,7 @@ export function moderateTestimonial(
         { text: row.text, author: row.author },
         now,
       );
+      await recordApproval(tx, community.slug, row.submitted_at);
     }
     return ownView(await requireTestimonial(tx, community.slug, id), origin);
   });
