@@ -46,6 +46,8 @@ export default defineConfig({
           name: 'mock',
           include: ['packages/mock/test/**/*.test.ts'],
           environment: 'node',
+          // The first test opens sql.js and seeds the demo (with its KPI history).
+          testTimeout: 20_000,
         },
       },
       {

@@ -101,6 +101,7 @@ const SESSIONS: Readonly<Record<string, { community?: string; moderation?: 'pre'
   pre: { moderation: 'pre' },
   'pre-stream': { moderation: 'pre' },
   full: { community: 'full' },
+  kpis: { community: 'kpis' },
 };
 
 /** The suite's offers, by name: unique with 5 codes in the main community, unless said here. */

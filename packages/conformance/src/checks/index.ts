@@ -11,6 +11,7 @@ import { eventChecks } from './events.js';
 import { exportChecks } from './export.js';
 import { hostChecks } from './hosts.js';
 import { idempotencyChecks } from './idempotency.js';
+import { kpiChecks } from './kpis.js';
 import { membershipChecks } from './membership.js';
 import { offerChecks } from './offers.js';
 import { photoChecks } from './photos.js';
@@ -50,6 +51,7 @@ export const checks: readonly Check[] = [
   ...roleChecks,
   ...settingChecks,
   ...auditChecks,
+  ...kpiChecks,
   ...webhookChecks,
   ...rateLimitChecks,
 ];

@@ -19,6 +19,7 @@ import {
 } from '../membership/rules.js';
 import type { Sql, Store } from '../store/store.js';
 import { insertHost } from '../hosts/rules.js';
+import { seedKpiHistory } from './history.js';
 import { seedDemoOffers } from './offers.js';
 import { seedDemoTestimonials } from './wall.js';
 
@@ -226,15 +227,25 @@ async function seedQuestions(
   }
 }
 
+/** The demo community given a seeded KPI history (docs/kpis.md, "The demo history"). */
+const HISTORY_COMMUNITY = 'maison-verte';
+
 /**
  * Seeds the demo: the communities (`maison-verte`, `le-fournil`), the live session
  * `dimanche-live` with its questions and votes, the scheduled `jeudi-pain`, the testimonials
- * and the offers. Idempotent: what exists is left alone.
+ * and the offers, and `maison-verte`'s KPI history when it is created. Idempotent: what
+ * exists is left alone.
  */
 export async function seedDemo(store: Store, options: SeedOptions = {}): Promise<void> {
   const now = options.now ?? new Date();
   const demo = { ownerKey: demoOwnerKey, ...options };
-  for (const community of demoCommunities) await seedCommunity(store, community, demo);
+  const created = new Set<string>();
+  for (const community of demoCommunities) {
+    if (await seedCommunity(store, community, demo)) created.add(community.slug);
+  }
+  // The KPI history, only over members this seeding created (so never twice), and before the
+  // testimonials, which copy their authors' (re-dated) join dates.
+  if (created.has(HISTORY_COMMUNITY)) await seedKpiHistory(store, HISTORY_COMMUNITY, { now });
   for (const session of demoSessions) {
     await store.write(session.community, async (tx) => {
       const seq = await addSession(
