@@ -171,10 +171,10 @@ describe('<cercle-console> navigation', () => {
     expect(deepText($(el, 'main'))).to.contain('Not available to your role');
   });
 
-  it('shows an analyst offers and the KPI placeholder', async () => {
+  it('shows an analyst offers and the KPIs', async () => {
     const key = await hostKey(backend, 'analyst');
     const el = await mountConsole(backend, { key });
-    expect(navLabels(el)).to.deep.equal(['Offers', 'KPIs coming soon']);
+    expect(navLabels(el)).to.deep.equal(['Offers', 'KPIs']);
   });
 
   it('moves focus to the heading of the screen it opens', async () => {

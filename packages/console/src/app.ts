@@ -410,9 +410,7 @@ export class CercleConsole extends LitElement {
           (name) =>
             html`<li>
               <a href=${href(name)} aria-current=${current === name ? 'page' : 'false'}
-                >${t.screens[name]}${
-                  name === 'kpis' ? html`<span class="badge">${t.soon}</span>` : nothing
-                }</a
+                >${t.screens[name]}</a
               >
             </li>`,
         )}

@@ -1,43 +1,290 @@
 /**
- * `<cercle-console-kpis>` (`insights`): a placeholder until the KPI dashboard lands (its
- * issue: activation, retention at 30/60/90 days, live participation, attributable sales,
- * from daily rollups with hosts excluded and small cells suppressed).
+ * `<cercle-console-kpis>` (`insights`: owner and analyst): the KPI dashboard over a range of
+ * UTC days (`GET …/host/kpis?from&to`, docs/kpis.md). Tiles (members and their change,
+ * active 28 days, activation, stickiness, churn, testimonials approval, reveals, redemptions,
+ * revenue per currency), each with what it measures and why it matters; plots of members,
+ * joins and leaves, active 1/7/28 days (inline SVG, each with a table alternative) and a
+ * retention heatmap per join-week cohort. Suppressed cells read "< 5" with a visible hint.
  */
-import { html } from 'lit';
-import type { Dictionary } from '../i18n.js';
-import { ConsoleScreen, defineScreen } from '../screen.js';
-import { href } from '../router.js';
+import { html, nothing } from 'lit';
+import type { KpiCell, Kpis } from '@cercle/client/admin';
+import { ConsoleScreen, defineScreen, fieldErrors, serverMessage } from '../screen.js';
+import { screenStyles } from '../ui/styles.js';
+import { terms, type TileKey } from './kpis/terms.js';
+import { kpiStyles } from './kpis/styles.js';
+import {
+  activePlot,
+  cellFormat,
+  cellText,
+  isSuppressed,
+  membersPlot,
+  retentionTable,
+  valueOf,
+  type CellFormat,
+} from './kpis/charts.js';
+import { CercleError } from '@cercle/client';
 
-const en = {
-  title: 'KPIs — coming soon',
-  lede: 'A dashboard of what matters in a micro-community is on its way: active members, retention at 30, 60 and 90 days, participation in live sessions, and sales from community-only codes.',
-  privacy:
-    'It will show aggregates only, from daily rollups: hosts are left out and small groups are hidden so nobody can be singled out.',
-  meanwhile: 'Meanwhile, each offer’s funnel is in Offers.',
-  offers: 'Open Offers',
-};
+const PRESETS = [7, 28, 90] as const;
+const DAY = 86_400_000;
 
-const terms = {
-  en,
-  fr: {
-    title: 'Indicateurs — bientôt',
-    lede: 'Un tableau de bord de ce qui compte dans une micro-communauté arrive : membres actifs, rétention à 30, 60 et 90 jours, participation aux sessions live et ventes des codes réservés aux membres.',
-    privacy:
-      'Il ne montrera que des agrégats issus de cumuls quotidiens : les hôtes sont exclus et les petits groupes masqués pour que personne ne soit identifiable.',
-    meanwhile: 'En attendant, l’entonnoir de chaque offre est dans Offres.',
-    offers: 'Ouvrir Offres',
-  },
-} satisfies Dictionary<typeof en>;
+/** A UTC day `n − 1` days before `to` (a range of `n` days ending `to`). */
+export function rangeOf(n: number, now = Date.now()): { from: string; to: string } {
+  const to = new Date(now).toISOString().slice(0, 10);
+  const from = new Date(Date.parse(`${to}T00:00:00Z`) - (n - 1) * DAY).toISOString().slice(0, 10);
+  return { from, to };
+}
+
+type Cell = KpiCell | null;
 
 export class ConsoleKpisScreen extends ConsoleScreen {
+  static override styles = [screenStyles, kpiStyles];
+
+  static override properties = {
+    ...ConsoleScreen.properties,
+    _from: { state: true },
+    _to: { state: true },
+    _data: { state: true },
+    _loading: { state: true },
+    _error: { state: true },
+    _fields: { state: true },
+  };
+
+  declare _from: string;
+  declare _to: string;
+  declare _data: Kpis | undefined;
+  declare _loading: boolean;
+  /** A failure that is not about the range (network, server): shown with a retry. */
+  declare _error: string;
+  /** The server's field errors about the range (`from`, `to`, `_`). */
+  declare _fields: Record<string, string>;
+
+  #turn = 0;
+
+  constructor() {
+    super();
+    const { from, to } = rangeOf(28);
+    this._from = from;
+    this._to = to;
+    this._loading = false;
+    this._error = '';
+    this._fields = {};
+  }
+
+  protected override load(): Promise<void> {
+    return this.#fetch();
+  }
+
+  async #fetch(): Promise<void> {
+    const turn = ++this.#turn;
+    this._loading = true;
+    this._error = '';
+    this._fields = {};
+    try {
+      const { data } = await this.session!.api.request('kpis', {
+        params: { community: this.session!.community.slug },
+        query: { from: this._from, to: this._to },
+      });
+      if (turn !== this.#turn) return;
+      this._data = data;
+    } catch (error) {
+      if (turn !== this.#turn) return;
+      if (error instanceof CercleError && error.code === 'validation_failed') {
+        const general = serverMessage(error);
+        const fields = { ...fieldErrors(error), ...(general ? { _: general } : {}) };
+        this._fields = Object.keys(fields).length ? fields : { _: this.errorText(error) };
+      } else this._error = this.errorText(error);
+    } finally {
+      if (turn === this.#turn) this._loading = false;
+    }
+  }
+
+  #preset(n: number) {
+    const { from, to } = rangeOf(n);
+    this._from = from;
+    this._to = to;
+    void this.#fetch();
+  }
+
+  #submit(e: Event) {
+    e.preventDefault();
+    void this.#fetch();
+  }
+
+  #field(name: 'from' | 'to') {
+    const t = this.t(terms);
+    const error = this._fields[name];
+    return html`<div class="field">
+      <label for="f-${name}">${t[name]}</label>
+      <input
+        id="f-${name}"
+        name=${name}
+        type="date"
+        required
+        .value=${name === 'from' ? this._from : this._to}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${error ? `e-${name}` : nothing}
+        @input=${(e: Event) => {
+          const value = (e.target as HTMLInputElement).value;
+          if (name === 'from') this._from = value;
+          else this._to = value;
+        }}
+      />
+      ${error ? html`<p class="error" id="e-${name}">${error}</p>` : nothing}
+    </div>`;
+  }
+
+  #range() {
+    const t = this.t(terms);
+    const general = this._fields['_'];
+    const invalid = Object.keys(this._fields).length > 0;
+    return html`<form class="card range" id="range" @submit=${this.#submit} aria-label=${t.range}>
+      ${this.#field('from')} ${this.#field('to')}
+      <button type="submit" class="primary" ?disabled=${this._loading}>${t.show}</button>
+      <div class="presets" role="group" aria-label=${t.presets}>
+        ${PRESETS.map(
+          (n) =>
+            html`<button
+              type="button"
+              class="small"
+              data-days=${n}
+              ?disabled=${this._loading}
+              @click=${() => this.#preset(n)}
+            >
+              ${t.preset(n)}
+            </button>`,
+        )}
+      </div>
+      ${
+        invalid
+          ? html`<p class="note danger" id="range-error">
+              ${t.rangeInvalid}${general ? html` ${general}` : nothing}
+            </p>`
+          : nothing
+      }
+    </form>`;
+  }
+
+  /** One tile: name, value, an optional line under it, what it means, and why it is hidden. */
+  #tile(
+    key: string,
+    name: string,
+    cell: Cell,
+    show: (n: number) => string,
+    explain: string,
+    sub?: unknown,
+  ) {
+    const t = this.t(terms);
+    return html`<li class="tile" data-tile=${key}>
+      <h3>${name}</h3>
+      <p class="value">${cellText(cell, t, show)}</p>
+      ${sub ?? nothing}
+      <p class="hint">${explain}</p>
+      ${
+        isSuppressed(cell)
+          ? html`<p class="hint flag">${t.suppressedHint}</p>`
+          : valueOf(cell) === undefined
+            ? html`<p class="hint flag">${t.noneHint}</p>`
+            : nothing
+      }
+    </li>`;
+  }
+
+  #tiles(data: Kpis, fmt: CellFormat) {
+    const t = this.t(terms);
+    const x = t.explain;
+    const last = data.series.at(-1);
+    const first = data.series[0];
+    // The change across the range: members at the end of `to` − at the end of `from`.
+    const ends = [last?.members, first?.members];
+    const [atTo, atFrom] = ends.map((c) => valueOf(c));
+    const change: Cell =
+      atTo !== undefined && atFrom !== undefined
+        ? { value: atTo - atFrom }
+        : ends.some((c) => isSuppressed(c))
+          ? { suppressed: true }
+          : null;
+    const since = fmt.day(data.from);
+    const changeLine =
+      valueOf(change) !== undefined
+        ? html`<p class="sub" id="members-change">
+            ${t.change(fmt.signed(valueOf(change)!), since)}
+          </p>`
+        : isSuppressed(change)
+          ? html`<p class="sub" id="members-change">${t.changeHidden(since)}</p>`
+          : nothing;
+    const tiles: [TileKey, string, Cell, (n: number) => string, unknown?][] = [
+      ['members', t.tiles.members, last?.members ?? null, fmt.count, changeLine],
+      ['active28', t.tiles.active28, data.active.d28, fmt.count],
+      ['activation', t.tiles.activation, data.activation, fmt.percent],
+      ['stickiness', t.tiles.stickiness, data.stickiness, fmt.percent],
+      ['churn', t.tiles.churn, data.churn, fmt.percent],
+      ['approval', t.tiles.approval, data.testimonials.approvalRate, fmt.percent],
+      ['reveals', t.tiles.reveals, data.promo.reveals, fmt.count],
+      ['redemptions', t.tiles.redemptions, data.promo.redemptions, fmt.count],
+    ];
+    return html`<ul class="tiles" id="tiles">
+      ${tiles.map(([key, name, cell, show, sub]) => this.#tile(key, name, cell, show, x[key], sub))}
+      ${data.promo.revenue.map((r) =>
+        this.#tile(
+          `revenue-${r.currency}`,
+          t.tiles.revenue(r.currency),
+          r.amount,
+          (n) => fmt.money(n, r.currency),
+          x.revenue,
+          html`<p class="sub">${t.ofRedemptions(cellText(r.redemptions, t, fmt.count))}</p>`,
+        ),
+      )}
+      ${
+        data.promo.revenue.length === 0
+          ? html`<li class="tile" data-tile="revenue">
+              <h3>${t.tiles.revenue('—')}</h3>
+              <p class="value">${t.none}</p>
+              <p class="hint">${x.revenue}</p>
+              <p class="hint flag">${t.noRevenue}</p>
+            </li>`
+          : nothing
+      }
+    </ul>`;
+  }
+
+  #body() {
+    const t = this.t(terms);
+    const data = this._data;
+    if (this._error) {
+      return html`<section class="card" id="failed">
+        <p class="note danger">${t.failed} ${this._error}</p>
+        <button type="button" id="retry" class="primary" @click=${() => void this.#fetch()}>
+          ${this.common.retry}
+        </button>
+      </section>`;
+    }
+    if (!data) return html`<p class="muted" id="loading">${t.loading}</p>`;
+    const fmt = cellFormat(this.locale);
+    return html`<p class="muted small" id="showing">
+        ${t.showing(fmt.day(data.from), fmt.day(data.to))}
+        ${this._loading ? html`<span> · ${t.loading}</span>` : nothing}
+      </p>
+      <p class="note" id="privacy">${t.privacy(data.minMembers)}</p>
+      <h2>${t.figures}</h2>
+      ${this.#tiles(data, fmt)}
+      <h2>${t.trends}</h2>
+      <div class="plots">
+        <section class="card">${membersPlot(data, t, fmt)}</section>
+        <section class="card">${activePlot(data, t, fmt)}</section>
+      </div>
+      <section class="card">${retentionTable(data, t, fmt)}</section>`;
+  }
+
   override render() {
     const t = this.t(terms);
-    return html`<h1>${t.title}</h1>
-      <section class="card">
-        <p>${t.lede}</p>
-        <p class="muted">${t.privacy}</p>
-        <p>${t.meanwhile} <a href=${href('offers')}>${t.offers}</a></p>
-      </section>`;
+    return html`<div class="page-head">
+        <div>
+          <h1>${t.title}</h1>
+          <p class="muted">${t.lede}</p>
+        </div>
+      </div>
+      ${this.#range()}
+      <div aria-busy=${this._loading ? 'true' : 'false'}>${this.#body()}</div>`;
   }
 }
 

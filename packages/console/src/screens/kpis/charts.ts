@@ -1,0 +1,332 @@
+/**
+ * The dashboard's plots: inline SVG in Lit templates (no chart library, no `style=`). Geometry
+ * goes in attributes (`points`, `x`, `y`, `width`, `height`), colours come from classes that
+ * read the theme's custom properties. Each plot has `role="img"` with a summary in
+ * `aria-label`, and a `<details>` with the same numbers in a real table.
+ */
+import { html, nothing, svg, type TemplateResult } from 'lit';
+import type { KpiCell, Kpis } from '@cercle/client/admin';
+import type { Locale } from '../../i18n.js';
+import type { KpiTerms } from './terms.js';
+
+type Cell = KpiCell | null;
+
+/** The value of a cell, or undefined (suppressed or null). */
+export const valueOf = (c: Cell | undefined): number | undefined =>
+  c && 'value' in c ? c.value : undefined;
+
+export const isSuppressed = (c: Cell | undefined): boolean => !!c && 'suppressed' in c;
+
+export interface CellFormat {
+  count(n: number): string;
+  percent(n: number): string;
+  signed(n: number): string;
+  money(n: number, currency: string): string;
+  day(iso: string): string;
+}
+
+export function cellFormat(locale: Locale): CellFormat {
+  const tag = locale === 'fr' ? 'fr-FR' : 'en-GB';
+  const count = new Intl.NumberFormat(tag);
+  const percent = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1 });
+  const signed = new Intl.NumberFormat(tag, { signDisplay: 'exceptZero' });
+  const day = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' });
+  return {
+    count: (n) => count.format(n),
+    percent: (n) => percent.format(n),
+    signed: (n) => signed.format(n),
+    money: (n, currency) => {
+      try {
+        return new Intl.NumberFormat(tag, { style: 'currency', currency }).format(n);
+      } catch {
+        return `${count.format(n)} ${currency}`;
+      }
+    },
+    day: (iso) => day.format(new Date(`${iso}T00:00:00Z`)),
+  };
+}
+
+/** A cell as text: the number, "< 5" when suppressed, "—" when there is nothing. */
+export function cellText(c: Cell | undefined, t: KpiTerms, show: (n: number) => string): string {
+  const v = valueOf(c);
+  if (v !== undefined) return show(v);
+  return isSuppressed(c) ? t.suppressed : t.none;
+}
+
+const W = 640;
+const H = 220;
+const PAD = { top: 12, right: 12, bottom: 24, left: 36 };
+
+/** Splits a series into runs of known values (a hidden day breaks the line). */
+function segments(
+  values: (number | undefined)[],
+  x: (i: number) => number,
+  y: (v: number) => number,
+) {
+  const runs: string[] = [];
+  let run: string[] = [];
+  values.forEach((v, i) => {
+    if (v === undefined) {
+      if (run.length) runs.push(run.join(' '));
+      run = [];
+    } else run.push(`${x(i).toFixed(1)},${y(v).toFixed(1)}`);
+  });
+  if (run.length) runs.push(run.join(' '));
+  return runs;
+}
+
+function scaleX(n: number) {
+  const inner = W - PAD.left - PAD.right;
+  return (i: number) => PAD.left + (n <= 1 ? inner / 2 : (i * inner) / (n - 1));
+}
+
+function axis(max: number, top: number, bottom: number, fmt: CellFormat) {
+  return svg`<line class="axis" x1=${PAD.left} x2=${W - PAD.right} y1=${bottom} y2=${bottom}></line>
+    <text class="tick" x=${PAD.left - 6} y=${bottom} text-anchor="end" dominant-baseline="middle">0</text>
+    <text class="tick" x=${PAD.left - 6} y=${top} text-anchor="end" dominant-baseline="middle">${fmt.count(max)}</text>`;
+}
+
+function dayTicks(days: string[], x: (i: number) => number, fmt: CellFormat) {
+  if (!days.length) return nothing;
+  const last = days.length - 1;
+  const picks = last === 0 ? [0] : [0, last];
+  return picks.map(
+    (i) =>
+      svg`<text class="tick" x=${x(i)} y=${H - 6} text-anchor=${i === 0 ? 'start' : 'end'}>${fmt.day(days[i]!)}</text>`,
+  );
+}
+
+const sum = (cells: Cell[]): number | undefined => {
+  let total = 0;
+  for (const c of cells) {
+    const v = valueOf(c);
+    if (v === undefined) return undefined;
+    total += v;
+  }
+  return total;
+};
+
+/** Members per day (line) with joins and leaves (bars), and its table. */
+export function membersPlot(data: Kpis, t: KpiTerms, fmt: CellFormat): TemplateResult {
+  const p = t.plots;
+  const series = data.series;
+  const members = series.map((d) => valueOf(d.members));
+  const joins = series.map((d) => valueOf(d.joins));
+  const leaves = series.map((d) => valueOf(d.leaves));
+  const max = Math.max(1, ...members.filter((v) => v !== undefined));
+  const flows = Math.max(1, ...[...joins, ...leaves].filter((v) => v !== undefined));
+  const x = scaleX(series.length);
+  // Top 60 %: the members line; bottom: joins above, leaves below a middle axis.
+  const lineBottom = PAD.top + (H - PAD.top - PAD.bottom) * 0.6;
+  const barMid = lineBottom + (H - PAD.bottom - lineBottom) / 2 + 4;
+  const barHalf = (H - PAD.bottom - lineBottom) / 2 - 6;
+  const y = (v: number) => lineBottom - (v / max) * (lineBottom - PAD.top);
+  const inner = W - PAD.left - PAD.right;
+  const bw = Math.max(1, Math.min(14, (inner / Math.max(1, series.length)) * 0.7));
+  const first = series[0];
+  const last = series.at(-1);
+  const label = p.membersSummary(
+    fmt.day(data.from),
+    fmt.day(data.to),
+    cellText(first?.members, t, fmt.count),
+    cellText(last?.members, t, fmt.count),
+    sumText(
+      series.map((d) => d.joins),
+      t,
+      fmt,
+    ),
+    sumText(
+      series.map((d) => d.leaves),
+      t,
+      fmt,
+    ),
+  );
+  return html`<figure class="plot" id="plot-members">
+    <figcaption>
+      <h3>${p.members}</h3>
+      <p class="hint">${p.membersLede} ${p.gaps}</p>
+    </figcaption>
+    <svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${label} preserveAspectRatio="xMidYMid meet">
+      ${axis(max, PAD.top, lineBottom, fmt)}
+      <line class="axis" x1=${PAD.left} x2=${W - PAD.right} y1=${barMid} y2=${barMid}></line>
+      ${series.map((_, i) => {
+        const j = joins[i];
+        const l = leaves[i];
+        const cx = x(i) - bw / 2;
+        return svg`${
+          j
+            ? svg`<rect class="bar join" x=${cx} y=${barMid - (j / flows) * barHalf} width=${bw} height=${(j / flows) * barHalf}></rect>`
+            : nothing
+        }${
+          l
+            ? svg`<rect class="bar leave" x=${cx} y=${barMid} width=${bw} height=${(l / flows) * barHalf}></rect>`
+            : nothing
+        }`;
+      })}
+      ${segments(members, x, y).map(
+        (pts) => svg`<polyline class="line members" points=${pts}></polyline>`,
+      )}
+      ${dayTicks(
+        series.map((d) => d.day),
+        x,
+        fmt,
+      )}
+    </svg>
+    <ul class="legend" aria-label=${p.legend}>
+      <li><span class="swatch members" aria-hidden="true"></span>${p.members_}</li>
+      <li><span class="swatch join" aria-hidden="true"></span>${p.joins}</li>
+      <li><span class="swatch leave" aria-hidden="true"></span>${p.leaves}</li>
+    </ul>
+    <details>
+      <summary>${p.table}</summary>
+      <p class="hint">${t.suppressedHint}</p>
+      <div class="scroll">
+        <table>
+          <caption class="sr-only">
+            ${p.members}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">${p.day}</th>
+              <th scope="col">${p.members_}</th>
+              <th scope="col">${p.joins}</th>
+              <th scope="col">${p.leaves}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${series.map(
+              (d) =>
+                html`<tr>
+                  <th scope="row">${fmt.day(d.day)}</th>
+                  <td>${cellText(d.members, t, fmt.count)}</td>
+                  <td>${cellText(d.joins, t, fmt.count)}</td>
+                  <td>${cellText(d.leaves, t, fmt.count)}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  </figure>`;
+}
+
+function sumText(cells: Cell[], t: KpiTerms, fmt: CellFormat): string {
+  const total = sum(cells);
+  return total === undefined ? t.plots.unknown : fmt.count(total);
+}
+
+const WINDOWS = ['d1', 'd7', 'd28'] as const;
+
+/** Active members over 1, 7 and 28 days (three lines), and its table. */
+export function activePlot(data: Kpis, t: KpiTerms, fmt: CellFormat): TemplateResult {
+  const p = t.plots;
+  const series = data.series;
+  const lines = WINDOWS.map((w) => series.map((d) => valueOf(d.active[w])));
+  const max = Math.max(1, ...lines.flat().filter((v) => v !== undefined));
+  const x = scaleX(series.length);
+  const bottom = H - PAD.bottom;
+  const y = (v: number) => bottom - (v / max) * (bottom - PAD.top);
+  const label = p.activeSummary(
+    fmt.day(data.to),
+    cellText(data.active.d1, t, fmt.count),
+    cellText(data.active.d7, t, fmt.count),
+    cellText(data.active.d28, t, fmt.count),
+  );
+  return html`<figure class="plot" id="plot-active">
+    <figcaption>
+      <h3>${p.active}</h3>
+      <p class="hint">${p.activeLede} ${p.gaps}</p>
+    </figcaption>
+    <svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${label} preserveAspectRatio="xMidYMid meet">
+      ${axis(max, PAD.top, bottom, fmt)}
+      ${WINDOWS.map((w, k) =>
+        segments(lines[k]!, x, y).map(
+          (pts) => svg`<polyline class="line ${w}" points=${pts}></polyline>`,
+        ),
+      )}
+      ${dayTicks(
+        series.map((d) => d.day),
+        x,
+        fmt,
+      )}
+    </svg>
+    <ul class="legend" aria-label=${p.legend}>
+      ${WINDOWS.map((w) => html`<li><span class="swatch ${w}" aria-hidden="true"></span>${p[w]}</li>`)}
+    </ul>
+    <details>
+      <summary>${p.table}</summary>
+      <p class="hint">${t.suppressedHint}</p>
+      <div class="scroll">
+        <table>
+          <caption class="sr-only">
+            ${p.active}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">${p.day}</th>
+              ${WINDOWS.map((w) => html`<th scope="col">${p[w]}</th>`)}
+            </tr>
+          </thead>
+          <tbody>
+            ${series.map(
+              (d) =>
+                html`<tr>
+                  <th scope="row">${fmt.day(d.day)}</th>
+                  ${WINDOWS.map((w) => html`<td>${cellText(d.active[w], t, fmt.count)}</td>`)}
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  </figure>`;
+}
+
+/** A heat level for a retention share: 0 (< 25 %), 1 (< 50 %), 2 (≥ 50 %). */
+function heat(c: Cell): string {
+  const v = valueOf(c);
+  if (v === undefined) return isSuppressed(c) ? 'heat hidden' : 'heat none';
+  return `heat l${v >= 0.5 ? 2 : v >= 0.25 ? 1 : 0}`;
+}
+
+/** Retention D30/D60/D90 per join-week cohort: a heatmap that is a real table. */
+export function retentionTable(data: Kpis, t: KpiTerms, fmt: CellFormat): TemplateResult {
+  const p = t.plots;
+  const cohorts = data.retention;
+  return html`<section class="plot" id="plot-retention" aria-labelledby="retention-title">
+    <h3 id="retention-title">${p.retention}</h3>
+    <p class="hint">${p.retentionLede}</p>
+    ${
+      cohorts.length === 0
+        ? html`<p class="empty">${p.noRetention}</p>`
+        : html`<div class="scroll">
+            <table class="heatmap">
+              <caption class="sr-only">
+                ${p.retention}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">${p.week}</th>
+                  <th scope="col">${p.size}</th>
+                  <th scope="col">D30</th>
+                  <th scope="col">D60</th>
+                  <th scope="col">D90</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${cohorts.map(
+                  (c) =>
+                    html`<tr>
+                      <th scope="row">${fmt.day(c.week)}</th>
+                      <td>${cellText(c.size, t, fmt.count)}</td>
+                      ${[c.d30, c.d60, c.d90].map(
+                        (r) => html`<td class=${heat(r)}>${cellText(r, t, fmt.percent)}</td>`,
+                      )}
+                    </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`
+    }
+  </section>`;
+}

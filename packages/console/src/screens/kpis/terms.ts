@@ -1,0 +1,209 @@
+/** The KPI dashboard's terms (en, fr): tiles, their explanations, plots, range. */
+import type { Dictionary } from '../../i18n.js';
+
+export type TileKey =
+  | 'members'
+  | 'active28'
+  | 'activation'
+  | 'stickiness'
+  | 'churn'
+  | 'approval'
+  | 'reveals'
+  | 'redemptions'
+  | 'revenue';
+
+const en = {
+  title: 'KPIs',
+  lede: 'How the community is doing over a range of days: members, activity, retention, testimonials and sales. Hosts are never counted; days are UTC.',
+  range: 'Range',
+  figures: 'Key figures',
+  trends: 'Over time',
+  from: 'From',
+  to: 'To',
+  show: 'Show',
+  presets: 'Quick ranges',
+  preset: (n: number) => `Last ${n} days`,
+  loading: 'Loading the figures…',
+  failed: 'The figures could not be loaded.',
+  rangeInvalid: 'This range cannot be shown.',
+  showing: (from: string, to: string) => `Figures from ${from} to ${to} (UTC days, both included).`,
+  suppressed: '< 5',
+  suppressedHint:
+    'Fewer than 5 members behind this figure: it is hidden so nobody can be singled out (k-anonymity).',
+  none: '—',
+  noneHint: 'Not enough history yet.',
+  privacy: (k: number) =>
+    `Any figure that comes from fewer than ${k} members shows as “< ${k}”: small groups are hidden (k-anonymity) so that exports and screenshots cannot single anyone out.`,
+  tiles: {
+    members: 'Members',
+    active28: 'Active, 28 days',
+    activation: 'Activation rate',
+    stickiness: 'Stickiness',
+    churn: 'Churn, 28 days',
+    approval: 'Testimonials approved',
+    reveals: 'Codes revealed',
+    redemptions: 'Redemptions',
+    revenue: (currency: string) => `Revenue (${currency})`,
+  },
+  explain: {
+    members:
+      'Members on the last day, active or waitlisted. The size of your circle: everything else is measured against it.',
+    active28:
+      'Members who asked, voted, testified, reported or used a code in the 28 days ending on the last day. The people who are really there.',
+    activation:
+      'Active members (28 days) ÷ members. Low means many joined but few take part: worth a welcome or a live session.',
+    stickiness:
+      'Active on the last day ÷ active in 28 days. How often active members come back: a habit, or a visit now and then.',
+    churn:
+      'Members who left in the last 28 days ÷ members 28 days before. Rising churn is the earliest sign something is off.',
+    approval:
+      'Testimonials submitted in the range and approved since ÷ submitted. Low means members write what you cannot publish: say what you look for.',
+    reveals:
+      'Offer codes revealed for the first time in the range. Interest in your offers, before any purchase.',
+    redemptions:
+      'Orders reported with a community code in the range. Sales you can attribute to the community.',
+    revenue: 'The total of those orders, in this currency. What the community brings, in money.',
+  } satisfies Record<TileKey, string>,
+  change: (n: string, day: string) => `${n} since the end of ${day}`,
+  changeHidden: (day: string) => `Change since the end of ${day}: < 5`,
+  ofRedemptions: (n: string) => `${n} orders`,
+  noRevenue: 'No order reported in the range.',
+  plots: {
+    members: 'Members per day',
+    membersLede:
+      'The line is members at the end of each day; bars are joins (up) and leaves (down).',
+    membersSummary: (
+      from: string,
+      to: string,
+      first: string,
+      last: string,
+      joins: string,
+      leaves: string,
+    ) =>
+      `Members per day from ${from} to ${to}: ${first} at the start, ${last} at the end; ${joins} joins and ${leaves} leaves.`,
+    active: 'Active members per day',
+    activeLede: 'Distinct members with a contribution in the 1, 7 and 28 days ending each day.',
+    activeSummary: (to: string, d1: string, d7: string, d28: string) =>
+      `Active members per day; on ${to}: ${d1} over 1 day, ${d7} over 7 days, ${d28} over 28 days.`,
+    gaps: 'Gaps in a line are days whose figure is hidden (< 5).',
+    retention: 'Retention by join week',
+    retentionLede:
+      'Of the members who joined each week, the share still a member and contributing 30, 60 and 90 days after joining. “—” while the cohort is too young.',
+    table: 'Show as a table',
+    day: 'Day',
+    members_: 'Members',
+    joins: 'Joins',
+    leaves: 'Leaves',
+    d1: '1 day',
+    d7: '7 days',
+    d28: '28 days',
+    week: 'Week of',
+    size: 'Joined',
+    noRetention: 'No member joined in the weeks of this range.',
+    legend: 'Legend',
+    total: 'Total',
+    unknown: 'hidden',
+  },
+};
+
+export type KpiTerms = typeof en;
+
+export const terms = {
+  en,
+  fr: {
+    title: 'Indicateurs',
+    lede: 'Comment va la communauté sur une période : membres, activité, rétention, témoignages et ventes. Les hôtes ne sont jamais comptés ; les jours sont en UTC.',
+    range: 'Période',
+    figures: 'Chiffres clés',
+    trends: 'Dans le temps',
+    from: 'Du',
+    to: 'Au',
+    show: 'Afficher',
+    presets: 'Périodes rapides',
+    preset: (n: number) => `${n} derniers jours`,
+    loading: 'Chargement des indicateurs…',
+    failed: 'Les indicateurs n’ont pas pu être chargés.',
+    rangeInvalid: 'Cette période ne peut pas être affichée.',
+    showing: (from: string, to: string) =>
+      `Indicateurs du ${from} au ${to} (jours UTC, bornes incluses).`,
+    suppressed: '< 5',
+    suppressedHint:
+      'Moins de 5 membres derrière ce chiffre : il est masqué pour que personne ne soit identifiable (k-anonymat).',
+    none: '—',
+    noneHint: 'Pas encore assez d’historique.',
+    privacy: (k: number) =>
+      `Tout chiffre issu de moins de ${k} membres s’affiche « < ${k} » : les petits groupes sont masqués (k-anonymat) pour qu’aucun export ni capture d’écran ne permette d’identifier quelqu’un.`,
+    tiles: {
+      members: 'Membres',
+      active28: 'Actifs, 28 jours',
+      activation: 'Taux d’activation',
+      stickiness: 'Fidélité (stickiness)',
+      churn: 'Départs, 28 jours',
+      approval: 'Témoignages approuvés',
+      reveals: 'Codes révélés',
+      redemptions: 'Utilisations',
+      revenue: (currency: string) => `Chiffre d’affaires (${currency})`,
+    },
+    explain: {
+      members:
+        'Membres le dernier jour, actifs ou en liste d’attente. La taille de votre cercle : tout le reste s’y rapporte.',
+      active28:
+        'Membres qui ont posé une question, voté, témoigné, signalé ou utilisé un code dans les 28 jours finissant le dernier jour. Ceux qui sont vraiment là.',
+      activation:
+        'Membres actifs (28 jours) ÷ membres. Bas : beaucoup sont entrés mais peu participent ; un mot d’accueil ou une session live aide.',
+      stickiness:
+        'Actifs le dernier jour ÷ actifs sur 28 jours. La fréquence de retour des membres actifs : une habitude, ou une visite de temps en temps.',
+      churn:
+        'Membres partis ces 28 derniers jours ÷ membres 28 jours avant. Des départs en hausse sont le premier signe que quelque chose ne va pas.',
+      approval:
+        'Témoignages envoyés sur la période et approuvés depuis ÷ envoyés. Bas : les membres écrivent ce que vous ne pouvez pas publier ; dites ce que vous attendez.',
+      reveals:
+        'Codes d’offre révélés pour la première fois sur la période. L’intérêt pour vos offres, avant tout achat.',
+      redemptions:
+        'Commandes déclarées avec un code de la communauté sur la période. Les ventes attribuables à la communauté.',
+      revenue:
+        'Le total de ces commandes, dans cette devise. Ce que la communauté rapporte, en argent.',
+    },
+    change: (n: string, day: string) => `${n} depuis la fin du ${day}`,
+    changeHidden: (day: string) => `Évolution depuis la fin du ${day} : < 5`,
+    ofRedemptions: (n: string) => `${n} commandes`,
+    noRevenue: 'Aucune commande déclarée sur la période.',
+    plots: {
+      members: 'Membres par jour',
+      membersLede:
+        'La ligne donne les membres en fin de journée ; les barres, les arrivées (vers le haut) et les départs (vers le bas).',
+      membersSummary: (
+        from: string,
+        to: string,
+        first: string,
+        last: string,
+        joins: string,
+        leaves: string,
+      ) =>
+        `Membres par jour du ${from} au ${to} : ${first} au début, ${last} à la fin ; ${joins} arrivées et ${leaves} départs.`,
+      active: 'Membres actifs par jour',
+      activeLede:
+        'Membres distincts ayant contribué dans les 1, 7 et 28 jours finissant chaque jour.',
+      activeSummary: (to: string, d1: string, d7: string, d28: string) =>
+        `Membres actifs par jour ; le ${to} : ${d1} sur 1 jour, ${d7} sur 7 jours, ${d28} sur 28 jours.`,
+      gaps: 'Les trous d’une ligne sont des jours dont le chiffre est masqué (< 5).',
+      retention: 'Rétention par semaine d’arrivée',
+      retentionLede:
+        'Parmi les membres arrivés chaque semaine, la part encore membre et qui contribue 30, 60 et 90 jours après son arrivée. « — » tant que la cohorte est trop récente.',
+      table: 'Afficher en tableau',
+      day: 'Jour',
+      members_: 'Membres',
+      joins: 'Arrivées',
+      leaves: 'Départs',
+      d1: '1 jour',
+      d7: '7 jours',
+      d28: '28 jours',
+      week: 'Semaine du',
+      size: 'Arrivés',
+      noRetention: 'Aucun membre n’est arrivé dans les semaines de cette période.',
+      legend: 'Légende',
+      total: 'Total',
+      unknown: 'masqué',
+    },
+  },
+} satisfies Dictionary<KpiTerms>;
