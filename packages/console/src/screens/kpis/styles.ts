@@ -107,8 +107,9 @@ export const kpiStyles = css`
   .line.d1 {
     stroke: var(--c-focus);
   }
+  /* Joins in blue: the member line is the accent green, and the two must read apart. */
   .bar.join {
-    fill: var(--c-success);
+    fill: var(--c-focus);
   }
   .bar.leave {
     fill: var(--c-danger);
@@ -135,7 +136,7 @@ export const kpiStyles = css`
     background: var(--c-accent);
   }
   .swatch.join {
-    background: var(--c-success);
+    background: var(--c-focus);
   }
   .swatch.leave {
     background: var(--c-danger);
