@@ -21,7 +21,6 @@ import {
   team,
   updateHost,
 } from '../hosts/rules.js';
-import { idempotent } from '../core/idempotency.js';
 import { requireCommunityRow } from '../membership/rules.js';
 
 type AdminRoute =
@@ -92,20 +91,9 @@ export function adminHandlers(ctx: RouteContext): Handlers<AdminRoute> {
       const actor = await ctx.requireHost(c, community);
       const key = ctx.idempotencyKey(c);
       const input = await ctx.readBody(c, adminRoutes.invite.body);
-      const scope = {
-        community: community.slug,
-        route: 'invite',
-        key,
-        request: [actorKey(actor), input],
-      };
-      const result = await write(community.slug, (tx) =>
-        idempotent(tx, scope, now(), async () => ({
-          status: 201 as const,
-          body: await invite(tx, community.slug, input, actor, now()),
-          memberId: null,
-        })),
+      return ctx.answerOnce(c, community.slug, key, [actorKey(actor), input], 201, (tx) =>
+        invite(tx, community.slug, input, actor, now()),
       );
-      return ctx.answer(c, result);
     },
 
     revokeInvitation: async (c) => {
@@ -122,15 +110,9 @@ export function adminHandlers(ctx: RouteContext): Handlers<AdminRoute> {
       const input = await ctx.readBody(c, adminRoutes.acceptInvitation.body);
       // A retry whose first answer was lost gets the same key back (sealed under its
       // Idempotency-Key, like a join's token), not a 404 for a token already used.
-      const scope = { community: community.slug, route: 'acceptInvitation', key, request: input };
-      const result = await write(community.slug, (tx) =>
-        idempotent(tx, scope, now(), async () => ({
-          status: 201 as const,
-          body: await acceptInvitation(tx, community.slug, input, now()),
-          memberId: null,
-        })),
+      return ctx.answerOnce(c, community.slug, key, input, 201, (tx) =>
+        acceptInvitation(tx, community.slug, input, now()),
       );
-      return ctx.answer(c, result);
     },
 
     updateHost: async (c) => {

@@ -25,13 +25,18 @@ export function base64(bytes: Uint8Array): string {
 export const base64url = (bytes: Uint8Array): string =>
   base64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
-/** Decodes base64url; undefined when `text` is not base64url. */
-export function fromBase64url(text: string): Uint8Array | undefined {
-  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return undefined;
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+/** Decodes standard base64 (throws on anything else, as `atob` does). */
+export function fromBase64(text: string): Uint8Array {
+  const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
+}
+
+/** Decodes base64url; undefined when `text` is not base64url. */
+export function fromBase64url(text: string): Uint8Array | undefined {
+  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return undefined;
+  return fromBase64(text.replace(/-/g, '+').replace(/_/g, '/'));
 }
 
 export const hex = (bytes: Uint8Array): string =>

@@ -20,7 +20,8 @@ import type { Context, Handler } from 'hono';
 import * as v from 'valibot';
 import type { LiveContext } from './events.js';
 import type { CommunityRow, HostRow, MemberRow } from '../store/rows.js';
-import type { Store } from '../store/store.js';
+import type { Sql, Store } from '../store/store.js';
+import { idempotent } from './idempotency.js';
 import { concat } from './bytes.js';
 import { digestsEqual, sha256 } from './crypto.js';
 import { ApiError, invalid, refuse } from './errors.js';
@@ -304,6 +305,26 @@ export function createContext(options: ContextOptions) {
     return c.json(result.body, result.status as 200);
   }
 
+  /**
+   * Runs `run` in one write of `community`, once per Idempotency-Key (`key`, read before the
+   * body), the route as the scope and `request` as what makes two calls the same; answers it.
+   * For the brand's POSTs whose answer names no member.
+   */
+  async function answerOnce<S extends number, B>(
+    c: AppContext,
+    community: string,
+    key: string | undefined,
+    request: unknown,
+    status: S,
+    run: (tx: Sql) => Promise<B>,
+  ) {
+    const scope = { community, route: c.get('route'), key, request };
+    const result = await store.write(community, (tx) =>
+      idempotent(tx, scope, now(), async () => ({ status, body: await run(tx), memberId: null })),
+    );
+    return answer(c, result);
+  }
+
   /** The API base the request came to (photos' URLs are absolute and start with it). */
   function apiBase(c: AppContext): string {
     if (options.publicUrl !== undefined) return options.publicUrl.replace(/\/+$/, '');
@@ -331,6 +352,7 @@ export function createContext(options: ContextOptions) {
     readQuery,
     idempotencyKey,
     answer,
+    answerOnce,
     apiBase,
   };
 }

@@ -15,15 +15,15 @@ import type { Sql } from '../store/store.js';
 
 export type ActivityKind = 'question' | 'vote' | 'testimonial' | 'report' | 'reveal' | 'copy';
 
-/** The `kpi_daily` counter each kind of contribution bumps. */
-const COUNTER: Record<ActivityKind, string> = {
+/** The `kpi_daily` counter each kind of contribution bumps (the demo history uses it too). */
+export const COUNTER = {
   question: 'questions',
   vote: 'votes',
   testimonial: 'testimonials_submitted',
   report: 'reports',
   reveal: 'reveals',
   copy: 'copies',
-};
+} as const satisfies Record<ActivityKind, string>;
 
 /** The UTC day of an instant, `YYYY-MM-DD`. */
 export const utcDay = (at: Date | string): string =>

@@ -16,7 +16,13 @@
  *   on the days the other seeds date them; some reveals lead to an order (EUR) a few days later.
  */
 import { demoQuestions, demoTestimonials } from '@cercle/client/demo';
-import { recordApproval, recordRedemption, utcDay, type ActivityKind } from '../kpis/activity.js';
+import {
+  COUNTER,
+  recordApproval,
+  recordRedemption,
+  utcDay,
+  type ActivityKind,
+} from '../kpis/activity.js';
 import type { Sql, SqlValue, Store } from '../store/store.js';
 
 const MINUTE_MS = 60_000;
@@ -82,14 +88,6 @@ const COLUMNS = [
   'reveals',
   'copies',
 ] as const;
-const COUNTER: Record<ActivityKind, (typeof COLUMNS)[number]> = {
-  question: 'questions',
-  vote: 'votes',
-  testimonial: 'testimonials_submitted',
-  report: 'reports',
-  reveal: 'reveals',
-  copy: 'copies',
-};
 /** Activity rows per INSERT (5 parameters each). */
 const BATCH = 150;
 

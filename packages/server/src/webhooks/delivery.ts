@@ -16,7 +16,7 @@
  */
 import { WEBHOOK_FAILURES_TO_DISABLE } from '@cercle/client/admin';
 import { audit, SYSTEM } from '../audit/rules.js';
-import { base64, utf8 } from '../core/bytes.js';
+import { base64, fromBase64, utf8 } from '../core/bytes.js';
 import type { WebhookRow } from '../store/rows.js';
 import type { Store } from '../store/store.js';
 
@@ -380,11 +380,7 @@ const subtle = (): SubtleCrypto => globalThis.crypto.subtle;
 
 /** The key bytes of a `whsec_…` secret (the prefix is optional). */
 function secretKey(secret: string): Uint8Array {
-  const text = secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret;
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
+  return fromBase64(secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret);
 }
 
 /**

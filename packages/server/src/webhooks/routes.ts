@@ -1,7 +1,6 @@
 /** Webhooks' routes: the owner's endpoints, their secrets, test messages and delivery logs. */
 import { adminRoutes } from '@cercle/client/admin';
 import { actorKey, type AppContext, type Handlers, type RouteContext } from '../core/context.js';
-import { idempotent } from '../core/idempotency.js';
 import {
   createWebhook,
   deleteWebhook,
@@ -41,20 +40,9 @@ export function webhookHandlers(ctx: RouteContext): Handlers<WebhookRoute> {
       const { slug, actor } = await owner(c);
       const key = ctx.idempotencyKey(c);
       const input = await ctx.readBody(c, adminRoutes.createWebhook.body);
-      const scope = {
-        community: slug,
-        route: 'createWebhook',
-        key,
-        request: [actorKey(actor), input],
-      };
-      const result = await store.write(slug, (tx) =>
-        idempotent(tx, scope, now(), async () => ({
-          status: 201 as const,
-          body: await createWebhook(tx, slug, input, actor, now()),
-          memberId: null,
-        })),
+      return ctx.answerOnce(c, slug, key, [actorKey(actor), input], 201, (tx) =>
+        createWebhook(tx, slug, input, actor, now()),
       );
-      return ctx.answer(c, result);
     },
 
     updateWebhook: async (c) => {
@@ -74,34 +62,17 @@ export function webhookHandlers(ctx: RouteContext): Handlers<WebhookRoute> {
     rotateWebhookSecret: async (c) => {
       const { slug, actor, id } = await owner(c);
       const key = ctx.idempotencyKey(c);
-      const scope = {
-        community: slug,
-        route: 'rotateWebhookSecret',
-        key,
-        request: [actorKey(actor), id],
-      };
-      const result = await store.write(slug, (tx) =>
-        idempotent(tx, scope, now(), async () => ({
-          status: 200 as const,
-          body: await rotateWebhookSecret(tx, slug, id, actor, now()),
-          memberId: null,
-        })),
+      return ctx.answerOnce(c, slug, key, [actorKey(actor), id], 200, (tx) =>
+        rotateWebhookSecret(tx, slug, id, actor, now()),
       );
-      return ctx.answer(c, result);
     },
 
     testWebhook: async (c) => {
       const { slug, actor, id } = await owner(c);
       const key = ctx.idempotencyKey(c);
-      const scope = { community: slug, route: 'testWebhook', key, request: [actorKey(actor), id] };
-      const result = await store.write(slug, (tx) =>
-        idempotent(tx, scope, now(), async () => ({
-          status: 202 as const,
-          body: await testWebhook(tx, slug, id, now()),
-          memberId: null,
-        })),
+      return ctx.answerOnce(c, slug, key, [actorKey(actor), id], 202, (tx) =>
+        testWebhook(tx, slug, id, now()),
       );
-      return ctx.answer(c, result);
     },
 
     webhookDeliveries: async (c) => {

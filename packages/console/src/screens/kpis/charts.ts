@@ -177,37 +177,51 @@ export function membersPlot(data: Kpis, t: KpiTerms, fmt: CellFormat): TemplateR
       <li><span class="swatch join" aria-hidden="true"></span>${p.joins}</li>
       <li><span class="swatch leave" aria-hidden="true"></span>${p.leaves}</li>
     </ul>
-    <details>
-      <summary>${p.table}</summary>
-      <p class="hint">${t.suppressedHint}</p>
-      <div class="scroll">
-        <table>
-          <caption class="sr-only">
-            ${p.members}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">${p.day}</th>
-              <th scope="col">${p.members_}</th>
-              <th scope="col">${p.joins}</th>
-              <th scope="col">${p.leaves}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${series.map(
-              (d) =>
-                html`<tr>
-                  <th scope="row">${fmt.day(d.day)}</th>
-                  <td>${cellText(d.members, t, fmt.count)}</td>
-                  <td>${cellText(d.joins, t, fmt.count)}</td>
-                  <td>${cellText(d.leaves, t, fmt.count)}</td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
-    </details>
+    ${tableAlternative(
+      t,
+      p.members,
+      [p.members_, p.joins, p.leaves],
+      series.map((d) => [fmt.day(d.day), [d.members, d.joins, d.leaves]]),
+      fmt,
+    )}
   </figure>`;
+}
+
+/** A plot's text alternative: "Show as a table", one row per day, its cells as the tiles show them. */
+function tableAlternative(
+  t: KpiTerms,
+  caption: string,
+  columns: readonly string[],
+  rows: readonly [string, readonly (Cell | undefined)[]][],
+  fmt: CellFormat,
+): TemplateResult {
+  const p = t.plots;
+  return html`<details>
+    <summary>${p.table}</summary>
+    <p class="hint">${t.suppressedHint}</p>
+    <div class="scroll">
+      <table>
+        <caption class="sr-only">
+          ${caption}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${p.day}</th>
+            ${columns.map((c) => html`<th scope="col">${c}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map(
+            ([day, cells]) =>
+              html`<tr>
+                <th scope="row">${day}</th>
+                ${cells.map((c) => html`<td>${cellText(c, t, fmt.count)}</td>`)}
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
+  </details>`;
 }
 
 function sumText(cells: Cell[], t: KpiTerms, fmt: CellFormat): string {
@@ -253,32 +267,13 @@ export function activePlot(data: Kpis, t: KpiTerms, fmt: CellFormat): TemplateRe
     <ul class="legend" aria-label=${p.legend}>
       ${WINDOWS.map((w) => html`<li><span class="swatch ${w}" aria-hidden="true"></span>${p[w]}</li>`)}
     </ul>
-    <details>
-      <summary>${p.table}</summary>
-      <p class="hint">${t.suppressedHint}</p>
-      <div class="scroll">
-        <table>
-          <caption class="sr-only">
-            ${p.active}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">${p.day}</th>
-              ${WINDOWS.map((w) => html`<th scope="col">${p[w]}</th>`)}
-            </tr>
-          </thead>
-          <tbody>
-            ${series.map(
-              (d) =>
-                html`<tr>
-                  <th scope="row">${fmt.day(d.day)}</th>
-                  ${WINDOWS.map((w) => html`<td>${cellText(d.active[w], t, fmt.count)}</td>`)}
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
-    </details>
+    ${tableAlternative(
+      t,
+      p.active,
+      WINDOWS.map((w) => p[w]),
+      series.map((d) => [fmt.day(d.day), WINDOWS.map((w) => d.active[w])]),
+      fmt,
+    )}
   </figure>`;
 }
 
