@@ -187,12 +187,31 @@ export type AuditPage = v.InferOutput<typeof AuditPage>;
 /** A UTC day, `YYYY-MM-DD`. */
 const Day = v.pipe(v.string(), v.isoDate('a date YYYY-MM-DD'));
 
-/** The range of a KPI read: UTC days, both included; by default the 28 days ending today. */
+/** How the daily series is grouped: by UTC day, by week (from Monday) or by calendar month. */
+export const KpiGranularity = v.picklist(['day', 'week', 'month']);
+export type KpiGranularity = v.InferOutput<typeof KpiGranularity>;
+
+/**
+ * The range of a KPI read: UTC days, both included; by default the 28 days ending today; the
+ * series by day unless `granularity` says otherwise.
+ */
 export const KpiQuery = v.strictObject({
   from: v.optional(Day),
   to: v.optional(Day),
+  granularity: v.optional(KpiGranularity),
 });
 export type KpiQuery = v.InferInput<typeof KpiQuery>;
+
+/** The tables of the dashboard, each one downloadable as CSV (`…/host/kpis.csv?table=`). */
+export const KPI_TABLES = ['summary', 'series', 'cohorts', 'sessions', 'offers'] as const;
+export type KpiTable = (typeof KPI_TABLES)[number];
+
+/** `GET …/host/kpis.csv`: one table of the same read, as CSV. */
+export const KpiCsvQuery = v.strictObject({
+  ...KpiQuery.entries,
+  table: v.picklist(KPI_TABLES),
+});
+export type KpiCsvQuery = v.InferInput<typeof KpiCsvQuery>;
 
 /** Cells derived from fewer members than this are suppressed (k-anonymity). */
 export const KPI_MIN_MEMBERS = 5;
@@ -211,13 +230,16 @@ export type KpiCell = v.InferOutput<typeof KpiCell>;
 const ActiveCells = v.object({ d1: KpiCell, d7: KpiCell, d28: KpiCell });
 
 export const KpiDay = v.object({
+  /** The first day of the period (the day, its week's Monday or its month's first day, never before `from`). */
   day: v.string(),
-  /** Members at the end of the day (active and waitlisted; hosts are never members). */
+  /** Members at the end of the period (active and waitlisted; hosts are never members). */
   members: KpiCell,
   joins: KpiCell,
   waitlistedJoins: KpiCell,
   leaves: KpiCell,
-  /** Distinct members with a contribution in the 1, 7 and 28 days ending that day. */
+  /** Distinct visitors of the widgets: summed per day (a visitor is counted once a day). */
+  visitors: KpiCell,
+  /** Distinct members with a contribution in the 1, 7 and 28 days ending the period's last day. */
   active: ActiveCells,
 });
 
@@ -226,21 +248,66 @@ export const KpiCohort = v.object({
   week: v.string(),
   /** Members who joined that week, those who left since included. */
   size: KpiCell,
+  /** Share of the cohort whose first contribution came within 7 days of joining (day 0–6); null until the cohort's last join day is 7 days old. */
+  activated7: v.nullable(KpiCell),
   /** Share of the cohort still a member with a contribution on or after day N of membership; null while the cohort is younger than N days. */
   d30: v.nullable(KpiCell),
   d60: v.nullable(KpiCell),
   d90: v.nullable(KpiCell),
 });
 
+const Revenue = v.object({ currency: v.string(), redemptions: KpiCell, amount: KpiCell });
+
+/** A live session that starts in the range. */
+export const KpiSession = v.object({
+  id: v.string(),
+  title: v.string(),
+  startsAt: Timestamp,
+  state: v.picklist(['scheduled', 'live', 'ended']),
+  /** Most event streams open at once (per server instance). */
+  peakViewers: KpiCell,
+  /** Distinct visitors who opened its event stream. */
+  viewers: KpiCell,
+  /** Distinct (still known) members who asked, who voted. */
+  askers: KpiCell,
+  voters: KpiCell,
+  /** Distinct askers or voters ÷ distinct viewers. */
+  participation: v.nullable(KpiCell),
+  questions: KpiCell,
+  /** Questions answered ÷ asked. */
+  answerRate: v.nullable(KpiCell),
+  /** Median seconds from a question to its answer, over answered questions. */
+  medianAnswerSeconds: v.nullable(KpiCell),
+});
+export type KpiSession = v.InferOutput<typeof KpiSession>;
+
+/** One offer's funnel over the range: teaser views → reveals → copies → redemptions. */
+export const KpiOffer = v.object({
+  id: v.string(),
+  title: v.string(),
+  teaserViews: KpiCell,
+  reveals: KpiCell,
+  copies: KpiCell,
+  redemptions: KpiCell,
+  revenue: v.array(Revenue),
+});
+export type KpiOffer = v.InferOutput<typeof KpiOffer>;
+
 export const Kpis = v.object({
   from: v.string(),
   to: v.string(),
+  granularity: KpiGranularity,
   minMembers: v.number(),
   series: v.array(KpiDay),
   /** Active members at `to`, 1, 7 and 28 days windows. */
   active: ActiveCells,
   /** Members active in the 28 days ending `to` ÷ members at the end of `to`. */
   activation: v.nullable(KpiCell),
+  /**
+   * Over the range: visitors (summed per day), joins, and of those who joined in the range
+   * the (still known) members with a contribution in it.
+   */
+  funnel: v.object({ visitors: KpiCell, joined: KpiCell, contributed: KpiCell }),
   /** Active 1 day ÷ active 28 days, at `to`. */
   stickiness: v.nullable(KpiCell),
   /** Leaves in the 28 days ending `to` ÷ members at the end of the day before them. */
@@ -252,12 +319,18 @@ export const Kpis = v.object({
     /** Of those submitted in the range, approved since. */
     approved: KpiCell,
     approvalRate: v.nullable(KpiCell),
+    /** Of those submitted in the range, with a photo. */
+    withPhoto: KpiCell,
+    /** Average rating (1–5) of those submitted in the range. */
+    averageRating: v.nullable(KpiCell),
   }),
+  sessions: v.array(KpiSession),
   promo: v.object({
     reveals: KpiCell,
     copies: KpiCell,
     redemptions: KpiCell,
-    revenue: v.array(v.object({ currency: v.string(), redemptions: KpiCell, amount: KpiCell })),
+    revenue: v.array(Revenue),
+    offers: v.array(KpiOffer),
   }),
 });
 export type Kpis = v.InferOutput<typeof Kpis>;
@@ -497,6 +570,15 @@ export const adminRoutes = {
     query: KpiQuery,
     responses: { 200: Kpis },
   }),
+  kpisCsv: route({
+    method: 'GET',
+    path: `${H}/kpis.csv`,
+    auth: 'host',
+    permission: 'insights',
+    query: KpiCsvQuery,
+    produces: ['text/csv'],
+    responses: { 200: null },
+  }),
   listWebhooks: route({
     method: 'GET',
     path: `${H}/webhooks`,
@@ -620,7 +702,12 @@ export const adminRouteDocs = {
   auditCsv: { summary: 'Owner: the whole audit log as CSV.', errors: HOST },
   kpis: {
     summary:
-      'Owner or analyst: KPIs over a range of UTC days (default the last 28, at most 366) from daily rollups; cells from fewer than 5 members are suppressed.',
+      'Owner or analyst: KPIs over a range of UTC days (default the last 28, at most 366) from daily rollups, the series by day, week or month; cells from fewer than 5 members are suppressed.',
+    errors: [...HOST, 'validation_failed'],
+  },
+  kpisCsv: {
+    summary:
+      'Owner or analyst: one table of the KPIs (summary, series, cohorts, sessions, offers) as CSV, the same figures as the JSON read; a suppressed cell reads "<5", an empty one nothing.',
     errors: [...HOST, 'validation_failed'],
   },
   listWebhooks: { summary: "Owner: the community's webhook endpoints.", errors: HOST },

@@ -70,6 +70,16 @@ const ALLOW_HEADERS = ['Authorization', 'Content-Type', 'Idempotency-Key', 'Last
 const ALLOW_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 const COMMUNITY_PATH = /^\/v1\/communities\/([^/]+)(?:\/|$)/;
 
+/** The public reads a widget makes when it shows: each counts its visitor (once a day). */
+const VISIT_ROUTES = new Set<AnyRouteName>([
+  'getCommunity',
+  'getSession',
+  'listQuestions',
+  'sessionEvents',
+  'listTestimonials',
+  'getOffer',
+]);
+
 const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 
 export function createApp(options: AppOptions): Hono<AppEnv> {
@@ -192,9 +202,13 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   for (const name of Object.keys(allRoutes) as AnyRouteName[]) {
     const route = allRoutes[name];
     const handler = handlers[name];
-    app.on(route.method, honoPath(route.path), (c, next) => {
+    const visit = VISIT_ROUTES.has(name);
+    app.on(route.method, honoPath(route.path), async (c, next) => {
       c.set('route', name);
-      return handler(c, next);
+      const response = await handler(c, next);
+      // What a widget loads first counts its visitor (docs/kpis.md, "Visitors").
+      if (visit) await ctx.visit(c, c.req.param('community') ?? '');
+      return response;
     });
   }
 

@@ -41,6 +41,7 @@ async function setup(): Promise<void> {
     id: 'live',
     title: 'En direct',
     state: 'live',
+    startsAt: new Date('2026-11-30T08:00:00.000Z'),
   });
 }
 
@@ -169,21 +170,64 @@ describe('KPIs', () => {
     expect(k.stickiness).toEqual(value(0));
     // Churn: 1 leave in the 28 days ending 12-03 ÷ 0 members on 11-05 (before any join): none.
     expect(k.churn).toBeNull();
-    // The cohort of 11-30: 7 members + B who left = 8; too young for D30 (12-06 + 30 > 12-03).
+    // The cohort of 11-30: 7 members + B who left = 8; too young for D30 (12-06 + 30 > 12-03)
+    // and for the 7-day activation (12-06 + 6 > 12-03).
     expect(k.retention).toEqual([
-      { week: '2026-11-30', size: value(8), d30: null, d60: null, d90: null },
+      { week: '2026-11-30', size: value(8), activated7: null, d30: null, d60: null, d90: null },
     ]);
+    // Funnel: no widget was loaded (no visitor); 8 joined in the range, of whom A C D E F G H
+    // contributed (B is erased: no longer known) = 7.
+    expect(k.funnel).toEqual({ visitors: hidden, joined: value(8), contributed: value(7) });
+    expect(k.series.map((d) => d.visitors)).toEqual([hidden, hidden, hidden, hidden]);
     // Questions: 2, by A alone (1 member < 5): hidden. Votes: 2 + 5 = 7, by C D E F G H
     // (6 known members; B's is anonymous since the erasure). No reports.
     expect(k.contributions).toEqual({ questions: hidden, votes: value(7), reports: hidden });
     // Testimonials: 5 submitted by 5 members; 3 of them approved; 3 ÷ 5 = 0.6.
+    // None with a photo (0 of 5, by 5 members: shown); every rating 5: average 5.
     expect(k.testimonials).toEqual({
       submitted: value(5),
       approved: value(3),
       approvalRate: value(0.6),
+      withPhoto: value(0),
+      averageRating: value(5),
     });
-    // One reveal by one member: hidden; no copies, no orders.
-    expect(k.promo).toEqual({ reveals: hidden, copies: hidden, redemptions: hidden, revenue: [] });
+    // One reveal by one member: hidden; no copies, no orders; the offer's own funnel alike.
+    expect(k.promo).toEqual({
+      reveals: hidden,
+      copies: hidden,
+      redemptions: hidden,
+      revenue: [],
+      offers: [
+        {
+          id: 'promo',
+          title: 'Promo',
+          teaserViews: hidden,
+          reveals: hidden,
+          copies: hidden,
+          redemptions: hidden,
+          revenue: [],
+        },
+      ],
+    });
+    // The session (starts 11-30): asked by A alone (questions, answer rate hidden); voters
+    // C D E F G H = 6 (B's votes went with B); nobody opened its stream: no viewers, so no
+    // participation; nothing answered: no median.
+    expect(k.sessions).toEqual([
+      {
+        id: 'live',
+        title: 'En direct',
+        startsAt: '2026-11-30T08:00:00.000Z',
+        state: 'live',
+        peakViewers: hidden,
+        viewers: hidden,
+        askers: hidden,
+        voters: value(6),
+        participation: null,
+        questions: hidden,
+        answerRate: hidden,
+        medianAnswerSeconds: null,
+      },
+    ]);
 
     // Erasure keeps the past daily counts (members 8 on 12-01, 6 joins on 11-30, 7 votes) but
     // B no longer counts as active: 8 before the leave, 7 now, for the same range.
@@ -202,8 +246,17 @@ describe('KPIs', () => {
     // Retention D30 of the 11-30 cohort (its last join day 12-06 + 30 = 01-05 ≤ to): A C D
     // (joined 11-30, active on or after 12-30) and G (joined 12-01, active on or after 12-31)
     // = 4 of 8 = 0.5. D60 and D90: too young.
+    // Activation within 7 days: A (asked 11-30), B C (voted 11-30), D E F (voted 12-01, day
+    // 1) and G H (joined and voted 12-01, day 0) = 8 of 8; B left since, but was activated.
     expect(later.retention).toEqual([
-      { week: '2026-11-30', size: value(8), d30: value(0.5), d60: null, d90: null },
+      {
+        week: '2026-11-30',
+        size: value(8),
+        activated7: value(1),
+        d30: value(0.5),
+        d60: null,
+        d90: null,
+      },
     ]);
     // Active at 01-05: d1 = A C D G = 4 (hidden); d28 (12-09..01-05) = the same 4 (hidden).
     expect(later.active).toEqual({ d1: hidden, d7: hidden, d28: hidden });
@@ -260,13 +313,26 @@ describe('KPIs', () => {
     }
     const k = await kpis('?from=2026-11-30&to=2026-11-30');
     // Reveals: 5 by 5 members; copies: 2 by 2 (hidden); orders: 7; EUR 6 orders, USD 1 (hidden).
+    const revenue = [
+      { currency: 'EUR', redemptions: value(6), amount: value(210.5) },
+      { currency: 'USD', redemptions: hidden, amount: hidden },
+    ];
     expect(k.promo).toEqual({
       reveals: value(5),
       copies: hidden,
       redemptions: value(7),
-      revenue: [
-        { currency: 'EUR', redemptions: value(6), amount: value(210.5) },
-        { currency: 'USD', redemptions: hidden, amount: hidden },
+      revenue,
+      // The one offer holds it all; nobody loaded its teaser.
+      offers: [
+        {
+          id: 'promo',
+          title: 'Promo',
+          teaserViews: hidden,
+          reveals: value(5),
+          copies: hidden,
+          redemptions: value(7),
+          revenue,
+        },
       ],
     });
     // Hosts are not members: the owner's actions count nowhere; 5 members, 5 joins.

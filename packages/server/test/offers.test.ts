@@ -618,6 +618,9 @@ describe('the demo seed', () => {
 
     await seedDemo(t.server.store, { now });
     expect(t.server.db.prepare('SELECT COUNT(*) FROM offer_codes').pluck().get()).toBe(200);
-    expect(t.server.db.prepare('SELECT COUNT(*) FROM offers').pluck().get()).toBe(2);
+    // The demo's two offers, and the KPI history's three past ones (expired), once each.
+    const offers = t.server.db.prepare('SELECT expires_at FROM offers').pluck().all() as string[];
+    expect(offers.filter((at) => Date.parse(at) > now.getTime())).toHaveLength(2);
+    expect(offers).toHaveLength(5);
   });
 });

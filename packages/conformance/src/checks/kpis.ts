@@ -3,9 +3,10 @@
  * today, at most 366, refused with `validation_failed` when reversed, too long, malformed or
  * with an unknown parameter), who may read (`insights`: owner and analyst), and the figures of
  * a dedicated community: member counts suppressed under 5 members, then exact; today's joins;
- * questions counted once 5 distinct members asked, with activation and stickiness.
+ * questions counted once 5 distinct members asked, with activation and stickiness; the
+ * series by week and month; visitors counted once a day; the CSV of every table.
  */
-import { KPI_MIN_MEMBERS, type KpiCell, type Kpis } from '@cercle/client/admin';
+import { KPI_MIN_MEMBERS, KPI_TABLES, type KpiCell, type Kpis } from '@cercle/client/admin';
 import {
   equal,
   expectError,
@@ -20,6 +21,7 @@ import type { Context } from '../context.js';
 import type { Question } from '@cercle/client';
 import type { Member } from '../fixtures.js';
 import type { Answer, RequestOptions } from '../http.js';
+import { parseCsv } from './audit.js';
 import { check } from './define.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -378,6 +380,125 @@ export const kpiChecks = [
       );
       equal(after.joins, before.joins, 'today’s joins after a leave');
       equal(onDay(after.kpis, after.kpis.to).leaves, suppressed, 'today’s leaves (1)');
+    },
+  ),
+
+  check(
+    'kpis.series.granularity',
+    'granularity=week groups the series by week from Monday (the first period starts at `from`), month by calendar month; the answer says which',
+    async (ctx) => {
+      const main = await ctx.fx.main();
+      const from = '2026-01-07'; // a Wednesday
+      const weeks = await figures(ctx, main.slug, { from, to: '2026-01-31', granularity: 'week' });
+      equal(weeks.granularity, 'week', 'granularity of the answer');
+      equal(
+        weeks.series.map((d) => d.day),
+        [from, '2026-01-12', '2026-01-19', '2026-01-26'],
+        'the weeks’ first days',
+      );
+      const months = await figures(ctx, main.slug, {
+        from: '2026-01-20',
+        to: '2026-03-02',
+        granularity: 'month',
+      });
+      equal(
+        months.series.map((d) => d.day),
+        ['2026-01-20', '2026-02-01', '2026-03-01'],
+        'the months’ first days',
+      );
+      equal((await figures(ctx, main.slug)).granularity, 'day', 'the default granularity');
+      expectInvalid(
+        await read(ctx, main.slug, { granularity: 'hour' }),
+        'granularity',
+        'granularity=hour',
+      );
+    },
+  ),
+
+  check(
+    'kpis.visitors.daily',
+    'a widget’s first read counts its visitor once a day (same address and user agent), without any cookie',
+    async (ctx) => {
+      const community = await ctx.fx.community('kpis-visitors');
+      const load = async (agent: string) => {
+        const answer = await ctx.call(
+          'getCommunity',
+          { community: community.slug },
+          { headers: { 'user-agent': agent } },
+        );
+        expectStatus(answer, 200, 'reading the community');
+        ok(
+          !answer.headers.has('set-cookie'),
+          'reading the community answered Set-Cookie: visitors are counted without cookies',
+        );
+      };
+      for (const n of [1, 2, 3, 4]) await load(`conformance-visitor-${n}`);
+      const today = utcDay();
+      const four = await figures(ctx, community.slug, { from: today, to: today });
+      equal(onDay(four, today).visitors, suppressed, 'visitors after 4 distinct visitors');
+      await load('conformance-visitor-1');
+      await load('conformance-visitor-5');
+      await load('conformance-visitor-5');
+      const five = await figures(ctx, community.slug, { from: today, to: today });
+      equal(onDay(five, today).visitors, value(5), 'visitors after 5 distinct visitors, 7 reads');
+      equal(five.funnel.visitors, value(5), 'the funnel’s visitors over today');
+    },
+  ),
+
+  check(
+    'kpis.csv.tables',
+    'kpis.csv?table= answers text/csv for every table; the series CSV has one row per period with the JSON’s figures ("<5" when suppressed)',
+    async (ctx) => {
+      const { community } = await crowdOf(ctx, KPI_MIN_MEMBERS);
+      const query = { from: utcDay(-13), to: utcDay(), granularity: 'week' };
+      for (const table of KPI_TABLES) {
+        const answer = await ctx.call(
+          'kpisCsv',
+          { community: community.slug },
+          { host: true, query: { ...query, table } },
+        );
+        expectStatus(answer, 200, `kpis.csv?table=${table}`);
+        const type = answer.headers.get('content-type') ?? '';
+        ok(/^text\/csv\b/i.test(type), `kpis.csv?table=${table} answered Content-Type "${type}"`);
+        const [header] = parseCsv(answer.text);
+        ok(header && header.length > 1, `kpis.csv?table=${table} has no header row`);
+      }
+      const kpis = await figures(ctx, community.slug, query);
+      const csv = await ctx.call(
+        'kpisCsv',
+        { community: community.slug },
+        { host: true, query: { ...query, table: 'series' } },
+      );
+      const [header, ...rows] = parseCsv(csv.text).filter((r) => r.some((f) => f !== ''));
+      const members = header?.indexOf('members') ?? -1;
+      ok(members > 0, `the series CSV has no "members" column: ${show(header)}`);
+      const cell = (c: KpiCell) => ('value' in c ? String(c.value) : `<${KPI_MIN_MEMBERS}`);
+      equal(
+        rows.map((r) => [r[0], r[members]]),
+        kpis.series.map((d) => [d.day, cell(d.members)]),
+        'the series CSV’s periods and members',
+      );
+    },
+  ),
+
+  check(
+    'kpis.csv.refused',
+    'kpis.csv refuses an unknown table (validation_failed) and a request without a key (unauthorized)',
+    async (ctx) => {
+      const main = await ctx.fx.main();
+      expectInvalid(
+        await ctx.call(
+          'kpisCsv',
+          { community: main.slug },
+          { host: true, query: { table: 'members' } },
+        ),
+        'table',
+        'kpis.csv?table=members',
+      );
+      expectUnauthorized(
+        await ctx.call('kpisCsv', { community: main.slug }, { query: { table: 'series' } }),
+        'kpis.csv without a key',
+      );
     },
   ),
 ];

@@ -7,6 +7,7 @@ import type { AuditEntry, AuditPage, AuditQuery } from '@cercle/client/admin';
 import type * as v from 'valibot';
 import { newId } from '../core/crypto.js';
 import { decodeCursor, encodeCursor } from '../core/cursor.js';
+import { toCsv } from '../core/csv.js';
 import type { Actor } from '../core/context.js';
 import type { AuditRow } from '../store/rows.js';
 import type { Sql } from '../store/store.js';
@@ -109,13 +110,6 @@ export async function auditPage(
   };
 }
 
-/** One CSV field: quoted when needed; a leading = + - @ is defused (spreadsheet formulas). */
-function csvField(value: string | null): string {
-  if (value === null) return '';
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 export const AUDIT_CSV_COLUMNS = [
   'at',
   'actor_kind',
@@ -135,9 +129,8 @@ export async function auditCsv(db: Sql, community: string): Promise<string> {
     'SELECT * FROM audit_log WHERE community = ? ORDER BY seq',
     community,
   );
-  const lines = [AUDIT_CSV_COLUMNS.join(',')];
-  for (const row of rows) {
-    lines.push(AUDIT_CSV_COLUMNS.map((column) => csvField(row[column])).join(','));
-  }
-  return `${lines.join('\r\n')}\r\n`;
+  return toCsv(
+    AUDIT_CSV_COLUMNS,
+    rows.map((row) => AUDIT_CSV_COLUMNS.map((column) => row[column])),
+  );
 }

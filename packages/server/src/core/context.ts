@@ -26,6 +26,7 @@ import { concat } from './bytes.js';
 import { digestsEqual, sha256 } from './crypto.js';
 import { ApiError, invalid, refuse } from './errors.js';
 import { TokenBuckets, type RateLimits } from './rate-limit.js';
+import { Visitors, type VisitScope } from '../kpis/visitors.js';
 
 /** The hono environment: the Node request, when served by @hono/node-server. */
 export interface AppEnv {
@@ -116,6 +117,13 @@ export function createContext(options: ContextOptions) {
   function limit(which: keyof RateLimits, key: string): void {
     const waitMs = buckets.get(which)?.take(key) ?? 0;
     if (waitMs > 0) throw refuse.rateLimited(waitMs);
+  }
+
+  const visitors = new Visitors(store);
+
+  /** Counts the request's visitor for the community (or a session's stream), once a day. */
+  function visit(c: AppContext, community: string, scope: VisitScope = ''): Promise<void> {
+    return visitors.visit(community, scope, clientIp(c), c.req.header('user-agent') ?? '', now());
   }
 
   function clientIp(c: AppContext): string {
@@ -341,6 +349,8 @@ export function createContext(options: ContextOptions) {
     live: options.live,
     limit,
     clientIp,
+    visit,
+    visitors,
     requireCommunity,
     requireMember,
     optionalMember,

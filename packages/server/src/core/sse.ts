@@ -34,6 +34,8 @@ export interface StreamRequest {
   newestId(): Promise<number>;
   /** Cuts the connection at once (a stalled reader); default: end the stream. */
   drop?: (() => void) | undefined;
+  /** Called once when the stream ends, whoever ends it. */
+  onClose?: (() => void) | undefined;
 }
 
 const encoder = new TextEncoder();
@@ -128,6 +130,7 @@ export class EventStreams {
       if (closed) return;
       closed = true;
       unsubscribe();
+      request.onClose?.();
       this.#open.delete(connection);
       this.#heartbeat();
     };

@@ -7,34 +7,37 @@
  * true }`: a count of members when it is under 5, a ratio when its denominator is, a count
  * of actions when fewer than 5 (still known) members made them.
  */
-import { KPI_MIN_MEMBERS, type KpiCell, type KpiQuery, type Kpis } from '@cercle/client/admin';
+import {
+  KPI_MIN_MEMBERS,
+  type KpiCell,
+  type KpiGranularity,
+  type KpiOffer,
+  type KpiQuery,
+  type Kpis,
+  type KpiSession,
+} from '@cercle/client/admin';
 import type * as v from 'valibot';
 import { invalid } from '../core/errors.js';
 import type { Sql } from '../store/store.js';
-import { utcDay } from './activity.js';
+import { ACTIVATION_DAYS, activeCounts, dayNumber, dayString, utcDay } from './activity.js';
 
-const DAY_MS = 86_400_000;
 /** The longest range, in days. */
 export const MAX_RANGE_DAYS = 366;
 /** The default range, in days, ending today. */
 export const DEFAULT_RANGE_DAYS = 28;
-const WINDOWS = [1, 7, 28] as const;
 const RETENTION_DAYS = [30, 60, 90] as const;
-
-const dayNumber = (day: string): number => Math.floor(Date.parse(`${day}T00:00:00.000Z`) / DAY_MS);
-const dayString = (n: number): string => new Date(n * DAY_MS).toISOString().slice(0, 10);
 
 /** A count of members (or of actions by `members` members). */
 export const countCell = (value: number, members = value): KpiCell =>
   members < KPI_MIN_MEMBERS ? { suppressed: true } : { value };
 
-/** `num ÷ den`, to 4 decimals; null over nothing, suppressed under 5 members. */
-export const ratioCell = (num: number, den: number): KpiCell | null =>
+/** `num ÷ den` to `places` decimals; null over nothing; suppressed when `members` (default `den`) < 5. */
+export const ratioCell = (num: number, den: number, members = den, places = 4): KpiCell | null =>
   den === 0
     ? null
-    : den < KPI_MIN_MEMBERS
+    : members < KPI_MIN_MEMBERS
       ? { suppressed: true }
-      : { value: Math.round((num / den) * 10_000) / 10_000 };
+      : { value: Math.round((num / den) * 10 ** places) / 10 ** places };
 
 /** The validated range: `[from, to]` as day numbers. */
 export function kpiRange(query: v.InferOutput<typeof KpiQuery>, now: Date): [number, number] {
@@ -78,10 +81,47 @@ interface DailyRow {
   reveals: number;
   copies: number;
   redemptions: number;
+  visitors: number;
+  activated: number;
+  testimonials_photo: number;
+  rating_sum: number;
+  active1: number | null;
+  active7: number | null;
+  active28: number | null;
 }
 
-const sum = (rows: DailyRow[], key: keyof Omit<DailyRow, 'day'>) =>
-  rows.reduce((total, row) => total + row[key], 0);
+type Counter = Exclude<keyof DailyRow, 'day' | 'active1' | 'active7' | 'active28'>;
+
+const sum = (rows: readonly (DailyRow | undefined)[], key: Counter) =>
+  rows.reduce((total, row) => total + (row?.[key] ?? 0), 0);
+
+/** The first day of the period holding day `d` (weeks from Monday; day 0 was a Thursday). */
+function periodStart(d: number, granularity: KpiGranularity): number {
+  if (granularity === 'day') return d;
+  if (granularity === 'week') return d - ((d + 3) % 7);
+  return dayNumber(`${dayString(d).slice(0, 7)}-01`);
+}
+
+/** Members with a contribution of each kind in the range, counted up to 5 (enough to suppress or not). */
+async function contributorsUpTo5(db: Sql, community: string, from: string, to: string) {
+  const kinds = ['question', 'vote', 'testimonial', 'report', 'reveal', 'copy'] as const;
+  const counts = new Map<string, number>();
+  for (const kind of kinds) {
+    counts.set(
+      kind,
+      (await db.value<number>(
+        `SELECT CAST(COUNT(*) AS INTEGER) FROM (SELECT DISTINCT member_id FROM activity
+         WHERE community = ? AND kind = ? AND day >= ? AND day <= ? AND member_id IS NOT NULL
+         LIMIT ${KPI_MIN_MEMBERS})`,
+        community,
+        kind,
+        from,
+        to,
+      )) ?? 0,
+    );
+  }
+  return (kind: (typeof kinds)[number]) => counts.get(kind) ?? 0;
+}
 
 export async function kpis(
   db: Sql,
@@ -90,6 +130,7 @@ export async function kpis(
   now: Date,
 ): Promise<Kpis> {
   const [from, to] = kpiRange(query, now);
+  const granularity = query.granularity ?? 'day';
   // Rows from the day before the churn window (or the range) on, and the last one before.
   const start = Math.min(from, to - 28);
   const rows = await db.all<DailyRow>(
@@ -113,71 +154,33 @@ export async function kpis(
     membersAt.set(d, members);
   }
 
-  // Active members: the days each (still known) member contributed, from 27 days before `from`.
-  const first = from - 27;
-  const pairs = await db.all<{ member_id: string; day: string }>(
-    `SELECT DISTINCT member_id, day FROM activity
-     WHERE community = ? AND day >= ? AND day <= ? AND member_id IS NOT NULL`,
-    community,
-    dayString(first),
-    dayString(to),
-  );
-  const daysOf = new Map<string, Set<number>>();
-  for (const { member_id: id, day } of pairs) {
-    const set = daysOf.get(id) ?? new Set<number>();
-    set.add(dayNumber(day));
-    daysOf.set(id, set);
-  }
-  /** Distinct members with a contribution in the `w` days ending `d`. */
-  const activeCounts = new Map<number, number[]>();
-  for (let d = from; d <= to; d++) activeCounts.set(d, [0, 0, 0]);
-  for (const days of daysOf.values()) {
-    let last = -Infinity; // the member's latest contribution day so far
-    for (let d = first; d <= to; d++) {
-      if (days.has(d)) last = d;
-      if (d < from) continue;
-      const counts = activeCounts.get(d) as number[];
-      WINDOWS.forEach((w, i) => {
-        if (last > d - w) (counts[i] as number)++;
-      });
-    }
-  }
+  const active = await activeByDay(db, community, from, to, byDay);
   const activeCells = (d: number) => {
-    const [d1, d7, d28] = activeCounts.get(d) as [number, number, number];
+    const [d1, d7, d28] = active.get(d) as [number, number, number];
     return { d1: countCell(d1), d7: countCell(d7), d28: countCell(d28) };
   };
 
   const series: Kpis['series'] = [];
-  for (let d = from; d <= to; d++) {
-    const row = byDay.get(d);
+  for (let d = from; d <= to;) {
+    const next = Math.min(to + 1, periodStart(d, granularity) + periodLength(d, granularity));
+    const days = Array.from({ length: next - d }, (_, k) => byDay.get(d + k));
     series.push({
       day: dayString(d),
-      members: countCell(membersAt.get(d) ?? 0),
-      joins: countCell(row?.joins ?? 0),
-      waitlistedJoins: countCell(row?.waitlisted ?? 0),
-      leaves: countCell(row?.leaves ?? 0),
-      active: activeCells(d),
+      members: countCell(membersAt.get(next - 1) ?? 0),
+      joins: countCell(sum(days, 'joins')),
+      waitlistedJoins: countCell(sum(days, 'waitlisted')),
+      leaves: countCell(sum(days, 'leaves')),
+      visitors: countCell(sum(days, 'visitors')),
+      active: activeCells(next - 1),
     });
+    d = next;
   }
 
-  const [active1, , active28] = activeCounts.get(to) as [number, number, number];
+  const [active1, , active28] = active.get(to) as [number, number, number];
   const membersEnd = membersAt.get(to) ?? 0;
   const churnRows = rows.filter((row) => dayNumber(row.day) > to - 28);
   const range = rows.filter((row) => dayNumber(row.day) >= from);
-
-  // Distinct (still known) contributors of each kind over the range.
-  const contributors = new Map(
-    (
-      await db.all<{ kind: string; n: number }>(
-        `SELECT kind, CAST(COUNT(DISTINCT member_id) AS INTEGER) AS n FROM activity
-         WHERE community = ? AND day >= ? AND day <= ? GROUP BY kind`,
-        community,
-        dayString(from),
-        dayString(to),
-      )
-    ).map((row) => [row.kind, row.n]),
-  );
-  const by = (kind: string) => contributors.get(kind) ?? 0;
+  const by = await contributorsUpTo5(db, community, dayString(from), dayString(to));
   const submitted = sum(range, 'testimonials_submitted');
   const approved = sum(range, 'testimonials_approved');
 
@@ -189,15 +192,30 @@ export async function kpis(
     dayString(from),
     dayString(to),
   );
-  const redemptions = sum(range, 'redemptions');
+  const contributed =
+    (await db.value<number>(
+      `SELECT CAST(COUNT(*) AS INTEGER) FROM members m
+       WHERE m.community = ? AND m.joined_at >= ? AND m.joined_at < ?
+         AND EXISTS (SELECT 1 FROM activity a WHERE a.member_id = m.id AND a.day <= ?)`,
+      community,
+      `${dayString(from)}T00:00:00.000Z`,
+      `${dayString(to + 1)}T00:00:00.000Z`,
+      dayString(to),
+    )) ?? 0;
 
   return {
     from: dayString(from),
     to: dayString(to),
+    granularity,
     minMembers: KPI_MIN_MEMBERS,
     series,
     active: activeCells(to),
     activation: ratioCell(active28, membersEnd),
+    funnel: {
+      visitors: countCell(sum(range, 'visitors')),
+      joined: countCell(sum(range, 'joins')),
+      contributed: countCell(contributed),
+    },
     stickiness: ratioCell(active1, active28),
     churn: ratioCell(sum(churnRows, 'leaves'), membersAt.get(to - 28) ?? 0),
     retention: await retention(db, community, from, to),
@@ -209,25 +227,198 @@ export async function kpis(
     testimonials: {
       submitted: countCell(submitted, by('testimonial')),
       approved: countCell(approved, by('testimonial')),
-      approvalRate:
-        submitted === 0
-          ? null
-          : by('testimonial') < KPI_MIN_MEMBERS
-            ? { suppressed: true }
-            : { value: Math.round((approved / submitted) * 10_000) / 10_000 },
+      approvalRate: ratioCell(approved, submitted, by('testimonial')),
+      withPhoto: countCell(sum(range, 'testimonials_photo'), by('testimonial')),
+      averageRating: ratioCell(sum(range, 'rating_sum'), submitted, by('testimonial'), 2),
     },
+    sessions: await sessionKpis(db, community, from, to),
     promo: {
       reveals: countCell(sum(range, 'reveals'), by('reveal')),
       copies: countCell(sum(range, 'copies'), by('copy')),
       // Each order has at most one member: fewer than 5 orders, fewer than 5 members.
-      redemptions: countCell(redemptions),
-      revenue: revenue.map((row) => ({
-        currency: row.currency,
-        redemptions: countCell(row.redemptions),
-        amount: countCell(Math.round(row.amount * 100) / 100, row.redemptions),
-      })),
+      redemptions: countCell(sum(range, 'redemptions')),
+      revenue: revenue.map(revenueCells),
+      offers: await offerKpis(db, community, from, to),
     },
   };
+}
+
+/** Days in the period starting on or holding `d`. */
+function periodLength(d: number, granularity: KpiGranularity): number {
+  if (granularity === 'day') return 1;
+  if (granularity === 'week') return 7;
+  const first = dayString(periodStart(d, 'month'));
+  const [year, month] = [Number(first.slice(0, 4)), Number(first.slice(5, 7))];
+  return new Date(Date.UTC(year, month, 1)).getTime() / 86_400_000 - dayNumber(first);
+}
+
+const revenueCells = (row: { currency: string; redemptions: number; amount: number }) => ({
+  currency: row.currency,
+  redemptions: countCell(row.redemptions),
+  amount: countCell(Math.round(row.amount * 100) / 100, row.redemptions),
+});
+
+/**
+ * Active members (1, 7, 28 days) at the end of each day of the range: frozen in `kpi_daily`
+ * for the days closed (`kpi_state`), from the members' latest contribution days after them.
+ */
+async function activeByDay(
+  db: Sql,
+  community: string,
+  from: number,
+  to: number,
+  byDay: Map<number, DailyRow>,
+): Promise<Map<number, [number, number, number]>> {
+  const closedDay = await db.value<string>(
+    'SELECT closed_through FROM kpi_state WHERE community = ?',
+    community,
+  );
+  const closed = closedDay === undefined ? -Infinity : dayNumber(closedDay);
+  const counts = new Map<number, [number, number, number]>();
+  for (let d = from; d <= Math.min(to, closed); d++) {
+    const row = byDay.get(d);
+    counts.set(d, [row?.active1 ?? 0, row?.active7 ?? 0, row?.active28 ?? 0]);
+  }
+  const liveFrom = Math.max(from, closed + 1);
+  if (liveFrom <= to) {
+    // Every contribution since the closed day was made on the day after it: the latest day
+    // of each member is all the later days need.
+    const latest = await db.all<{ member_id: string; day: string }>(
+      'SELECT member_id, last_day AS day FROM member_activity WHERE community = ? AND last_day > ?',
+      community,
+      dayString(liveFrom - 28),
+    );
+    for (const [d, row] of activeCounts(latest, liveFrom, to)) counts.set(d, row);
+  }
+  return counts;
+}
+
+interface SessionRowKpi {
+  seq: number;
+  id: string;
+  title: string;
+  starts_at: string;
+  state: KpiSession['state'];
+  viewers: number;
+  peak: number;
+  askers: number;
+  voters: number;
+  participants: number;
+  questions: number;
+}
+
+/** Live participation of each session starting in the range (docs/kpis.md). */
+async function sessionKpis(
+  db: Sql,
+  community: string,
+  from: number,
+  to: number,
+): Promise<KpiSession[]> {
+  const sessions = await db.all<SessionRowKpi>(
+    `SELECT s.seq, s.id, s.title, s.starts_at, s.state,
+       COALESCE(st.viewers, 0) AS viewers, COALESCE(st.peak_viewers, 0) AS peak,
+       (SELECT COUNT(DISTINCT q.member_id) FROM questions q WHERE q.session = s.seq) AS askers,
+       (SELECT COUNT(DISTINCT v.member_id) FROM votes v JOIN questions q ON q.seq = v.question
+        WHERE q.session = s.seq) AS voters,
+       (SELECT COUNT(*) FROM (SELECT q.member_id FROM questions q
+          WHERE q.session = s.seq AND q.member_id IS NOT NULL
+        UNION SELECT v.member_id FROM votes v JOIN questions q ON q.seq = v.question
+          WHERE q.session = s.seq)) AS participants,
+       (SELECT COUNT(*) FROM questions q WHERE q.session = s.seq) AS questions
+     FROM sessions s LEFT JOIN session_stats st ON st.session = s.seq
+     WHERE s.community = ? AND s.starts_at >= ? AND s.starts_at < ?
+     ORDER BY s.starts_at, s.seq`,
+    community,
+    `${dayString(from)}T00:00:00.000Z`,
+    `${dayString(to + 1)}T00:00:00.000Z`,
+  );
+  const result: KpiSession[] = [];
+  for (const s of sessions) {
+    const answered = await db.all<{ created_at: string; answered_at: string }>(
+      'SELECT created_at, answered_at FROM questions WHERE session = ? AND answered_at IS NOT NULL',
+      s.seq,
+    );
+    const waits = answered
+      .map((q) => Math.max(0, (Date.parse(q.answered_at) - Date.parse(q.created_at)) / 1000))
+      .sort((a, b) => a - b);
+    const middle = waits.length >> 1;
+    const median =
+      waits.length % 2 === 1
+        ? (waits[middle] as number)
+        : ((waits[middle - 1] ?? 0) + (waits[middle] ?? 0)) / 2;
+    // A member may vote from a board without its live stream: capped at 1.
+    const participation = ratioCell(Math.min(s.participants, s.viewers), s.viewers);
+    result.push({
+      id: s.id,
+      title: s.title,
+      startsAt: s.starts_at,
+      state: s.state,
+      peakViewers: countCell(s.peak),
+      viewers: countCell(s.viewers),
+      askers: countCell(s.askers),
+      voters: countCell(s.voters),
+      participation,
+      questions: countCell(s.questions, s.askers),
+      answerRate: ratioCell(answered.length, s.questions, s.askers),
+      medianAnswerSeconds:
+        waits.length === 0
+          ? null
+          : s.askers < KPI_MIN_MEMBERS
+            ? { suppressed: true }
+            : { value: Math.round(median) },
+    });
+  }
+  return result;
+}
+
+/** Each offer's funnel over the range, newest offer first. */
+async function offerKpis(db: Sql, community: string, from: number, to: number) {
+  const range = [dayString(from), dayString(to)] as const;
+  const offers = await db.all<{
+    seq: number;
+    id: string;
+    title: string;
+    views: number;
+    reveals: number;
+    copies: number;
+    redemptions: number;
+  }>(
+    `SELECT o.seq, o.id, o.title,
+       CAST(COALESCE(SUM(k.views), 0) AS INTEGER) AS views,
+       CAST(COALESCE(SUM(k.reveals), 0) AS INTEGER) AS reveals,
+       CAST(COALESCE(SUM(k.copies), 0) AS INTEGER) AS copies,
+       CAST(COALESCE(SUM(k.redemptions), 0) AS INTEGER) AS redemptions
+     FROM offers o LEFT JOIN kpi_offers k ON k.offer = o.seq AND k.day >= ? AND k.day <= ?
+     WHERE o.community = ? GROUP BY o.seq, o.id, o.title, o.created_at
+     ORDER BY o.created_at DESC, o.seq DESC`,
+    ...range,
+    community,
+  );
+  const revenue = await db.all<{
+    offer: number;
+    currency: string;
+    redemptions: number;
+    amount: number;
+  }>(
+    `SELECT r.offer, r.currency, CAST(SUM(r.redemptions) AS INTEGER) AS redemptions,
+       SUM(r.amount) AS amount
+     FROM kpi_offer_revenue r JOIN offers o ON o.seq = r.offer
+     WHERE o.community = ? AND r.day >= ? AND r.day <= ?
+     GROUP BY r.offer, r.currency ORDER BY r.currency`,
+    community,
+    ...range,
+  );
+  return offers.map((o): KpiOffer => ({
+    id: o.id,
+    title: o.title,
+    teaserViews: countCell(o.views),
+    // One reveal per member and offer: reveals are members.
+    reveals: countCell(o.reveals),
+    // Copies by whom is not kept per offer: shown once 5 members revealed and 5 copies came.
+    copies: countCell(o.copies, Math.min(o.copies, o.reveals)),
+    redemptions: countCell(o.redemptions),
+    revenue: revenue.filter((r) => r.offer === o.seq).map(revenueCells),
+  }));
 }
 
 /**
@@ -262,6 +453,16 @@ async function retention(db: Sql, community: string, from: number, to: number) {
       )) ?? 0;
     const size = current.length + exits;
     if (size === 0) continue;
+    const activated =
+      (await db.value<number>(
+        `SELECT CAST(COALESCE(SUM(activated), 0) AS INTEGER) FROM kpi_daily
+         WHERE community = ? AND day >= ? AND day < ?`,
+        community,
+        dayString(week),
+        dayString(week + 7),
+      )) ?? 0;
+    // The last join day's first 7 days (day 0–6) must all be on or before `to`.
+    const activated7 = week + 6 + ACTIVATION_DAYS - 1 > to ? null : ratioCell(activated, size);
     const [d30, d60, d90] = RETENTION_DAYS.map((n) => {
       if (week + 6 + n > to) return null;
       const kept = current.filter(
@@ -269,7 +470,7 @@ async function retention(db: Sql, community: string, from: number, to: number) {
       ).length;
       return ratioCell(kept, size);
     }) as [KpiCell | null, KpiCell | null, KpiCell | null];
-    cohorts.push({ week: dayString(week), size: countCell(size), d30, d60, d90 });
+    cohorts.push({ week: dayString(week), size: countCell(size), activated7, d30, d60, d90 });
   }
   return cohorts;
 }

@@ -66,9 +66,16 @@ export function liveHandlers(ctx: RouteContext, streams: EventStreams): Handlers
     return { community, session: await requireSession(c, community), actor };
   }
 
-  function openStream(c: AppContext, session: SessionRow, audience: 'public' | 'host') {
+  async function openStream(c: AppContext, session: SessionRow, audience: 'public' | 'host') {
     const socket = c.env?.incoming?.socket;
+    let onClose: (() => void) | undefined;
+    if (audience === 'public') {
+      // Live participation (docs/kpis.md): distinct viewers, and the most streams open at once.
+      await ctx.visit(c, session.community, `s${session.seq}`);
+      onClose = await ctx.visitors.streamOpened(session.seq);
+    }
     return streams.open({
+      onClose,
       broker: live.broker,
       key: sessionKey(session),
       audience,

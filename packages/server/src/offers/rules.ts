@@ -27,7 +27,11 @@ import { audit, SYSTEM, type Actor } from '../audit/rules.js';
 import { notify } from '../webhooks/outbox.js';
 import type { MemberRow, OfferRow, RedemptionRow } from '../store/rows.js';
 import type { Sql, Store } from '../store/store.js';
-import { recordActivity, recordRedemption as rollUpRedemption } from '../kpis/activity.js';
+import {
+  recordActivity,
+  recordOfferStep,
+  recordRedemption as rollUpRedemption,
+} from '../kpis/activity.js';
 
 /** How many recent redemptions the funnel lists. */
 export const FUNNEL_RECENT = 20;
@@ -124,6 +128,7 @@ export function offerTeaser(
   return store.write(community, async (tx) => {
     const row = await requireOffer(tx, community, id);
     await tx.run('UPDATE offers SET teaser_views = teaser_views + 1 WHERE seq = ?', row.seq);
+    await recordOfferStep(tx, row.seq, 'views', now);
     return teaserView(tx, row, now, member);
   });
 }
@@ -186,6 +191,7 @@ export function revealOffer(
     const revealed = async () => {
       await notify(tx, community, 'offer.revealed', { offer: row.id, member: member.id }, {}, now);
       await recordActivity(tx, community, member.id, 'reveal', now);
+      await recordOfferStep(tx, row.seq, 'reveals', now);
     };
     if (row.kind === 'shared') {
       await tx.run(
@@ -232,6 +238,7 @@ export function recordCopy(
       }
       await tx.run('UPDATE offers SET copies = copies + 1 WHERE seq = ?', row.seq);
       await recordActivity(tx, community, member.id, 'copy', now);
+      await recordOfferStep(tx, row.seq, 'copies', now);
       return { status: 204 as const, body: null, memberId: member.id };
     }),
   );
@@ -337,7 +344,7 @@ export function recordRedemption(
       {},
       now,
     );
-    await rollUpRedemption(tx, community, row.amount, row.currency, now);
+    await rollUpRedemption(tx, community, row.amount, row.currency, now, offer.seq);
     return { status: 201 as const, body: redemptionView(row, offer) };
   });
 }

@@ -18,6 +18,7 @@
 import { demoQuestions, demoTestimonials } from '@cercle/client/demo';
 import {
   COUNTER,
+  rebuildActivity,
   recordApproval,
   recordRedemption,
   utcDay,
@@ -35,6 +36,11 @@ export interface HistoryOptions {
   days?: number;
   /** The PRNG's seed; the same seed (and `now`) gives the same history. */
   seed?: number;
+  /**
+   * Multiplies the contributions of each member-week a member takes part in (default 1, the
+   * demo's); e.g. 10 for a benchmark's busier year (`scripts/bench-kpis.mjs`).
+   */
+  intensity?: number;
 }
 
 /** What was written, for logs and tests. */
@@ -63,9 +69,9 @@ export function prng(seed: number): () => number {
 type HistoryEvent =
   | { at: number; type: 'join' }
   | { at: number; type: 'leave'; joinedAt: number }
-  | { at: number; type: 'activity'; member: string; kind: ActivityKind }
+  | { at: number; type: 'activity'; member: string; kind: ActivityKind; offer?: number }
   | { at: number; type: 'approval'; submittedAt: string }
-  | { at: number; type: 'redemption'; amount: number };
+  | { at: number; type: 'redemption'; amount: number; offer: number };
 
 /** The order events of one instant are written in: joins and leaves first. */
 const ORDER: Record<HistoryEvent['type'], number> = {
@@ -87,6 +93,9 @@ const COLUMNS = [
   'testimonials_submitted',
   'reveals',
   'copies',
+  'visitors',
+  'testimonials_photo',
+  'rating_sum',
 ] as const;
 /** Activity rows per INSERT (5 parameters each). */
 const BATCH = 150;
@@ -101,6 +110,24 @@ const LAUNCH_JOINS = 20;
 const CHURN_SHARE = 0.18;
 /** Weekday joins outside the waves, as a share of all joins. */
 const TRICKLE_SHARE = 0.08;
+/** The past offers of the history, one after the other (shared codes, expired since). */
+const PAST_OFFERS = [
+  { id: 'code-lancement', title: 'Code de lancement', benefit: '-15 % sur tout le site' },
+  { id: 'beaux-jours', title: 'Les beaux jours', benefit: 'Un sachet de graines offert' },
+  { id: 'offre-saison', title: 'Offre de saison', benefit: '-10 % sur les coffrets' },
+] as const;
+/** The last Sunday lives kept as (archived) sessions with their questions and votes. */
+const PAST_LIVES = 8;
+const LIVE_QUESTIONS = [
+  'Comment garder le levain actif en vacances ?',
+  'Quelle farine pour une première fournée ?',
+  'Peut-on congeler la pâte ?',
+  'Combien de temps pour la pousse en hiver ?',
+  'Quel four conseillez-vous pour débuter ?',
+  'Et sans gluten, c’est possible ?',
+  'Comment réussir une croûte bien dorée ?',
+  'Quelles graines ajouter au pain complet ?',
+] as const;
 
 /**
  * Writes the history of `community` (which must have just been created with its seeded
@@ -109,9 +136,15 @@ const TRICKLE_SHARE = 0.08;
 export async function seedKpiHistory(
   store: Store,
   community: string,
-  { now, days = 182, seed = 20_261_101 }: HistoryOptions,
+  { now, days = 182, seed = 20_261_101, intensity = 1 }: HistoryOptions,
 ): Promise<HistorySummary> {
   const random = prng(seed);
+  /** Days the past offers cover: all but the last 2 weeks (they have all expired). */
+  const offerDays = days - 14;
+  // Everything added after the first version draws from its own sequence, so the joins,
+  // leaves and contributions stay what they were for a given seed.
+  const extra = prng(seed + 1);
+  const within = (lo: number, hi: number) => lo + extra() * (hi - lo);
   const between = (lo: number, hi: number) => lo + random() * (hi - lo);
   const nowMs = now.getTime();
   const today = Math.floor(nowMs / DAY_MS);
@@ -124,8 +157,8 @@ export async function seedKpiHistory(
       community,
     );
     const count = members.length;
-    const extra = Math.round(count * CHURN_SHARE);
-    const total = count + extra;
+    const leaving = Math.round(count * CHURN_SHARE);
+    const total = count + leaving;
 
     // Joins: the launch, the Sunday waves (by weight, largest remainder), the trickle.
     const joins: number[] = [];
@@ -169,7 +202,7 @@ export async function seedKpiHistory(
       .map((at, i) => [at, i] as const)
       .filter(([at], i) => i >= LAUNCH_JOINS + 20 && at < dayStart(today - 10))
       .map(([, i]) => i);
-    while (leavers.size < Math.min(extra, candidates.length)) {
+    while (leavers.size < Math.min(leaving, candidates.length)) {
       leavers.add(candidates[Math.floor(random() * candidates.length)] as number);
     }
 
@@ -199,19 +232,36 @@ export async function seedKpiHistory(
     // Contributions, week by week (weeks from Monday), from each member's join on.
     let redemptions = 0;
     let revenue = 0;
-    const push = (member: string, kind: ActivityKind, at: number, since: number) => {
+    const push = (
+      member: string,
+      kind: ActivityKind,
+      at: number,
+      since: number,
+      offer?: number,
+    ) => {
       if (at <= since || at >= nowMs) return false;
-      events.push({ at, type: 'activity', member, kind });
+      events.push({
+        at,
+        type: 'activity',
+        member,
+        kind,
+        ...(offer === undefined ? {} : { offer }),
+      });
       return true;
     };
+    /** The past offer running on a day: the history but its last 2 weeks, in equal thirds. */
+    const offerOf = (day: number): number | undefined =>
+      day >= first + offerDays
+        ? undefined
+        : Math.floor(((day - first) * PAST_OFFERS.length) / offerDays);
     for (const [member, since] of joinedAt) {
       const level = random();
       const p = level < 0.15 ? 0.85 : level < 0.45 ? 0.45 : level < 0.8 ? 0.15 : 0.03;
-      const revealed = new Set<number>(); // the months (of 30 days) of an offer revealed
+      const revealed = new Set<number>(); // the past offers this member revealed
       const joinDay = Math.floor(since / DAY_MS);
       for (let monday = joinDay - ((joinDay + 3) % 7); monday <= today; monday += 7) {
         if (random() >= p) continue;
-        const actions = 1 + Math.floor(random() * 4);
+        const actions = Math.round((1 + Math.floor(random() * 4)) * intensity);
         for (let i = 0; i < actions; i++) {
           if (random() < 0.6) {
             // At the Sunday live.
@@ -222,26 +272,33 @@ export async function seedKpiHistory(
           }
           const day = monday + Math.floor(random() * 6);
           const at = dayStart(day) + between(7 * HOUR_MS, 23 * HOUR_MS);
-          const month = Math.floor(day / 30);
+          const offer = offerOf(day);
           const roll = random();
-          if (roll < 0.45) push(member, 'vote', at, since);
-          else if (roll < 0.7 && !revealed.has(month)) {
-            if (!push(member, 'reveal', at, since)) continue;
-            revealed.add(month);
+          if (roll < 0.45 || offer === undefined) push(member, 'vote', at, since);
+          else if (roll < 0.7 && !revealed.has(offer)) {
+            if (!push(member, 'reveal', at, since, offer)) continue;
+            revealed.add(offer);
             if (random() < 0.6)
-              push(member, 'copy', at + between(MINUTE_MS, 10 * MINUTE_MS), since);
+              push(member, 'copy', at + between(MINUTE_MS, 10 * MINUTE_MS), since, offer);
             const orderAt = at + between(HOUR_MS, 4 * DAY_MS);
             if (random() < 0.3 && orderAt < nowMs) {
               const amount = Math.round(between(30, 95) * 100) / 100;
-              events.push({ at: orderAt, type: 'redemption', amount });
+              events.push({ at: orderAt, type: 'redemption', amount, offer });
               redemptions++;
               revenue += amount;
             }
-          } else if (roll < 0.9 && revealed.has(month)) push(member, 'copy', at, since);
+          } else if (roll < 0.9 && revealed.has(offer)) push(member, 'copy', at, since, offer);
           else push(member, 'question', at, since);
         }
       }
     }
+
+    const daily = new Map<string, Record<(typeof COLUMNS)[number], number>>();
+    const row = (day: string) => {
+      let r = daily.get(day);
+      if (!r) daily.set(day, (r = Object.fromEntries(COLUMNS.map((c) => [c, 0])) as never));
+      return r as Record<(typeof COLUMNS)[number], number>;
+    };
 
     // The demo's testimonials and live questions, as the wall and session seeds date them.
     const active = await tx.all<{ id: string }>(
@@ -253,6 +310,9 @@ export async function seedKpiHistory(
       if (!author) continue;
       const submitted = nowMs - (t.daysAgo + 1) * DAY_MS;
       events.push({ at: submitted, type: 'activity', member: author.id, kind: 'testimonial' });
+      const r = row(utcDay(new Date(submitted)));
+      r.rating_sum += t.rating;
+      if (t.photo) r.testimonials_photo++;
       if (t.state === 'approved') {
         const submittedAt = new Date(submitted).toISOString();
         events.push({ at: nowMs - t.daysAgo * DAY_MS, type: 'approval', submittedAt });
@@ -284,16 +344,10 @@ export async function seedKpiHistory(
         id,
       );
     }
-    const daily = new Map<string, Record<(typeof COLUMNS)[number], number>>();
-    const row = (day: string) => {
-      let r = daily.get(day);
-      if (!r) daily.set(day, (r = Object.fromEntries(COLUMNS.map((c) => [c, 0])) as never));
-      return r as Record<(typeof COLUMNS)[number], number>;
-    };
     let present = 0;
     const activity: SqlValue[][] = [];
     const approvals: string[] = [];
-    const orders: { amount: number; at: Date }[] = [];
+    const orders: { amount: number; at: Date; offer: number }[] = [];
     for (const event of events) {
       const at = new Date(event.at);
       const day = utcDay(at);
@@ -321,10 +375,23 @@ export async function seedKpiHistory(
           approvals.push(event.submittedAt);
           break;
         case 'redemption':
-          orders.push({ amount: event.amount, at });
+          orders.push({ amount: event.amount, at, offer: event.offer });
           break;
       }
       r.members = present;
+    }
+    // Visitors of the widgets: a few per join, more on Sundays, growing with the community.
+    let carried = 0;
+    for (let d = first; d <= today; d++) {
+      const key = new Date(d * DAY_MS).toISOString().slice(0, 10);
+      const r = daily.get(key);
+      if (r) carried = r.members;
+      const growth = (d - first) / days;
+      const visitors = Math.round(
+        (r?.joins ?? 0) * within(3, 6) + within(6, 20) * (0.5 + growth) * (isSunday(d) ? 1.8 : 1),
+      );
+      row(key).visitors += visitors;
+      if (!r) row(key).members = carried;
     }
     for (const [day, r] of daily) {
       await tx.run(
@@ -343,11 +410,15 @@ export async function seedKpiHistory(
         ...batch.flat(),
       );
     }
+    const offers = await writePastOffers(tx, community, events, first, offerDays, within);
+    await writePastLives(tx, community, events, today, within);
     // The helpers, now that every day has its row (so no count is carried wrong).
     for (const submittedAt of approvals) await recordApproval(tx, community, submittedAt);
-    for (const { amount, at } of orders) {
-      await recordRedemption(tx, community, amount, 'EUR', at);
+    for (const { amount, at, offer } of orders) {
+      await recordRedemption(tx, community, amount, 'EUR', at, offers[offer]);
     }
+    // The members' latest days and every past day's active counts, from the rows written.
+    await rebuildActivity(tx, community, utcDay(now));
     const activities = activity.length;
     return {
       joins: joins.length,
@@ -358,4 +429,182 @@ export async function seedKpiHistory(
       revenue: Math.round(revenue * 100) / 100,
     };
   });
+}
+
+/**
+ * The history's offers, one after the other (shared codes, expired since), with their reveals
+ * (one per member), copies, teaser views per day and totals. Returns each one's seq.
+ */
+async function writePastOffers(
+  tx: Sql,
+  community: string,
+  events: readonly HistoryEvent[],
+  first: number,
+  days: number,
+  within: (lo: number, hi: number) => number,
+): Promise<number[]> {
+  const seqs: number[] = [];
+  const perDay = new Map<string, { views: number; reveals: number; copies: number }>();
+  const at = (day: number) => new Date(day * DAY_MS).toISOString();
+  for (const [k, offer] of PAST_OFFERS.entries()) {
+    const start = first + Math.ceil((k * days) / PAST_OFFERS.length);
+    const end = first + Math.ceil(((k + 1) * days) / PAST_OFFERS.length);
+    const seq = (await tx.value<number>(
+      `INSERT INTO offers (community, id, title, benefit, conditions, expires_at, disclosure, kind,
+         shared_code, created_at, updated_at)
+       VALUES (?, ?, ?, ?, '', ?, 'publicite', 'shared', ?, ?, ?) RETURNING seq`,
+      community,
+      offer.id,
+      offer.title,
+      offer.benefit,
+      at(end),
+      offer.id.toUpperCase(),
+      at(start),
+      at(start),
+    )) as number;
+    seqs.push(seq);
+    for (let d = start; d < end; d++) {
+      perDay.set(`${k} ${utcDay(at(d))}`, {
+        views: Math.round(within(0, 8)),
+        reveals: 0,
+        copies: 0,
+      });
+    }
+  }
+  for (const event of events) {
+    if (event.type !== 'activity' || event.offer === undefined) continue;
+    if (event.kind !== 'reveal' && event.kind !== 'copy') continue;
+    const seq = seqs[event.offer] as number;
+    const key = `${event.offer} ${utcDay(new Date(event.at))}`;
+    const day = perDay.get(key) ?? { views: 0, reveals: 0, copies: 0 };
+    perDay.set(key, day);
+    if (event.kind === 'copy') {
+      day.copies++;
+      continue;
+    }
+    day.reveals++;
+    day.views += Math.round(within(2, 5));
+    await tx.run(
+      'INSERT INTO offer_reveals (offer, member_id, revealed_at) VALUES (?, ?, ?)',
+      seq,
+      event.member,
+      new Date(event.at).toISOString(),
+    );
+  }
+  for (const [key, day] of perDay) {
+    const [k, d] = key.split(' ') as [string, string];
+    const seq = seqs[Number(k)] as number;
+    await tx.run(
+      'INSERT INTO kpi_offers (offer, day, views, reveals, copies) VALUES (?, ?, ?, ?, ?)',
+      seq,
+      d,
+      day.views,
+      day.reveals,
+      day.copies,
+    );
+    await tx.run(
+      'UPDATE offers SET teaser_views = teaser_views + ?, copies = copies + ? WHERE seq = ?',
+      day.views,
+      day.copies,
+      seq,
+    );
+  }
+  return seqs;
+}
+
+/**
+ * The last Sunday lives as ended, archived sessions: the questions asked and votes given at
+ * each (the history's own contributions), most answered within minutes, and how many watched.
+ */
+async function writePastLives(
+  tx: Sql,
+  community: string,
+  events: readonly HistoryEvent[],
+  today: number,
+  within: (lo: number, hi: number) => number,
+): Promise<void> {
+  const names = new Map(
+    (
+      await tx.all<{ id: string; display_name: string }>(
+        'SELECT id, display_name FROM members WHERE community = ?',
+        community,
+      )
+    ).map((m) => [m.id, m.display_name]),
+  );
+  const sundays: number[] = [];
+  for (let d = today - 1; sundays.length < PAST_LIVES && d > today - 7 * (PAST_LIVES + 1); d--) {
+    if (isSunday(d)) sundays.unshift(d);
+  }
+  const dateFr = new Intl.DateTimeFormat('fr-FR', {
+    day: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+  });
+  for (const [k, sunday] of sundays.entries()) {
+    const startsAt = sunday * DAY_MS + LIVE_HOUR * HOUR_MS;
+    const endsAt = startsAt + 90 * MINUTE_MS;
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const seq = (await tx.value<number>(
+      `INSERT INTO sessions (community, id, title, state, starts_at, ended_at, ends_at, archived_at,
+         moderation, disclosure, created_at)
+       VALUES (?, ?, ?, 'ended', ?, ?, ?, ?, 'post', 'none', ?) RETURNING seq`,
+      community,
+      `live-${iso(startsAt).slice(0, 10)}`,
+      `Le live du dimanche · ${dateFr.format(new Date(startsAt))}`,
+      iso(startsAt),
+      iso(endsAt),
+      iso(endsAt),
+      iso(endsAt),
+      iso(startsAt - 7 * DAY_MS),
+    )) as number;
+    const live = events.filter(
+      (e): e is Extract<HistoryEvent, { type: 'activity' }> =>
+        e.type === 'activity' && e.at >= startsAt && e.at < endsAt,
+    );
+    const asked: { seq: number; at: number; voters: Set<string> }[] = [];
+    const people = new Set<string>();
+    for (const event of live) {
+      if (event.kind === 'question') {
+        const answered = within(0, 1) < 0.7;
+        const answeredAt = event.at + within(2, 25) * MINUTE_MS;
+        const i = asked.length;
+        const q = (await tx.value<number>(
+          `INSERT INTO questions (id, session, member_id, author, anonymous, text, state,
+             answer_text, answered_at, created_at)
+           VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?) RETURNING seq`,
+          `q_hist${k}x${i}`,
+          seq,
+          event.member,
+          names.get(event.member) ?? 'Membre',
+          LIVE_QUESTIONS[(i + k) % LIVE_QUESTIONS.length] as string,
+          answered ? 'answered' : 'open',
+          answered ? 'Merci pour la question : réponse donnée en direct.' : null,
+          answered ? iso(answeredAt) : null,
+          iso(event.at),
+        )) as number;
+        asked.push({ seq: q, at: event.at, voters: new Set() });
+        people.add(event.member);
+      } else if (event.kind === 'vote') {
+        const open = asked.filter((q) => q.at < event.at && !q.voters.has(event.member));
+        const target = open[Math.floor(within(0, open.length))];
+        if (!target) continue;
+        target.voters.add(event.member);
+        people.add(event.member);
+        await tx.run(
+          'INSERT INTO votes (question, member_id, created_at) VALUES (?, ?, ?)',
+          target.seq,
+          event.member,
+          iso(event.at),
+        );
+        await tx.run('UPDATE questions SET votes = votes + 1 WHERE seq = ?', target.seq);
+      }
+    }
+    const viewers = Math.round(people.size * within(1.5, 2.3)) + 3;
+    await tx.run(
+      'INSERT INTO session_stats (session, viewers, peak_viewers) VALUES (?, ?, ?)',
+      seq,
+      viewers,
+      Math.round(viewers * within(0.6, 0.85)),
+    );
+  }
 }

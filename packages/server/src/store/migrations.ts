@@ -482,4 +482,119 @@ export const migrations: readonly Migration[] = [
         FROM members m GROUP BY m.community, substr(m.joined_at, 1, 10);
     `,
   },
+  {
+    version: 8,
+    name: 'kpis-depth',
+    sql: `
+      ALTER TABLE kpi_daily ADD COLUMN visitors INTEGER NOT NULL DEFAULT 0;  -- distinct visitor hashes that day
+      -- Members who joined that day whose first contribution came within 7 days (day 0–6).
+      ALTER TABLE kpi_daily ADD COLUMN activated INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE kpi_daily ADD COLUMN testimonials_photo INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE kpi_daily ADD COLUMN rating_sum INTEGER NOT NULL DEFAULT 0;
+      -- Active members in the 1, 7 and 28 days ending the day, frozen when the day closes
+      -- (the first contribution of a later day): an erasure after that leaves them as they were.
+      ALTER TABLE kpi_daily ADD COLUMN active1 INTEGER;
+      ALTER TABLE kpi_daily ADD COLUMN active7 INTEGER;
+      ALTER TABLE kpi_daily ADD COLUMN active28 INTEGER;
+
+      -- Each member's latest contribution day (deleted with the member), and the last closed day.
+      CREATE TABLE member_activity (
+        member_id TEXT PRIMARY KEY REFERENCES members (id) ON DELETE CASCADE,
+        community TEXT NOT NULL,
+        last_day  TEXT NOT NULL
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX member_activity_by_day ON member_activity (community, last_day);
+      CREATE TABLE kpi_state (
+        community      TEXT PRIMARY KEY REFERENCES communities (slug) ON DELETE CASCADE,
+        closed_through TEXT NOT NULL                    -- active1/7/28 are frozen up to this day
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX activity_by_kind ON activity (community, kind, day, member_id);
+
+      -- Visitors without cookies: a hash of (the day's salt, community, IP, user agent). The
+      -- salt of a day is deleted with that day's hashes once the day is over.
+      CREATE TABLE visitor_salts (
+        day  TEXT PRIMARY KEY,
+        salt TEXT NOT NULL
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE visitor_hashes (
+        community TEXT NOT NULL REFERENCES communities (slug) ON DELETE CASCADE,
+        day       TEXT NOT NULL,
+        scope     TEXT NOT NULL,                        -- '' for the community, 's<seq>' for a session's stream
+        hash      TEXT NOT NULL,
+        PRIMARY KEY (community, day, scope, hash)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX visitor_hashes_by_day ON visitor_hashes (day);
+
+      -- Per live session: distinct stream viewers and the most streams open at once.
+      CREATE TABLE session_stats (
+        session      INTEGER PRIMARY KEY REFERENCES sessions (seq) ON DELETE CASCADE,
+        viewers      INTEGER NOT NULL DEFAULT 0,
+        peak_viewers INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+
+      -- Per offer and day: the funnel, and the revenue per currency.
+      CREATE TABLE kpi_offers (
+        offer       INTEGER NOT NULL REFERENCES offers (seq) ON DELETE CASCADE,
+        day         TEXT NOT NULL,
+        views       INTEGER NOT NULL DEFAULT 0,
+        reveals     INTEGER NOT NULL DEFAULT 0,
+        copies      INTEGER NOT NULL DEFAULT 0,
+        redemptions INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (offer, day)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE kpi_offer_revenue (
+        offer       INTEGER NOT NULL REFERENCES offers (seq) ON DELETE CASCADE,
+        day         TEXT NOT NULL,
+        currency    TEXT NOT NULL,
+        redemptions INTEGER NOT NULL DEFAULT 0,
+        amount      REAL NOT NULL DEFAULT 0,
+        PRIMARY KEY (offer, day, currency)
+      ) STRICT, WITHOUT ROWID;
+
+      -- What the rows already there tell (teaser views and copies before this migration were
+      -- counted per offer, not per day: they are not spread over days).
+      INSERT INTO member_activity (member_id, community, last_day)
+        SELECT member_id, community, MAX(day) FROM activity
+        WHERE member_id IS NOT NULL GROUP BY member_id, community;
+      -- Active counts of every day up to the day before the latest contribution, frozen now.
+      INSERT INTO kpi_state (community, closed_through)
+        SELECT community, date(MAX(day), '-1 day') FROM activity GROUP BY community;
+      WITH RECURSIVE d (community, day, last) AS (
+        SELECT community, MIN(day), date(MAX(day), '-1 day') FROM activity GROUP BY community
+        UNION ALL SELECT community, date(day, '+1 day'), last FROM d WHERE day < last)
+      INSERT INTO kpi_daily (community, day, members, active1, active7, active28)
+        SELECT d.community, d.day,
+          COALESCE((SELECT p.members FROM kpi_daily p WHERE p.community = d.community
+            AND p.day <= d.day ORDER BY p.day DESC LIMIT 1), 0),
+          (SELECT COUNT(DISTINCT a.member_id) FROM activity a
+            WHERE a.community = d.community AND a.day = d.day),
+          (SELECT COUNT(DISTINCT a.member_id) FROM activity a WHERE a.community = d.community
+            AND a.day > date(d.day, '-7 days') AND a.day <= d.day),
+          (SELECT COUNT(DISTINCT a.member_id) FROM activity a WHERE a.community = d.community
+            AND a.day > date(d.day, '-28 days') AND a.day <= d.day)
+        FROM d WHERE d.day <= d.last
+        ON CONFLICT (community, day) DO UPDATE SET active1 = excluded.active1,
+          active7 = excluded.active7, active28 = excluded.active28;
+      UPDATE kpi_daily SET
+        activated = (SELECT COUNT(*) FROM members m WHERE m.community = kpi_daily.community
+          AND substr(m.joined_at, 1, 10) = kpi_daily.day
+          AND (SELECT MIN(a.day) FROM activity a WHERE a.member_id = m.id) <= date(kpi_daily.day, '+6 days')),
+        testimonials_photo = (SELECT COUNT(*) FROM testimonials t WHERE t.community = kpi_daily.community
+          AND substr(t.submitted_at, 1, 10) = kpi_daily.day AND t.photo_id IS NOT NULL),
+        rating_sum = (SELECT COALESCE(SUM(t.rating), 0) FROM testimonials t
+          WHERE t.community = kpi_daily.community AND substr(t.submitted_at, 1, 10) = kpi_daily.day);
+      INSERT INTO kpi_offers (offer, day, reveals)
+        SELECT offer, substr(revealed_at, 1, 10), COUNT(*) FROM (
+          SELECT offer, revealed_at FROM offer_reveals
+          UNION ALL SELECT offer, revealed_at FROM offer_codes WHERE revealed_at IS NOT NULL)
+        GROUP BY offer, substr(revealed_at, 1, 10);
+      INSERT INTO kpi_offers (offer, day, redemptions)
+        SELECT offer, substr(created_at, 1, 10), COUNT(*) FROM redemptions
+        GROUP BY offer, substr(created_at, 1, 10)
+        ON CONFLICT (offer, day) DO UPDATE SET redemptions = excluded.redemptions;
+      INSERT INTO kpi_offer_revenue (offer, day, currency, redemptions, amount)
+        SELECT offer, substr(created_at, 1, 10), currency, COUNT(*), SUM(amount) FROM redemptions
+        GROUP BY offer, substr(created_at, 1, 10), currency;
+    `,
+  },
 ];

@@ -26,7 +26,7 @@ import { idempotent, type IdempotentAnswer } from '../core/idempotency.js';
 import { inspectImage, stripMetadata, type PhotoType } from '../core/photos.js';
 import type { CommunityRow, MemberRow, TestimonialRow } from '../store/rows.js';
 import type { Sql, Store } from '../store/store.js';
-import { recordActivity, recordApproval } from '../kpis/activity.js';
+import { recordActivity, recordApproval, recordTestimonial } from '../kpis/activity.js';
 
 /** Unattached photos older than this are deleted (lazily, on the next upload). */
 export const UNATTACHED_PHOTO_TTL_MS = 24 * 60 * 60 * 1000;
@@ -485,6 +485,7 @@ export async function submitTestimonial(
         const personal = { text: input.text, author: member.display_name };
         await notify(tx, community.slug, 'testimonial.submitted', data, personal, now);
         await recordActivity(tx, community.slug, member.id, 'testimonial', now);
+        await recordTestimonial(tx, community.slug, input.rating, input.photo !== undefined, now);
         if (approved) await recordApproval(tx, community.slug, at);
         if (approved)
           await notify(tx, community.slug, 'testimonial.published', data, personal, now);
