@@ -203,6 +203,24 @@ describe('KPIs in depth', () => {
         medianAnswerSeconds: value(1200),
       },
     ]);
+    // The host ends the session; the first read on a later day keeps its figures: erasing an
+    // asker afterwards (A) changes nothing in them.
+    const ended = await call(t.url, `${H}/sessions/live`, {
+      method: 'PATCH',
+      token: HOST_KEY,
+      json: { state: 'ended' },
+    });
+    expect(ended.status, JSON.stringify(ended.body)).toBe(200);
+    at('2026-12-01T09:00:00.000Z');
+    const frozen = (await kpis('?from=2026-11-30&to=2026-11-30')).sessions[0];
+    expect((await call(t.url, `${C}/members/me`, { method: 'DELETE', token: m.A! })).status).toBe(
+      204,
+    );
+    expect((await kpis('?from=2026-11-30&to=2026-11-30')).sessions[0]).toEqual({
+      ...frozen,
+      state: 'ended',
+    });
+    expect(frozen).toMatchObject({ askers: value(5), voters: value(5), state: 'ended' });
     const rows = await csv('?table=sessions&from=2026-11-30&to=2026-11-30');
     expect(rows).toEqual([
       [
@@ -223,7 +241,7 @@ describe('KPIs in depth', () => {
         'live',
         'En direct',
         '2026-11-30T08:00:00.000Z',
-        'live',
+        'ended',
         '6',
         '6',
         '5',

@@ -18,7 +18,7 @@ import {
 } from '@cercle/client/admin';
 import type * as v from 'valibot';
 import { invalid } from '../core/errors.js';
-import type { Sql } from '../store/store.js';
+import type { Sql, Store } from '../store/store.js';
 import { ACTIVATION_DAYS, activeCounts, dayNumber, dayString, utcDay } from './activity.js';
 
 /** The longest range, in days. */
@@ -124,7 +124,7 @@ async function contributorsUpTo5(db: Sql, community: string, from: string, to: s
 }
 
 export async function kpis(
-  db: Sql,
+  db: Store,
   community: string,
   query: v.InferOutput<typeof KpiQuery>,
   now: Date,
@@ -231,7 +231,7 @@ export async function kpis(
       withPhoto: countCell(sum(range, 'testimonials_photo'), by('testimonial')),
       averageRating: ratioCell(sum(range, 'rating_sum'), submitted, by('testimonial'), 2),
     },
-    sessions: await sessionKpis(db, community, from, to),
+    sessions: await sessionKpis(db, community, from, to, utcDay(now)),
     promo: {
       reveals: countCell(sum(range, 'reveals'), by('reveal')),
       copies: countCell(sum(range, 'copies'), by('copy')),
@@ -293,38 +293,88 @@ async function activeByDay(
   return counts;
 }
 
+interface SessionFigures {
+  askers: number;
+  voters: number;
+  participants: number;
+  questions: number;
+  answered: number;
+  /** Median seconds to an answer; null with nothing answered. */
+  median: number | null;
+}
+
+/** A session's participation from its questions and votes (a session's own rows only). */
+async function sessionFigures(db: Sql, seq: number): Promise<SessionFigures> {
+  const counts = (await db.get<Omit<SessionFigures, 'median'>>(
+    `SELECT
+       (SELECT COUNT(DISTINCT q.member_id) FROM questions q WHERE q.session = ?) AS askers,
+       (SELECT COUNT(DISTINCT v.member_id) FROM votes v JOIN questions q ON q.seq = v.question
+        WHERE q.session = ?) AS voters,
+       (SELECT COUNT(*) FROM (SELECT q.member_id FROM questions q
+          WHERE q.session = ? AND q.member_id IS NOT NULL
+        UNION SELECT v.member_id FROM votes v JOIN questions q ON q.seq = v.question
+          WHERE q.session = ?)) AS participants,
+       (SELECT COUNT(*) FROM questions q WHERE q.session = ?) AS questions,
+       (SELECT COUNT(*) FROM questions q WHERE q.session = ? AND q.answered_at IS NOT NULL) AS answered`,
+    seq,
+    seq,
+    seq,
+    seq,
+    seq,
+    seq,
+  )) as Omit<SessionFigures, 'median'>;
+  const answered = await db.all<{ created_at: string; answered_at: string }>(
+    'SELECT created_at, answered_at FROM questions WHERE session = ? AND answered_at IS NOT NULL',
+    seq,
+  );
+  const waits = answered
+    .map((q) => Math.max(0, (Date.parse(q.answered_at) - Date.parse(q.created_at)) / 1000))
+    .sort((a, b) => a - b);
+  const middle = waits.length >> 1;
+  const median =
+    waits.length === 0
+      ? null
+      : Math.round(
+          waits.length % 2 === 1
+            ? (waits[middle] as number)
+            : ((waits[middle - 1] ?? 0) + (waits[middle] ?? 0)) / 2,
+        );
+  return { ...counts, median };
+}
+
 interface SessionRowKpi {
   seq: number;
   id: string;
   title: string;
   starts_at: string;
+  ended_at: string | null;
   state: KpiSession['state'];
   viewers: number;
   peak: number;
-  askers: number;
-  voters: number;
-  participants: number;
-  questions: number;
+  askers: number | null;
+  voters: number | null;
+  participants: number | null;
+  questions: number | null;
+  answered: number | null;
+  median_answer_seconds: number | null;
 }
 
-/** Live participation of each session starting in the range (docs/kpis.md). */
+/**
+ * Live participation of each session starting in the range (docs/kpis.md). A session that
+ * ended before today is computed once and its figures kept in `session_stats` (a rollup made
+ * by the first read after that day): later reads cost one row, as for the closed days.
+ */
 async function sessionKpis(
-  db: Sql,
+  store: Store,
   community: string,
   from: number,
   to: number,
+  today: string,
 ): Promise<KpiSession[]> {
-  const sessions = await db.all<SessionRowKpi>(
-    `SELECT s.seq, s.id, s.title, s.starts_at, s.state,
+  const sessions = await store.all<SessionRowKpi>(
+    `SELECT s.seq, s.id, s.title, s.starts_at, s.ended_at, s.state,
        COALESCE(st.viewers, 0) AS viewers, COALESCE(st.peak_viewers, 0) AS peak,
-       (SELECT COUNT(DISTINCT q.member_id) FROM questions q WHERE q.session = s.seq) AS askers,
-       (SELECT COUNT(DISTINCT v.member_id) FROM votes v JOIN questions q ON q.seq = v.question
-        WHERE q.session = s.seq) AS voters,
-       (SELECT COUNT(*) FROM (SELECT q.member_id FROM questions q
-          WHERE q.session = s.seq AND q.member_id IS NOT NULL
-        UNION SELECT v.member_id FROM votes v JOIN questions q ON q.seq = v.question
-          WHERE q.session = s.seq)) AS participants,
-       (SELECT COUNT(*) FROM questions q WHERE q.session = s.seq) AS questions
+       st.askers, st.voters, st.participants, st.questions, st.answered, st.median_answer_seconds
      FROM sessions s LEFT JOIN session_stats st ON st.session = s.seq
      WHERE s.community = ? AND s.starts_at >= ? AND s.starts_at < ?
      ORDER BY s.starts_at, s.seq`,
@@ -334,20 +384,40 @@ async function sessionKpis(
   );
   const result: KpiSession[] = [];
   for (const s of sessions) {
-    const answered = await db.all<{ created_at: string; answered_at: string }>(
-      'SELECT created_at, answered_at FROM questions WHERE session = ? AND answered_at IS NOT NULL',
-      s.seq,
-    );
-    const waits = answered
-      .map((q) => Math.max(0, (Date.parse(q.answered_at) - Date.parse(q.created_at)) / 1000))
-      .sort((a, b) => a - b);
-    const middle = waits.length >> 1;
-    const median =
-      waits.length % 2 === 1
-        ? (waits[middle] as number)
-        : ((waits[middle - 1] ?? 0) + (waits[middle] ?? 0)) / 2;
+    let f: SessionFigures;
+    if (s.askers !== null && s.state === 'ended') {
+      f = {
+        askers: s.askers,
+        voters: s.voters ?? 0,
+        participants: s.participants ?? 0,
+        questions: s.questions ?? 0,
+        answered: s.answered ?? 0,
+        median: s.median_answer_seconds,
+      };
+    } else {
+      f = await sessionFigures(store, s.seq);
+      if (s.state === 'ended' && s.ended_at !== null && s.ended_at < `${today}T00:00:00.000Z`) {
+        await store.write(community, (tx) =>
+          tx.run(
+            `INSERT INTO session_stats (session, askers, voters, participants, questions, answered,
+               median_answer_seconds) VALUES (?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT (session) DO UPDATE SET askers = excluded.askers,
+               voters = excluded.voters, participants = excluded.participants,
+               questions = excluded.questions, answered = excluded.answered,
+               median_answer_seconds = excluded.median_answer_seconds`,
+            s.seq,
+            f.askers,
+            f.voters,
+            f.participants,
+            f.questions,
+            f.answered,
+            f.median,
+          ),
+        );
+      }
+    }
     // A member may vote from a board without its live stream: capped at 1.
-    const participation = ratioCell(Math.min(s.participants, s.viewers), s.viewers);
+    const participation = ratioCell(Math.min(f.participants, s.viewers), s.viewers);
     result.push({
       id: s.id,
       title: s.title,
@@ -355,17 +425,17 @@ async function sessionKpis(
       state: s.state,
       peakViewers: countCell(s.peak),
       viewers: countCell(s.viewers),
-      askers: countCell(s.askers),
-      voters: countCell(s.voters),
+      askers: countCell(f.askers),
+      voters: countCell(f.voters),
       participation,
-      questions: countCell(s.questions, s.askers),
-      answerRate: ratioCell(answered.length, s.questions, s.askers),
+      questions: countCell(f.questions, f.askers),
+      answerRate: ratioCell(f.answered, f.questions, f.askers),
       medianAnswerSeconds:
-        waits.length === 0
+        f.median === null
           ? null
-          : s.askers < KPI_MIN_MEMBERS
+          : f.askers < KPI_MIN_MEMBERS
             ? { suppressed: true }
-            : { value: Math.round(median) },
+            : { value: f.median },
     });
   }
   return result;

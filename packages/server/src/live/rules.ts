@@ -283,6 +283,10 @@ export function updateSession(
       endedAt,
       current.seq,
     )) as SessionRow;
+    // A session live again: its participation figures are no longer final (docs/kpis.md).
+    if (state !== 'ended') {
+      await tx.run('UPDATE session_stats SET askers = NULL WHERE session = ?', current.seq);
+    }
     const event = await sessionUpdated(tx, after);
     await emit(after, event);
     return JSON.parse(event.public?.data ?? '{}') as LiveSession;

@@ -572,7 +572,7 @@ async function writePastLives(
           `INSERT INTO questions (id, session, member_id, author, anonymous, text, state,
              answer_text, answered_at, created_at)
            VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?) RETURNING seq`,
-          `q_hist${k}x${i}`,
+          `q_${community}-${k}x${i}`,
           seq,
           event.member,
           names.get(event.member) ?? 'Membre',

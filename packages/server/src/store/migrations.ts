@@ -597,4 +597,18 @@ export const migrations: readonly Migration[] = [
         GROUP BY offer, substr(created_at, 1, 10), currency;
     `,
   },
+  {
+    version: 9,
+    name: 'session-kpis-frozen',
+    sql: `
+      -- The participation figures of a session that ended before today, computed once by the
+      -- first KPI read after that day and kept (null until then).
+      ALTER TABLE session_stats ADD COLUMN askers INTEGER;
+      ALTER TABLE session_stats ADD COLUMN voters INTEGER;
+      ALTER TABLE session_stats ADD COLUMN participants INTEGER;
+      ALTER TABLE session_stats ADD COLUMN questions INTEGER;
+      ALTER TABLE session_stats ADD COLUMN answered INTEGER;
+      ALTER TABLE session_stats ADD COLUMN median_answer_seconds INTEGER;
+    `,
+  },
 ];
