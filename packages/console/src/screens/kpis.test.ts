@@ -1,6 +1,7 @@
 import '../test/setup.js';
 import { expect, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
+import type { Kpis } from '@cercle/client/admin';
 import type { CercleConsole } from '../app.js';
 import { rangeOf, type ConsoleKpisScreen } from './kpis.js';
 import {
@@ -10,6 +11,7 @@ import {
   freshBackend,
   go,
   hostKey,
+  announced,
   mountConsole,
   OWNER_KEY,
   typeInto,
@@ -36,6 +38,43 @@ async function openKpis(el: CercleConsole): Promise<ConsoleKpisScreen> {
 }
 
 const tile = (screen: Element, key: string) => $(screen, `[data-tile="${key}"]`);
+
+/** The same read as the screen's, straight from the backend. */
+async function apiKpis(screen: ConsoleKpisScreen): Promise<Kpis> {
+  const { from, to, granularity } = screen._data!;
+  const res = await backend.call(
+    'GET',
+    `/v1/communities/maison-verte/host/kpis?from=${from}&to=${to}&granularity=${granularity}`,
+    OWNER_KEY,
+  );
+  expect(res.status).to.equal(200);
+  return res.body as Kpis;
+}
+
+/** A cell as the screen shows a count (en). */
+const shown = (c: { value: number } | { suppressed: true } | null) =>
+  c === null ? '—' : 'value' in c ? new Intl.NumberFormat('en-GB').format(c.value) : '< 5';
+
+/** A table alternative's body rows as text cells (the row header first). */
+const rowsOf = (root: Element) =>
+  [...root.querySelectorAll('tbody tr')].map((tr) =>
+    [...tr.children].map((c) => (c.textContent ?? '').trim()),
+  );
+
+/** In a light-DOM part of the screen (the helpers `$`, `$$` search a shadow root). */
+function q<T extends Element = HTMLElement>(root: Element, selector: string): T {
+  const found = root.querySelector<T>(selector);
+  if (!found) throw new Error(`no ${selector} in <${root.localName}>`);
+  return found;
+}
+const qa = <T extends Element = HTMLElement>(root: Element, selector: string): T[] => [
+  ...root.querySelectorAll<T>(selector),
+];
+
+async function open(details: HTMLDetailsElement) {
+  details.querySelector<HTMLElement>('summary')!.click();
+  await waitUntil(() => details.open, 'the table never opened');
+}
 
 describe('<cercle-console-kpis>', () => {
   it('renders the dashboard for the demo owner, with tiles, plots and explanations', async () => {
@@ -189,5 +228,247 @@ describe('<cercle-console-kpis>', () => {
     } finally {
       await setViewport({ width: 1280, height: 800 });
     }
+  });
+  it('shows the visitor → member → contributor funnel with the API’s figures', async () => {
+    const el = await mountConsole(backend, { key: OWNER_KEY });
+    const screen = await openKpis(el);
+    const api = await apiKpis(screen);
+    const funnel = $(screen, '#plot-funnel');
+    for (const step of ['visitors', 'joined', 'contributed'] as const) {
+      const value = deepText(q(funnel, `[data-step="${step}"] .step-value`));
+      expect(value).to.equal(shown(api.funnel[step]));
+    }
+    expect('value' in api.funnel.visitors).to.equal(true);
+    expect(funnel.querySelectorAll('svg.hbar rect.bar').length).to.be.at.least(1);
+    expect(deepText(funnel)).to.match(/\d+(\.\d)?% of the step before/);
+    const details = q<HTMLDetailsElement>(funnel, 'details');
+    await open(details);
+    const rows = rowsOf(details);
+    expect(rows.map((r) => r[0])).to.deep.equal(['Visitors', 'Joined', 'Joined and contributed']);
+    expect(rows.map((r) => r[1])).to.deep.equal(
+      [api.funnel.visitors, api.funnel.joined, api.funnel.contributed].map(shown),
+    );
+    await expect(screen).to.be.accessible();
+  });
+
+  it('shows testimonials with a photo and their average rating, and activation per cohort', async () => {
+    const el = await mountConsole(backend, { key: OWNER_KEY, locale: 'en' });
+    const screen = await openKpis(el);
+    const data = screen._data!;
+    for (const key of ['submitted', 'approval', 'withPhoto', 'rating']) {
+      expect(tile(screen, key)).not.to.equal(null);
+    }
+    expect(deepText(tile(screen, 'withPhoto').querySelector('.value')!)).to.equal(
+      shown(data.testimonials.withPhoto),
+    );
+    const rating = data.testimonials.averageRating;
+    const ratingText = deepText(tile(screen, 'rating').querySelector('.value')!);
+    if (rating && 'value' in rating) expect(ratingText).to.match(/^[1-5](\.\d{1,2})? \/ 5$/);
+    else expect(ratingText).to.equal(shown(rating));
+    expect(deepText(tile(screen, 'rating'))).to.contain('average rating (1 to 5)');
+
+    const heatmap = $(screen, '#plot-retention table');
+    expect(deepText(heatmap.querySelector('thead')!)).to.contain('Active in 7 days');
+    const rows = rowsOf(heatmap);
+    expect(rows).to.have.length(data.retention.length);
+    rows.forEach((row, i) => {
+      expect(row).to.have.length(6);
+      const a7 = data.retention[i]!.activated7;
+      if (a7 === null) expect(row[2]).to.equal('—');
+      else if ('suppressed' in a7) expect(row[2]).to.equal('< 5');
+      else expect(row[2]).to.match(/%$/);
+    });
+  });
+
+  it('shows participation per live session, with every figure in its table', async () => {
+    const el = await mountConsole(backend, { key: OWNER_KEY });
+    const screen = await openKpis(el);
+    const sessions = screen._data!.sessions;
+    expect(sessions.length).to.be.at.least(1);
+    const plot = $(screen, '#plot-sessions');
+    expect(qa(plot, '.session')).to.have.length(sessions.length);
+    expect(plot.querySelectorAll('.session svg.hbar').length).to.equal(sessions.length * 3);
+    const details = q<HTMLDetailsElement>(plot, 'details');
+    await open(details);
+    const head = [...details.querySelectorAll('thead th')].map((th) => deepText(th));
+    expect(head).to.deep.equal([
+      'Session',
+      'Starts',
+      'State',
+      'Peak viewers',
+      'Viewers',
+      'Askers',
+      'Voters',
+      'Participation',
+      'Questions',
+      'Answered',
+      'Median time to answer',
+    ]);
+    const rows = rowsOf(details);
+    expect(rows).to.have.length(sessions.length);
+    // At least one past session has numeric viewers; ratios read as %, the median as time.
+    const numeric = rows.filter((r) => /^\d/.test(r[4]!));
+    expect(numeric.length).to.be.at.least(1);
+    rows.forEach((r, i) => {
+      const s = sessions[i]!;
+      expect(r[0]).to.equal(s.title);
+      expect(r[4]).to.equal(shown(s.viewers));
+      if (s.participation && 'value' in s.participation) expect(r[7]).to.match(/%$/);
+      if (s.answerRate && 'value' in s.answerRate) expect(r[9]).to.match(/%$/);
+      if (s.medianAnswerSeconds && 'value' in s.medianAnswerSeconds) {
+        expect(r[10]).to.match(/^(\d+ s|\d+ min \d{2} s|\d+ h \d{2} min)$/);
+      }
+    });
+    await expect(screen).to.be.accessible();
+  });
+
+  it('shows a funnel per offer with its revenue', async () => {
+    const el = await mountConsole(backend, { key: OWNER_KEY });
+    const screen = await openKpis(el);
+    const offers = screen._data!.promo.offers;
+    expect(offers.length).to.be.at.least(1);
+    const plot = $(screen, '#plot-offers');
+    const items = qa(plot, '.offer');
+    expect(items).to.have.length(offers.length);
+    offers.forEach((o, i) => {
+      const values = qa(items[i]!, '.step-value').map((v) => deepText(v));
+      expect(values).to.deep.equal([o.teaserViews, o.reveals, o.copies, o.redemptions].map(shown));
+      expect(deepText(items[i]!)).to.contain('Revenue:');
+    });
+    expect(
+      offers.some((o) => 'value' in o.teaserViews && o.teaserViews.value > 0),
+      'an offer with teaser views',
+    ).to.equal(true);
+    const details = q<HTMLDetailsElement>(plot, 'details');
+    await open(details);
+    expect(rowsOf(details).map((r) => r[0])).to.deep.equal(offers.map((o) => o.title));
+    await expect(screen).to.be.accessible();
+  });
+
+  it('groups the series by week or month when asked', async () => {
+    const el = await mountConsole(backend, { key: OWNER_KEY });
+    const screen = await openKpis(el);
+    expect(screen._data!.series).to.have.length(28);
+    const select = $<HTMLSelectElement>(screen, '#f-granularity');
+    expect(deepText($(screen, 'label[for="f-granularity"]'))).to.equal('Group by');
+    select.value = 'week';
+    select.dispatchEvent(new Event('change'));
+    await waitUntil(
+      () => screen._data?.granularity === 'week' && !screen._loading,
+      'never grouped by week',
+    );
+    await screen.updateComplete;
+    const weeks = screen._data!.series.length;
+    expect(weeks).to.be.within(4, 5);
+    expect(backend.calls.at(-1)!.path).to.contain('granularity=week');
+    expect(deepText($(screen, '#plot-members h3'))).to.equal('Members per week');
+    expect($$(screen, '#plot-members tbody tr')).to.have.length(weeks);
+    expect(deepText($(screen, '#plot-members thead th'))).to.equal('Week of');
+    select.value = 'month';
+    select.dispatchEvent(new Event('change'));
+    await waitUntil(() => screen._data?.granularity === 'month' && !screen._loading, 'no month');
+    expect(screen._data!.series.length).to.be.within(1, 2);
+    // A preset keeps the grouping.
+    $<HTMLButtonElement>(screen, '[data-days="90"]').click();
+    await waitUntil(
+      () =>
+        screen._data?.to &&
+        !screen._loading &&
+        backend.calls.at(-1)!.path.includes('granularity=month') &&
+        screen._data.series.length >= 3,
+      'no 90 days by month',
+    );
+  });
+
+  it('downloads each table as CSV; the series matches its table alternative', async () => {
+    const el = await mountConsole(backend, { key: OWNER_KEY });
+    const screen = await openKpis(el);
+    const buttons = $$<HTMLButtonElement>(screen, 'button[data-csv]');
+    expect(buttons.map((b) => b.dataset['csv'])).to.deep.equal([
+      'summary',
+      'series',
+      'cohorts',
+      'sessions',
+      'offers',
+    ]);
+    for (const b of buttons) {
+      expect(deepText(b)).to.equal('Download CSV');
+      expect(b.getAttribute('aria-label')).to.match(/^Download CSV: \S/);
+    }
+    expect(new Set(buttons.map((b) => b.getAttribute('aria-label'))).size).to.equal(5);
+
+    const made: Blob[] = [];
+    const names: string[] = [];
+    const original = URL.createObjectURL;
+    const click = HTMLAnchorElement.prototype.click;
+    URL.createObjectURL = (blob: Blob | MediaSource) => {
+      made.push(blob as Blob);
+      return original.call(URL, blob);
+    };
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      names.push(this.download);
+    };
+    try {
+      $<HTMLButtonElement>(screen, 'button[data-csv="series"]').click();
+      await announced(el, 'was downloaded');
+    } finally {
+      URL.createObjectURL = original;
+      HTMLAnchorElement.prototype.click = click;
+    }
+    const { from, to } = screen._data!;
+    expect(names).to.deep.equal([`maison-verte-kpis-series-${from}-${to}.csv`]);
+    const call = backend.calls.find((c) => c.path.includes('/host/kpis.csv'))!;
+    expect(call.path).to.contain(`table=series&from=${from}&to=${to}&granularity=day`);
+    expect(call.path).not.to.contain(OWNER_KEY);
+
+    expect(made).to.have.length(1);
+    const lines = (await made[0]!.text()).split('\r\n').filter(Boolean);
+    const header = lines[0]!.split(',');
+    expect(header.slice(0, 5)).to.deep.equal([
+      'day',
+      'members',
+      'joins',
+      'waitlisted_joins',
+      'leaves',
+    ]);
+    const csv = lines.slice(1).map((l) => l.split(','));
+    const table = rowsOf($(screen, '#plot-members details'));
+    expect(csv).to.have.length(table.length);
+    const cellOf = (v: string) =>
+      v === '' ? '—' : v === '<5' ? '< 5' : new Intl.NumberFormat('en-GB').format(Number(v));
+    const dayOf = (d: string) =>
+      new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+        new Date(`${d}T00:00:00Z`),
+      );
+    csv.forEach((row, i) => {
+      const [day, members, joins, , leaves] = row;
+      expect([dayOf(day!), cellOf(members!), cellOf(joins!), cellOf(leaves!)]).to.deep.equal(
+        table[i],
+      );
+    });
+  });
+
+  it('names the new sections in French', async () => {
+    const el = await mountConsole(backend, { key: OWNER_KEY, locale: 'fr' });
+    const screen = await openKpis(el);
+    const text = deepText(screen);
+    for (const words of [
+      'Du visiteur au contributeur',
+      'Témoignages avec photo',
+      'Note moyenne',
+      'Actifs sous 7 jours',
+      'Sessions live',
+      'Participation par session',
+      'Entonnoir par offre',
+      'Regrouper par',
+      'Télécharger le CSV',
+      'de l’étape précédente',
+    ]) {
+      expect(text).to.contain(words);
+    }
+    expect($(screen, 'button[data-csv="sessions"]').getAttribute('aria-label')).to.equal(
+      'Télécharger le CSV : sessions live',
+    );
+    await expect(screen).to.be.accessible();
   });
 });

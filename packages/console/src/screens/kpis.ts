@@ -1,13 +1,16 @@
 /**
  * `<cercle-console-kpis>` (`insights`: owner and analyst): the KPI dashboard over a range of
- * UTC days (`GET …/host/kpis?from&to`, docs/kpis.md). Tiles (members and their change,
- * active 28 days, activation, stickiness, churn, testimonials approval, reveals, redemptions,
- * revenue per currency), each with what it measures and why it matters; plots of members,
- * joins and leaves, active 1/7/28 days (inline SVG, each with a table alternative) and a
- * retention heatmap per join-week cohort. Suppressed cells read "< 5" with a visible hint.
+ * UTC days, by day, week or month (`GET …/host/kpis?from&to&granularity`, docs/kpis.md).
+ * Tiles (members and their change, active 28 days, activation, stickiness, churn,
+ * testimonials submitted, approved, with a photo and their average rating, reveals,
+ * redemptions, revenue per currency), each with what it measures and why it matters; the
+ * visitor → member → contributor funnel; plots of members, joins and leaves, active 1/7/28
+ * days (inline SVG, each with a table alternative); activation and retention per join-week
+ * cohort; participation per live session; a funnel per offer. Suppressed cells read "< 5"
+ * with a visible hint. Each table downloads as CSV (`…/host/kpis.csv?table=`).
  */
 import { html, nothing } from 'lit';
-import type { KpiCell, Kpis } from '@cercle/client/admin';
+import type { KpiCell, KpiGranularity, Kpis, KpiTable } from '@cercle/client/admin';
 import { ConsoleScreen, defineScreen, fieldErrors, serverMessage } from '../screen.js';
 import { screenStyles } from '../ui/styles.js';
 import { terms, type TileKey } from './kpis/terms.js';
@@ -22,9 +25,12 @@ import {
   valueOf,
   type CellFormat,
 } from './kpis/charts.js';
+import { funnelPlot, offersPlot } from './kpis/funnels.js';
+import { sessionsPlot } from './kpis/sessions.js';
 import { CercleError } from '@cercle/client';
 
 const PRESETS = [7, 28, 90] as const;
+const GRANULARITIES = ['day', 'week', 'month'] as const satisfies readonly KpiGranularity[];
 const DAY = 86_400_000;
 
 /** A UTC day `n − 1` days before `to` (a range of `n` days ending `to`). */
@@ -43,6 +49,8 @@ export class ConsoleKpisScreen extends ConsoleScreen {
     ...ConsoleScreen.properties,
     _from: { state: true },
     _to: { state: true },
+    _granularity: { state: true },
+    _downloading: { state: true },
     _data: { state: true },
     _loading: { state: true },
     _error: { state: true },
@@ -51,6 +59,9 @@ export class ConsoleKpisScreen extends ConsoleScreen {
 
   declare _from: string;
   declare _to: string;
+  declare _granularity: KpiGranularity;
+  /** The table whose CSV is being downloaded. */
+  declare _downloading: KpiTable | undefined;
   declare _data: Kpis | undefined;
   declare _loading: boolean;
   /** A failure that is not about the range (network, server): shown with a retry. */
@@ -65,6 +76,7 @@ export class ConsoleKpisScreen extends ConsoleScreen {
     const { from, to } = rangeOf(28);
     this._from = from;
     this._to = to;
+    this._granularity = 'day';
     this._loading = false;
     this._error = '';
     this._fields = {};
@@ -82,7 +94,7 @@ export class ConsoleKpisScreen extends ConsoleScreen {
     try {
       const { data } = await this.session!.api.request('kpis', {
         params: { community: this.session!.community.slug },
-        query: { from: this._from, to: this._to },
+        query: { from: this._from, to: this._to, granularity: this._granularity },
       });
       if (turn !== this.#turn) return;
       this._data = data;
@@ -103,6 +115,60 @@ export class ConsoleKpisScreen extends ConsoleScreen {
     this._from = from;
     this._to = to;
     void this.#fetch();
+  }
+
+  /**
+   * One table of the figures shown (their range and granularity) as CSV, through `download`
+   * (the key in a header), saved by an `<a download>` on a blob URL. The name is the one the
+   * server gives in its Content-Disposition.
+   */
+  async #download(table: KpiTable) {
+    const data = this._data;
+    if (!data) return;
+    const t = this.t(terms);
+    const slug = this.session!.community.slug;
+    const query = new URLSearchParams({
+      table,
+      from: data.from,
+      to: data.to,
+      granularity: data.granularity,
+    });
+    const file = `${slug}-kpis-${table}-${data.from}-${data.to}.csv`;
+    this._downloading = table;
+    try {
+      const blob = await this.session!.api.download(
+        `/v1/communities/${encodeURIComponent(slug)}/host/kpis.csv?${query}`,
+      );
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = file;
+      a.hidden = true;
+      this.renderRoot.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      this.toast(t.downloaded(file), 'success');
+    } catch (error) {
+      this.toast(this.errorText(error), 'error');
+    } finally {
+      this._downloading = undefined;
+    }
+  }
+
+  /** The "Download CSV" button of one table, its accessible name naming the table. */
+  #csv(table: KpiTable) {
+    const t = this.t(terms);
+    return html`<button
+      type="button"
+      class="small csv"
+      data-csv=${table}
+      aria-label=${t.csvName[table]}
+      ?disabled=${this._downloading !== undefined}
+      @click=${() => void this.#download(table)}
+    >
+      ${t.csv}
+    </button>`;
   }
 
   #submit(e: Event) {
@@ -139,6 +205,26 @@ export class ConsoleKpisScreen extends ConsoleScreen {
     const invalid = Object.keys(this._fields).length > 0;
     return html`<form class="card range" id="range" @submit=${this.#submit} aria-label=${t.range}>
       ${this.#field('from')} ${this.#field('to')}
+      <div class="field">
+        <label for="f-granularity">${t.granularity}</label>
+        <select
+          id="f-granularity"
+          name="granularity"
+          .value=${this._granularity}
+          ?disabled=${this._loading}
+          @change=${(e: Event) => {
+            this._granularity = (e.target as HTMLSelectElement).value as KpiGranularity;
+            void this.#fetch();
+          }}
+        >
+          ${GRANULARITIES.map(
+            (g) =>
+              html`<option value=${g} ?selected=${g === this._granularity}>
+                ${t.granularities[g]}
+              </option>`,
+          )}
+        </select>
+      </div>
       <button type="submit" class="primary" ?disabled=${this._loading}>${t.show}</button>
       <div class="presets" role="group" aria-label=${t.presets}>
         ${PRESETS.map(
@@ -218,7 +304,15 @@ export class ConsoleKpisScreen extends ConsoleScreen {
       ['activation', t.tiles.activation, data.activation, fmt.percent],
       ['stickiness', t.tiles.stickiness, data.stickiness, fmt.percent],
       ['churn', t.tiles.churn, data.churn, fmt.percent],
+      ['submitted', t.tiles.submitted, data.testimonials.submitted, fmt.count],
       ['approval', t.tiles.approval, data.testimonials.approvalRate, fmt.percent],
+      ['withPhoto', t.tiles.withPhoto, data.testimonials.withPhoto, fmt.count],
+      [
+        'rating',
+        t.tiles.rating,
+        data.testimonials.averageRating,
+        (n) => t.ratingOf(fmt.decimal(n)),
+      ],
       ['reveals', t.tiles.reveals, data.promo.reveals, fmt.count],
       ['redemptions', t.tiles.redemptions, data.promo.redemptions, fmt.count],
     ];
@@ -265,14 +359,25 @@ export class ConsoleKpisScreen extends ConsoleScreen {
         ${this._loading ? html`<span> · ${t.loading}</span>` : nothing}
       </p>
       <p class="note" id="privacy">${t.privacy(data.minMembers)}</p>
-      <h2>${t.figures}</h2>
+      <div class="section-head">
+        <h2>${t.figures}</h2>
+        ${this.#csv('summary')}
+      </div>
       ${this.#tiles(data, fmt)}
-      <h2>${t.trends}</h2>
+      <section class="card">${funnelPlot(data, t, fmt)}</section>
+      <div class="section-head">
+        <h2>${t.trends}</h2>
+        ${this.#csv('series')}
+      </div>
       <div class="plots">
         <section class="card">${membersPlot(data, t, fmt)}</section>
         <section class="card">${activePlot(data, t, fmt)}</section>
       </div>
-      <section class="card">${retentionTable(data, t, fmt)}</section>`;
+      <section class="card">${retentionTable(data, t, fmt, this.#csv('cohorts'))}</section>
+      <div class="section-head"><h2>${t.sessions.heading}</h2></div>
+      <section class="card">${sessionsPlot(data, t, fmt, this.#csv('sessions'))}</section>
+      <div class="section-head"><h2>${t.offers.heading}</h2></div>
+      <section class="card">${offersPlot(data, t, fmt, this.#csv('offers'))}</section>`;
   }
 
   override render() {

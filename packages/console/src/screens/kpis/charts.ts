@@ -22,7 +22,11 @@ export interface CellFormat {
   percent(n: number): string;
   signed(n: number): string;
   money(n: number, currency: string): string;
+  /** A number with up to 2 decimals (an average rating). */
+  decimal(n: number): string;
   day(iso: string): string;
+  /** A timestamp as a UTC day and time. */
+  time(iso: string): string;
 }
 
 export function cellFormat(locale: Locale): CellFormat {
@@ -31,6 +35,12 @@ export function cellFormat(locale: Locale): CellFormat {
   const percent = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1 });
   const signed = new Intl.NumberFormat(tag, { signDisplay: 'exceptZero' });
   const day = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' });
+  const decimal = new Intl.NumberFormat(tag, { maximumFractionDigits: 2 });
+  const time = new Intl.DateTimeFormat(tag, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  });
   return {
     count: (n) => count.format(n),
     percent: (n) => percent.format(n),
@@ -42,7 +52,9 @@ export function cellFormat(locale: Locale): CellFormat {
         return `${count.format(n)} ${currency}`;
       }
     },
+    decimal: (n) => decimal.format(n),
     day: (iso) => day.format(new Date(`${iso}T00:00:00Z`)),
+    time: (iso) => `${time.format(new Date(iso))} UTC`,
   };
 }
 
@@ -125,7 +137,9 @@ export function membersPlot(data: Kpis, t: KpiTerms, fmt: CellFormat): TemplateR
   const bw = Math.max(1, Math.min(14, (inner / Math.max(1, series.length)) * 0.7));
   const first = series[0];
   const last = series.at(-1);
+  const title = p.membersBy[data.granularity];
   const label = p.membersSummary(
+    title,
     fmt.day(data.from),
     fmt.day(data.to),
     cellText(first?.members, t, fmt.count),
@@ -143,7 +157,7 @@ export function membersPlot(data: Kpis, t: KpiTerms, fmt: CellFormat): TemplateR
   );
   return html`<figure class="plot" id="plot-members">
     <figcaption>
-      <h3>${p.members}</h3>
+      <h3>${title}</h3>
       <p class="hint">${p.membersLede} ${p.gaps}</p>
     </figcaption>
     <svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${label} preserveAspectRatio="xMidYMid meet">
@@ -179,34 +193,51 @@ export function membersPlot(data: Kpis, t: KpiTerms, fmt: CellFormat): TemplateR
     </ul>
     ${tableAlternative(
       t,
-      p.members,
+      title,
       [p.members_, p.joins, p.leaves],
       series.map((d) => [fmt.day(d.day), [d.members, d.joins, d.leaves]]),
       fmt,
+      { head: p.period[data.granularity] },
     )}
   </figure>`;
 }
 
-/** A plot's text alternative: "Show as a table", one row per day, its cells as the tiles show them. */
-function tableAlternative(
+/** A table cell: a KPI cell (shown as the tiles show it) or text already formatted. */
+export type TableCell = Cell | undefined | string;
+
+export interface TableOptions {
+  /** The first column's header (default "Day"). */
+  head?: string;
+  /** How each column's numbers read (default a count). */
+  formats?: readonly (((n: number) => string) | undefined)[];
+}
+
+/**
+ * A plot's text alternative: "Show as a table", one row per day (or per step, session,
+ * offer), its cells as the tiles show them.
+ */
+export function tableAlternative(
   t: KpiTerms,
   caption: string,
   columns: readonly string[],
-  rows: readonly [string, readonly (Cell | undefined)[]][],
+  rows: readonly [string, readonly TableCell[]][],
   fmt: CellFormat,
+  options: TableOptions = {},
 ): TemplateResult {
   const p = t.plots;
+  const show = (c: TableCell, i: number) =>
+    typeof c === 'string' ? c : cellText(c, t, options.formats?.[i] ?? fmt.count);
   return html`<details>
     <summary>${p.table}</summary>
     <p class="hint">${t.suppressedHint}</p>
-    <div class="scroll">
+    <div class="scroll" tabindex="0" role="group" aria-label=${caption}>
       <table>
         <caption class="sr-only">
           ${caption}
         </caption>
         <thead>
           <tr>
-            <th scope="col">${p.day}</th>
+            <th scope="col">${options.head ?? p.day}</th>
             ${columns.map((c) => html`<th scope="col">${c}</th>`)}
           </tr>
         </thead>
@@ -215,7 +246,7 @@ function tableAlternative(
             ([day, cells]) =>
               html`<tr>
                 <th scope="row">${day}</th>
-                ${cells.map((c) => html`<td>${cellText(c, t, fmt.count)}</td>`)}
+                ${cells.map((c, i) => html`<td>${show(c, i)}</td>`)}
               </tr>`,
           )}
         </tbody>
@@ -240,7 +271,9 @@ export function activePlot(data: Kpis, t: KpiTerms, fmt: CellFormat): TemplateRe
   const x = scaleX(series.length);
   const bottom = H - PAD.bottom;
   const y = (v: number) => bottom - (v / max) * (bottom - PAD.top);
+  const title = p.activeBy[data.granularity];
   const label = p.activeSummary(
+    title,
     fmt.day(data.to),
     cellText(data.active.d1, t, fmt.count),
     cellText(data.active.d7, t, fmt.count),
@@ -248,7 +281,7 @@ export function activePlot(data: Kpis, t: KpiTerms, fmt: CellFormat): TemplateRe
   );
   return html`<figure class="plot" id="plot-active">
     <figcaption>
-      <h3>${p.active}</h3>
+      <h3>${title}</h3>
       <p class="hint">${p.activeLede} ${p.gaps}</p>
     </figcaption>
     <svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${label} preserveAspectRatio="xMidYMid meet">
@@ -269,10 +302,11 @@ export function activePlot(data: Kpis, t: KpiTerms, fmt: CellFormat): TemplateRe
     </ul>
     ${tableAlternative(
       t,
-      p.active,
+      title,
       WINDOWS.map((w) => p[w]),
       series.map((d) => [fmt.day(d.day), WINDOWS.map((w) => d.active[w])]),
       fmt,
+      { head: p.period[data.granularity] },
     )}
   </figure>`;
 }
@@ -284,17 +318,28 @@ function heat(c: Cell): string {
   return `heat l${v >= 0.5 ? 2 : v >= 0.25 ? 1 : 0}`;
 }
 
-/** Retention D30/D60/D90 per join-week cohort: a heatmap that is a real table. */
-export function retentionTable(data: Kpis, t: KpiTerms, fmt: CellFormat): TemplateResult {
+/**
+ * Activation in 7 days and retention D30/D60/D90 per join-week cohort: a heatmap that is a
+ * real table. `action` is put beside the title (the CSV download).
+ */
+export function retentionTable(
+  data: Kpis,
+  t: KpiTerms,
+  fmt: CellFormat,
+  action: unknown = nothing,
+): TemplateResult {
   const p = t.plots;
   const cohorts = data.retention;
   return html`<section class="plot" id="plot-retention" aria-labelledby="retention-title">
-    <h3 id="retention-title">${p.retention}</h3>
+    <div class="section-head">
+      <h3 id="retention-title">${p.retention}</h3>
+      ${action}
+    </div>
     <p class="hint">${p.retentionLede}</p>
     ${
       cohorts.length === 0
         ? html`<p class="empty">${p.noRetention}</p>`
-        : html`<div class="scroll">
+        : html`<div class="scroll" tabindex="0" role="group" aria-labelledby="retention-title">
             <table class="heatmap">
               <caption class="sr-only">
                 ${p.retention}
@@ -303,6 +348,7 @@ export function retentionTable(data: Kpis, t: KpiTerms, fmt: CellFormat): Templa
                 <tr>
                   <th scope="col">${p.week}</th>
                   <th scope="col">${p.size}</th>
+                  <th scope="col">${p.activated7}</th>
                   <th scope="col">D30</th>
                   <th scope="col">D60</th>
                   <th scope="col">D90</th>
@@ -314,7 +360,7 @@ export function retentionTable(data: Kpis, t: KpiTerms, fmt: CellFormat): Templa
                     html`<tr>
                       <th scope="row">${fmt.day(c.week)}</th>
                       <td>${cellText(c.size, t, fmt.count)}</td>
-                      ${[c.d30, c.d60, c.d90].map(
+                      ${[c.activated7, c.d30, c.d60, c.d90].map(
                         (r) => html`<td class=${heat(r)}>${cellText(r, t, fmt.percent)}</td>`,
                       )}
                     </tr>`,

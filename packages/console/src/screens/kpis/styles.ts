@@ -13,6 +13,9 @@ export const kpiStyles = css`
     flex: 1 1 10rem;
     max-width: 14rem;
   }
+  .range .field:has(select) {
+    flex: 0 1 9rem;
+  }
   .range .presets {
     display: flex;
     flex-wrap: wrap;
@@ -72,6 +75,7 @@ export const kpiStyles = css`
   .plot {
     margin: 0;
     min-width: 0;
+    container-type: inline-size;
   }
   .plot h3 {
     margin: 0 0 0.25rem;
@@ -173,8 +177,15 @@ export const kpiStyles = css`
   th:first-child {
     text-align: start;
   }
+  /* Row headers (a session's or an offer's title) wrap rather than widen the table. */
+  tbody th {
+    white-space: normal;
+    min-width: 11rem;
+  }
   thead th {
     color: var(--c-muted);
+    white-space: normal;
+    vertical-align: bottom;
   }
   .heatmap td.heat {
     text-align: center;
@@ -196,5 +207,137 @@ export const kpiStyles = css`
   .heat.l2 {
     background: var(--c-accent);
     color: var(--c-accent-text);
+  }
+  .section-head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem 1rem;
+  }
+  .section-head > h2 {
+    margin-block: 1.25rem 0.75rem;
+  }
+  .section-head > h3 {
+    margin: 0 0 0.25rem;
+  }
+  .csv {
+    flex: none;
+  }
+  /* Horizontal bars (funnels, sessions): text in HTML, the bar a stretched SVG. */
+  .steps,
+  .offers,
+  .sessions {
+    list-style: none;
+    margin: 0.75rem 0;
+    padding: 0;
+    display: grid;
+    gap: 0.6rem;
+  }
+  .offers,
+  .sessions {
+    gap: 1rem;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 18rem), 1fr));
+  }
+  .offer,
+  .session {
+    min-width: 0;
+    border: 1px solid var(--c-border);
+    border-radius: var(--c-radius-sm);
+    padding: 0.6rem 0.75rem;
+  }
+  .offer h4,
+  .session h4 {
+    margin: 0;
+    font-size: 1rem;
+    overflow-wrap: anywhere;
+  }
+  .offer .steps {
+    margin-block-end: 0.5rem;
+  }
+  .step {
+    display: grid;
+    gap: 0.2rem;
+    min-width: 0;
+  }
+  .step-head {
+    display: flex;
+    justify-content: space-between;
+    gap: 0.5rem;
+    font-size: 0.9rem;
+  }
+  .step-name {
+    font-weight: 600;
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
+  .step-value {
+    font-weight: 700;
+    font-variant-numeric: tabular-nums;
+  }
+  .step-rate,
+  .session .sub,
+  .offer .sub {
+    margin: 0;
+    font-size: 0.85rem;
+    color: var(--c-muted);
+  }
+  .session .hint {
+    margin: 0 0 0.35rem;
+  }
+  .group {
+    display: grid;
+    gap: 2px;
+    margin-block-end: 0.35rem;
+  }
+  svg.hbar {
+    display: block;
+    width: 100%;
+    height: 0.85rem;
+    margin: 0;
+  }
+  .group svg.hbar {
+    height: 0.6rem;
+  }
+  .hbar .track {
+    fill: var(--c-surface-2);
+  }
+  .bar.s0,
+  .bar.viewers {
+    fill: var(--c-accent);
+  }
+  .bar.s1,
+  .bar.askers {
+    fill: var(--c-focus);
+  }
+  .bar.s2,
+  .bar.voters {
+    fill: var(--c-warn);
+  }
+  .bar.s3 {
+    fill: var(--c-danger);
+  }
+  .swatch.viewers {
+    background: var(--c-accent);
+  }
+  .swatch.askers {
+    background: var(--c-focus);
+  }
+  .swatch.voters {
+    background: var(--c-warn);
+  }
+  /* The plots scale with their box: on a narrow one, larger ticks keep them readable (last,
+  to win over .tick), and tighter cells keep tables within a phone's width. */
+  @container (max-width: 32rem) {
+    .tick {
+      font-size: 17px;
+    }
+    th,
+    td {
+      padding-inline: 0.3rem;
+    }
+    tbody th {
+      min-width: 4.5rem;
+    }
   }
 `;

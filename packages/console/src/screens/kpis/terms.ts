@@ -1,4 +1,5 @@
 /** The KPI dashboard's terms (en, fr): tiles, their explanations, plots, range. */
+import type { KpiGranularity, KpiSession, KpiTable } from '@cercle/client/admin';
 import type { Dictionary } from '../../i18n.js';
 
 export type TileKey =
@@ -7,7 +8,10 @@ export type TileKey =
   | 'activation'
   | 'stickiness'
   | 'churn'
+  | 'submitted'
   | 'approval'
+  | 'withPhoto'
+  | 'rating'
   | 'reveals'
   | 'redemptions'
   | 'revenue';
@@ -22,6 +26,11 @@ const en = {
   to: 'To',
   show: 'Show',
   presets: 'Quick ranges',
+  granularity: 'Group by',
+  granularities: { day: 'Day', week: 'Week', month: 'Month' } satisfies Record<
+    KpiGranularity,
+    string
+  >,
   preset: (n: number) => `Last ${n} days`,
   loading: 'Loading the figures…',
   failed: 'The figures could not be loaded.',
@@ -40,7 +49,10 @@ const en = {
     activation: 'Activation rate',
     stickiness: 'Stickiness',
     churn: 'Churn, 28 days',
+    submitted: 'Testimonials submitted',
     approval: 'Testimonials approved',
+    withPhoto: 'Testimonials with a photo',
+    rating: 'Average rating',
     reveals: 'Codes revealed',
     redemptions: 'Redemptions',
     revenue: (currency: string) => `Revenue (${currency})`,
@@ -56,8 +68,14 @@ const en = {
       'Active on the last day ÷ active in 28 days. How often active members come back: a habit, or a visit now and then.',
     churn:
       'Members who left in the last 28 days ÷ members 28 days before. Rising churn is the earliest sign something is off.',
+    submitted:
+      'Testimonials members sent in the range. Word of mouth you can publish, once approved.',
     approval:
       'Testimonials submitted in the range and approved since ÷ submitted. Low means members write what you cannot publish: say what you look for.',
+    withPhoto:
+      'Of the testimonials submitted in the range, those with a photo. A face or a product in use makes a testimonial far more convincing.',
+    rating:
+      'The average rating (1 to 5) of the testimonials submitted in the range. How happy the members who speak up are.',
     reveals:
       'Offer codes revealed for the first time in the range. Interest in your offers, before any purchase.',
     redemptions:
@@ -68,11 +86,89 @@ const en = {
   changeHidden: (day: string) => `Change since the end of ${day}: < 5`,
   ofRedemptions: (n: string) => `${n} orders`,
   noRevenue: 'No order reported in the range.',
+  ratingOf: (n: string) => `${n} / 5`,
+  csv: 'Download CSV',
+  csvName: {
+    summary: 'Download CSV: key figures',
+    series: 'Download CSV: figures over time',
+    cohorts: 'Download CSV: join-week cohorts',
+    sessions: 'Download CSV: live sessions',
+    offers: 'Download CSV: offers',
+  } satisfies Record<KpiTable, string>,
+  downloaded: (file: string) => `${file} was downloaded.`,
+  funnel: {
+    title: 'From visitor to contributor',
+    lede: 'Over the range: visitors of your widgets (counted once a day), members who joined, and of those the ones who already contributed. Each step shows its share of the step before.',
+    visitors: 'Visitors',
+    joined: 'Joined',
+    contributed: 'Joined and contributed',
+    step: 'Step',
+    count: 'Count',
+    rate: 'Of the step before',
+    rateOf: (pct: string) => `${pct} of the step before`,
+    rateHidden: 'Share of the step before: hidden (< 5)',
+  },
+  sessions: {
+    heading: 'Live sessions',
+    title: 'Participation per session',
+    lede: 'For each live session starting in the range: who opened it (viewers), and who asked or voted. Participation is askers or voters ÷ viewers.',
+    none: 'No live session starts in this range.',
+    session: 'Session',
+    startsAt: 'Starts',
+    state: 'State',
+    states: { scheduled: 'Scheduled', live: 'Live', ended: 'Ended' } satisfies Record<
+      KpiSession['state'],
+      string
+    >,
+    peakViewers: 'Peak viewers',
+    viewers: 'Viewers',
+    askers: 'Askers',
+    voters: 'Voters',
+    participation: 'Participation',
+    questions: 'Questions',
+    answerRate: 'Answered',
+    median: 'Median time to answer',
+    line: (viewers: string, askers: string, voters: string, participation: string) =>
+      `${viewers} viewers · ${askers} askers · ${voters} voters · participation ${participation}`,
+    seconds: (s: number) => `${s} s`,
+    minutes: (m: number, s: string) => `${m} min ${s} s`,
+    hours: (h: number, m: string) => `${h} h ${m} min`,
+  },
+  offers: {
+    heading: 'Offers',
+    title: 'Funnel per offer',
+    lede: 'For each offer: members who saw its teaser, revealed its code, copied it, and orders reported with it; revenue per currency. Each step shows its share of the step before.',
+    none: 'No offer had any activity in this range.',
+    offer: 'Offer',
+    teaserViews: 'Teaser views',
+    reveals: 'Reveals',
+    copies: 'Copies',
+    redemptions: 'Redemptions',
+    revenue: 'Revenue',
+    noRevenue: 'no order reported',
+    revenueOf: (amount: string, orders: string) => `${amount} (${orders} orders)`,
+    revenueLine: (text: string) => `Revenue: ${text}`,
+  },
   plots: {
+    membersBy: {
+      day: 'Members per day',
+      week: 'Members per week',
+      month: 'Members per month',
+    } satisfies Record<KpiGranularity, string>,
+    activeBy: {
+      day: 'Active members per day',
+      week: 'Active members per week',
+      month: 'Active members per month',
+    } satisfies Record<KpiGranularity, string>,
+    period: { day: 'Day', week: 'Week of', month: 'Month of' } satisfies Record<
+      KpiGranularity,
+      string
+    >,
     members: 'Members per day',
     membersLede:
-      'The line is members at the end of each day; bars are joins (up) and leaves (down).',
+      'The line is members at the end of each period; bars are joins (up) and leaves (down).',
     membersSummary: (
+      title: string,
       from: string,
       to: string,
       first: string,
@@ -80,15 +176,17 @@ const en = {
       joins: string,
       leaves: string,
     ) =>
-      `Members per day from ${from} to ${to}: ${first} at the start, ${last} at the end; ${joins} joins and ${leaves} leaves.`,
+      `${title} from ${from} to ${to}: ${first} at the start, ${last} at the end; ${joins} joins and ${leaves} leaves.`,
     active: 'Active members per day',
-    activeLede: 'Distinct members with a contribution in the 1, 7 and 28 days ending each day.',
-    activeSummary: (to: string, d1: string, d7: string, d28: string) =>
-      `Active members per day; on ${to}: ${d1} over 1 day, ${d7} over 7 days, ${d28} over 28 days.`,
-    gaps: 'Gaps in a line are days whose figure is hidden (< 5).',
+    activeLede:
+      'Distinct members with a contribution in the 1, 7 and 28 days ending each period’s last day.',
+    activeSummary: (title: string, to: string, d1: string, d7: string, d28: string) =>
+      `${title}; on ${to}: ${d1} over 1 day, ${d7} over 7 days, ${d28} over 28 days.`,
+    gaps: 'Gaps in a line are periods whose figure is hidden (< 5).',
     retention: 'Retention by join week',
     retentionLede:
-      'Of the members who joined each week, the share still a member and contributing 30, 60 and 90 days after joining. “—” while the cohort is too young.',
+      'Of the members who joined each week, the share who first contributed within 7 days (activation), and the share still a member and contributing 30, 60 and 90 days after joining. “—” while the cohort is too young.',
+    activated7: 'Active in 7 days',
     table: 'Show as a table',
     day: 'Day',
     members_: 'Members',
@@ -120,6 +218,8 @@ export const terms = {
     to: 'Au',
     show: 'Afficher',
     presets: 'Périodes rapides',
+    granularity: 'Regrouper par',
+    granularities: { day: 'Jour', week: 'Semaine', month: 'Mois' },
     preset: (n: number) => `${n} derniers jours`,
     loading: 'Chargement des indicateurs…',
     failed: 'Les indicateurs n’ont pas pu être chargés.',
@@ -139,7 +239,10 @@ export const terms = {
       activation: 'Taux d’activation',
       stickiness: 'Fidélité (stickiness)',
       churn: 'Départs, 28 jours',
+      submitted: 'Témoignages envoyés',
       approval: 'Témoignages approuvés',
+      withPhoto: 'Témoignages avec photo',
+      rating: 'Note moyenne',
       reveals: 'Codes révélés',
       redemptions: 'Utilisations',
       revenue: (currency: string) => `Chiffre d’affaires (${currency})`,
@@ -157,6 +260,12 @@ export const terms = {
         'Membres partis ces 28 derniers jours ÷ membres 28 jours avant. Des départs en hausse sont le premier signe que quelque chose ne va pas.',
       approval:
         'Témoignages envoyés sur la période et approuvés depuis ÷ envoyés. Bas : les membres écrivent ce que vous ne pouvez pas publier ; dites ce que vous attendez.',
+      submitted:
+        'Témoignages envoyés par les membres sur la période. Du bouche-à-oreille publiable, une fois approuvé.',
+      withPhoto:
+        'Parmi les témoignages envoyés sur la période, ceux avec une photo. Un visage ou un produit en situation rend un témoignage bien plus convaincant.',
+      rating:
+        'La note moyenne (de 1 à 5) des témoignages envoyés sur la période. La satisfaction des membres qui prennent la parole.',
       reveals:
         'Codes d’offre révélés pour la première fois sur la période. L’intérêt pour vos offres, avant tout achat.',
       redemptions:
@@ -168,11 +277,83 @@ export const terms = {
     changeHidden: (day: string) => `Évolution depuis la fin du ${day} : < 5`,
     ofRedemptions: (n: string) => `${n} commandes`,
     noRevenue: 'Aucune commande déclarée sur la période.',
+    ratingOf: (n: string) => `${n} / 5`,
+    csv: 'Télécharger le CSV',
+    csvName: {
+      summary: 'Télécharger le CSV : chiffres clés',
+      series: 'Télécharger le CSV : indicateurs dans le temps',
+      cohorts: 'Télécharger le CSV : cohortes par semaine d’arrivée',
+      sessions: 'Télécharger le CSV : sessions live',
+      offers: 'Télécharger le CSV : offres',
+    },
+    downloaded: (file: string) => `${file} a été téléchargé.`,
+    funnel: {
+      title: 'Du visiteur au contributeur',
+      lede: 'Sur la période : visiteurs de vos widgets (comptés une fois par jour), membres arrivés, et parmi eux ceux qui ont déjà contribué. Chaque étape donne sa part de l’étape précédente.',
+      visitors: 'Visiteurs',
+      joined: 'Arrivés',
+      contributed: 'Arrivés et contributeurs',
+      step: 'Étape',
+      count: 'Nombre',
+      rate: 'Part de l’étape précédente',
+      rateOf: (pct: string) => `${pct} de l’étape précédente`,
+      rateHidden: 'Part de l’étape précédente : masquée (< 5)',
+    },
+    sessions: {
+      heading: 'Sessions live',
+      title: 'Participation par session',
+      lede: 'Pour chaque session live commençant sur la période : qui l’a ouverte (spectateurs), et qui a posé une question ou voté. La participation, c’est auteurs de questions ou votants ÷ spectateurs.',
+      none: 'Aucune session live ne commence sur cette période.',
+      session: 'Session',
+      startsAt: 'Début',
+      state: 'État',
+      states: { scheduled: 'Programmée', live: 'En direct', ended: 'Terminée' },
+      peakViewers: 'Pic de spectateurs',
+      viewers: 'Spectateurs',
+      askers: 'Auteurs de questions',
+      voters: 'Votants',
+      participation: 'Participation',
+      questions: 'Questions',
+      answerRate: 'Répondues',
+      median: 'Délai médian de réponse',
+      line: (viewers: string, askers: string, voters: string, participation: string) =>
+        `${viewers} spectateurs · ${askers} auteurs de questions · ${voters} votants · participation ${participation}`,
+      seconds: (s: number) => `${s} s`,
+      minutes: (m: number, s: string) => `${m} min ${s} s`,
+      hours: (h: number, m: string) => `${h} h ${m} min`,
+    },
+    offers: {
+      heading: 'Offres',
+      title: 'Entonnoir par offre',
+      lede: 'Pour chaque offre : membres qui ont vu son aperçu, révélé son code, l’ont copié, et commandes déclarées avec ; chiffre d’affaires par devise. Chaque étape donne sa part de l’étape précédente.',
+      none: 'Aucune offre n’a eu d’activité sur cette période.',
+      offer: 'Offre',
+      teaserViews: 'Aperçus vus',
+      reveals: 'Révélations',
+      copies: 'Copies',
+      redemptions: 'Utilisations',
+      revenue: 'Chiffre d’affaires',
+      noRevenue: 'aucune commande déclarée',
+      revenueOf: (amount: string, orders: string) => `${amount} (${orders} commandes)`,
+      revenueLine: (text: string) => `Chiffre d’affaires : ${text}`,
+    },
     plots: {
+      membersBy: {
+        day: 'Membres par jour',
+        week: 'Membres par semaine',
+        month: 'Membres par mois',
+      },
+      activeBy: {
+        day: 'Membres actifs par jour',
+        week: 'Membres actifs par semaine',
+        month: 'Membres actifs par mois',
+      },
+      period: { day: 'Jour', week: 'Semaine du', month: 'Mois du' },
       members: 'Membres par jour',
       membersLede:
-        'La ligne donne les membres en fin de journée ; les barres, les arrivées (vers le haut) et les départs (vers le bas).',
+        'La ligne donne les membres en fin de période ; les barres, les arrivées (vers le haut) et les départs (vers le bas).',
       membersSummary: (
+        title: string,
         from: string,
         to: string,
         first: string,
@@ -180,16 +361,17 @@ export const terms = {
         joins: string,
         leaves: string,
       ) =>
-        `Membres par jour du ${from} au ${to} : ${first} au début, ${last} à la fin ; ${joins} arrivées et ${leaves} départs.`,
+        `${title} du ${from} au ${to} : ${first} au début, ${last} à la fin ; ${joins} arrivées et ${leaves} départs.`,
       active: 'Membres actifs par jour',
       activeLede:
-        'Membres distincts ayant contribué dans les 1, 7 et 28 jours finissant chaque jour.',
-      activeSummary: (to: string, d1: string, d7: string, d28: string) =>
-        `Membres actifs par jour ; le ${to} : ${d1} sur 1 jour, ${d7} sur 7 jours, ${d28} sur 28 jours.`,
-      gaps: 'Les trous d’une ligne sont des jours dont le chiffre est masqué (< 5).',
+        'Membres distincts ayant contribué dans les 1, 7 et 28 jours finissant le dernier jour de chaque période.',
+      activeSummary: (title: string, to: string, d1: string, d7: string, d28: string) =>
+        `${title} ; le ${to} : ${d1} sur 1 jour, ${d7} sur 7 jours, ${d28} sur 28 jours.`,
+      gaps: 'Les trous d’une ligne sont des périodes dont le chiffre est masqué (< 5).',
       retention: 'Rétention par semaine d’arrivée',
       retentionLede:
-        'Parmi les membres arrivés chaque semaine, la part encore membre et qui contribue 30, 60 et 90 jours après son arrivée. « — » tant que la cohorte est trop récente.',
+        'Parmi les membres arrivés chaque semaine, la part qui a contribué dans ses 7 premiers jours (activation), et la part encore membre et qui contribue 30, 60 et 90 jours après son arrivée. « — » tant que la cohorte est trop récente.',
+      activated7: 'Actifs sous 7 jours',
       table: 'Afficher en tableau',
       day: 'Jour',
       members_: 'Membres',
