@@ -241,6 +241,13 @@ export const KpiDay = v.object({
   visitors: KpiCell,
   /** Distinct members with a contribution in the 1, 7 and 28 days ending the period's last day. */
   active: ActiveCells,
+  /** Active 1 day ÷ active 28 days, at the period's last day. */
+  stickiness: v.nullable(KpiCell),
+  /** Leaves in the 28 days ending the period's last day ÷ members 28 days before it. */
+  churn: v.nullable(KpiCell),
+  /** Testimonials submitted in the period, and of those approved since. */
+  testimonials: KpiCell,
+  testimonialsApproved: KpiCell,
 });
 
 export const KpiCohort = v.object({

@@ -292,6 +292,12 @@ describe('KPIs in depth', () => {
         leaves: hidden,
         visitors: hidden,
         active: { d1: hidden, d7: value(5), d28: value(5) },
+        // 0 active on 12-06 ÷ 5 in 28 days; no members 28 days before (11-08): no churn;
+        // the 5 testimonials (pre-moderated: none approved yet).
+        stickiness: value(0),
+        churn: null,
+        testimonials: value(5),
+        testimonialsApproved: value(0),
       },
       {
         day: '2026-12-07',
@@ -301,6 +307,10 @@ describe('KPIs in depth', () => {
         leaves: hidden,
         visitors: hidden,
         active: { d1: hidden, d7: hidden, d28: value(5) },
+        stickiness: value(0),
+        churn: null,
+        testimonials: value(0),
+        testimonialsApproved: value(0),
       },
     ]);
     // By month, from 11-29: November's part (11-29, 11-30) then December to the 13th.
@@ -323,9 +333,13 @@ describe('KPIs in depth', () => {
         'active_1d',
         'active_7d',
         'active_28d',
+        'stickiness',
+        'churn',
+        'testimonials',
+        'testimonials_approved',
       ],
-      ['2026-11-30', '5', '5', '<5', '<5', '<5', '<5', '5', '5'],
-      ['2026-12-07', '7', '<5', '<5', '<5', '<5', '<5', '<5', '5'],
+      ['2026-11-30', '5', '5', '<5', '<5', '<5', '<5', '5', '5', '0', '', '5', '0'],
+      ['2026-12-07', '7', '<5', '<5', '<5', '<5', '<5', '<5', '5', '0', '', '0', '0'],
     ]);
     const summary = await csv('?table=summary&from=2026-11-30&to=2026-12-13');
     expect(summary[0]).toEqual(['kpi', 'value', 'from', 'to']);

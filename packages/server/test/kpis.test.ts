@@ -265,6 +265,11 @@ describe('KPIs', () => {
     expect(later.stickiness).toEqual(hidden);
     // Churn: no leave in 12-09..01-05 ÷ 7 members at the end of 12-08 = 0.
     expect(later.churn).toEqual(value(0));
+    // Per day: churn on 12-28 = B's leave (12-02, within 12-01..12-28) ÷ the 6 members at
+    // the end of 11-30 (12-28 − 28 days) = 0.1667.
+    expect(later.series.find((d) => d.day === '2026-12-28')?.churn).toEqual(value(0.1667));
+    // Stickiness on 12-02: 6 active that day ÷ 7 in 28 days (A C D E F G H; B erased) = 0.8571.
+    expect(later.series.find((d) => d.day === '2026-12-02')?.stickiness).toEqual(value(0.8571));
   });
 
   it('counts the promo funnel and the revenue per currency, suppressed under 5', async () => {

@@ -45,9 +45,8 @@ export function kpiCsv(k: Kpis, table: KpiTable): string {
     case 'series':
       return toCsv(
         [k.granularity, 'members', 'joins', 'waitlisted_joins', 'leaves', 'visitors'].concat(
-          'active_1d',
-          'active_7d',
-          'active_28d',
+          ['active_1d', 'active_7d', 'active_28d', 'stickiness', 'churn'],
+          ['testimonials', 'testimonials_approved'],
         ),
         k.series.map((d) => [
           d.day,
@@ -59,6 +58,10 @@ export function kpiCsv(k: Kpis, table: KpiTable): string {
           cell(d.active.d1),
           cell(d.active.d7),
           cell(d.active.d28),
+          cell(d.stickiness),
+          cell(d.churn),
+          cell(d.testimonials),
+          cell(d.testimonialsApproved),
         ]),
       );
     case 'cohorts':

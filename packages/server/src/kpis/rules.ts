@@ -131,8 +131,8 @@ export async function kpis(
 ): Promise<Kpis> {
   const [from, to] = kpiRange(query, now);
   const granularity = query.granularity ?? 'day';
-  // Rows from the day before the churn window (or the range) on, and the last one before.
-  const start = Math.min(from, to - 28);
+  // Rows from 28 days before the range (each day's churn window) on, and the last one before.
+  const start = from - 28;
   const rows = await db.all<DailyRow>(
     'SELECT * FROM kpi_daily WHERE community = ? AND day >= ? AND day <= ? ORDER BY day',
     community,
@@ -160,6 +160,17 @@ export async function kpis(
     return { d1: countCell(d1), d7: countCell(d7), d28: countCell(d28) };
   };
 
+  const by = await contributorsUpTo5(db, community, dayString(from), dayString(to));
+  /** Leaves in the 28 days ending `d` ÷ members at the end of `d − 28`. */
+  const churnAt = (d: number) => {
+    let leaves = 0;
+    for (let k = d - 27; k <= d; k++) leaves += byDay.get(k)?.leaves ?? 0;
+    return ratioCell(leaves, membersAt.get(d - 28) ?? 0);
+  };
+  const stickinessAt = (d: number) => {
+    const [d1, , d28] = active.get(d) as [number, number, number];
+    return ratioCell(d1, d28);
+  };
   const series: Kpis['series'] = [];
   for (let d = from; d <= to;) {
     const next = Math.min(to + 1, periodStart(d, granularity) + periodLength(d, granularity));
@@ -172,15 +183,17 @@ export async function kpis(
       leaves: countCell(sum(days, 'leaves')),
       visitors: countCell(sum(days, 'visitors')),
       active: activeCells(next - 1),
+      stickiness: stickinessAt(next - 1),
+      churn: churnAt(next - 1),
+      testimonials: countCell(sum(days, 'testimonials_submitted'), by('testimonial')),
+      testimonialsApproved: countCell(sum(days, 'testimonials_approved'), by('testimonial')),
     });
     d = next;
   }
 
-  const [active1, , active28] = active.get(to) as [number, number, number];
+  const [, , active28] = active.get(to) as [number, number, number];
   const membersEnd = membersAt.get(to) ?? 0;
-  const churnRows = rows.filter((row) => dayNumber(row.day) > to - 28);
   const range = rows.filter((row) => dayNumber(row.day) >= from);
-  const by = await contributorsUpTo5(db, community, dayString(from), dayString(to));
   const submitted = sum(range, 'testimonials_submitted');
   const approved = sum(range, 'testimonials_approved');
 
@@ -216,8 +229,8 @@ export async function kpis(
       joined: countCell(sum(range, 'joins')),
       contributed: countCell(contributed),
     },
-    stickiness: ratioCell(active1, active28),
-    churn: ratioCell(sum(churnRows, 'leaves'), membersAt.get(to - 28) ?? 0),
+    stickiness: stickinessAt(to),
+    churn: churnAt(to),
     retention: await retention(db, community, from, to),
     contributions: {
       questions: countCell(sum(range, 'questions'), by('question')),
