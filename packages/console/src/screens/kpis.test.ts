@@ -55,6 +55,23 @@ async function apiKpis(screen: ConsoleKpisScreen): Promise<Kpis> {
 const shown = (c: { value: number } | { suppressed: true } | null) =>
   c === null ? '—' : 'value' in c ? new Intl.NumberFormat('en-GB').format(c.value) : '< 5';
 
+/** A cell as the screen shows a ratio (en). */
+const percent = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 1 });
+const shownPct = (c: { value: number } | { suppressed: true } | null) =>
+  c === null ? '—' : 'value' in c ? percent.format(c.value) : '< 5';
+const dayOf = (d: string) =>
+  new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(`${d}T00:00:00Z`),
+  );
+
+/** A plot's SVG: an image with a summary that names it. */
+function plotImage(screen: Element, id: string, title: string) {
+  const svg = $(screen, `#${id} svg[role="img"]`);
+  expect(svg.getAttribute('aria-label')).to.contain(title);
+  expect(deepText($(screen, `#${id} h3`))).to.equal(title);
+  return svg;
+}
+
 /** A table alternative's body rows as text cells (the row header first). */
 const rowsOf = (root: Element) =>
   [...root.querySelectorAll('tbody tr')].map((tr) =>
@@ -99,7 +116,7 @@ describe('<cercle-console-kpis>', () => {
     // The range asked for is the one shown: the 28 days ending today.
     const call = backend.calls.find((c) => c.path.includes('/host/kpis'))!;
     expect(call.path).to.match(/from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}/);
-    expect(screen.shadowRoot!.querySelectorAll('svg[role="img"][aria-label]')).to.have.length(2);
+    expect(screen.shadowRoot!.querySelectorAll('svg[role="img"][aria-label]')).to.have.length(5);
     expect(screen.shadowRoot!.querySelector('#plot-retention table')).not.to.equal(null);
     // No inline style anywhere (strict CSP).
     expect(screen.shadowRoot!.querySelectorAll('[style]')).to.have.length(0);
@@ -436,10 +453,6 @@ describe('<cercle-console-kpis>', () => {
     expect(csv).to.have.length(table.length);
     const cellOf = (v: string) =>
       v === '' ? '—' : v === '<5' ? '< 5' : new Intl.NumberFormat('en-GB').format(Number(v));
-    const dayOf = (d: string) =>
-      new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(
-        new Date(`${d}T00:00:00Z`),
-      );
     csv.forEach((row, i) => {
       const [day, members, joins, , leaves] = row;
       expect([dayOf(day!), cellOf(members!), cellOf(joins!), cellOf(leaves!)]).to.deep.equal(
@@ -469,6 +482,124 @@ describe('<cercle-console-kpis>', () => {
     expect($(screen, 'button[data-csv="sessions"]').getAttribute('aria-label')).to.equal(
       'Télécharger le CSV : sessions live',
     );
+    await expect(screen).to.be.accessible();
+  });
+
+  it('plots stickiness and churn, and testimonials per period, with the API’s figures', async () => {
+    const el = await mountConsole(backend, { key: OWNER_KEY });
+    const screen = await openKpis(el);
+    const api = await apiKpis(screen);
+    expect(api.series.some((d) => d.stickiness && 'value' in d.stickiness)).to.equal(true);
+    const rates = plotImage(screen, 'plot-rates', 'Stickiness and churn');
+    expect(rates.getAttribute('aria-label')).to.contain(
+      `stickiness ${shownPct(api.series.at(-1)!.stickiness)}`,
+    );
+    expect(rates.querySelectorAll('polyline.stickiness').length).to.be.at.least(1);
+    expect(rates.querySelectorAll('polyline.churn').length).to.be.at.least(1);
+    const ratesTable = q<HTMLDetailsElement>($(screen, '#plot-rates'), 'details');
+    await open(ratesTable);
+    expect([...ratesTable.querySelectorAll('thead th')].map((th) => deepText(th))).to.deep.equal([
+      'Day',
+      'Stickiness',
+      'Churn',
+    ]);
+    expect(rowsOf(ratesTable)).to.deep.equal(
+      api.series.map((d) => [dayOf(d.day), shownPct(d.stickiness), shownPct(d.churn)]),
+    );
+
+    const bars = plotImage(screen, 'plot-testimonials', 'Testimonials per day');
+    expect(bars.getAttribute('aria-label')).to.contain(
+      `${shown(api.testimonials.submitted)} submitted`,
+    );
+    const drawn = (cells: (typeof api.series)[number]['testimonials'][]) =>
+      cells.filter((c) => 'value' in c && c.value > 0).length;
+    expect(bars.querySelectorAll('rect.bar.submitted')).to.have.length(
+      drawn(api.series.map((d) => d.testimonials)),
+    );
+    expect(bars.querySelectorAll('rect.bar.approved')).to.have.length(
+      drawn(api.series.map((d) => d.testimonialsApproved)),
+    );
+    const barsTable = q<HTMLDetailsElement>($(screen, '#plot-testimonials'), 'details');
+    await open(barsTable);
+    expect(rowsOf(barsTable)).to.deep.equal(
+      api.series.map((d) => [dayOf(d.day), shown(d.testimonials), shown(d.testimonialsApproved)]),
+    );
+    expect(screen.shadowRoot!.querySelectorAll('[style]')).to.have.length(0);
+    await expect(screen).to.be.accessible();
+
+    // By week: one row per week, figures as the API gives them.
+    const select = $<HTMLSelectElement>(screen, '#f-granularity');
+    select.value = 'week';
+    select.dispatchEvent(new Event('change'));
+    await waitUntil(() => screen._data?.granularity === 'week' && !screen._loading, 'no weeks');
+    await screen.updateComplete;
+    const weekly = await apiKpis(screen);
+    expect(rowsOf($(screen, '#plot-testimonials details'))).to.deep.equal(
+      weekly.series.map((d) => [
+        dayOf(d.day),
+        shown(d.testimonials),
+        shown(d.testimonialsApproved),
+      ]),
+    );
+    expect(rowsOf($(screen, '#plot-rates details'))).to.have.length(weekly.series.length);
+  });
+
+  it('draws the retention curve from the cohorts that have a value', async () => {
+    const el = await mountConsole(backend, { key: OWNER_KEY });
+    const screen = await openKpis(el);
+    // 28 days: no cohort is 30 days old, the curve says so.
+    plotImage(screen, 'plot-curve', 'Retention curve');
+    expect(deepText($(screen, '#plot-curve'))).to.contain('No cohort shown is 30 days old yet');
+    $<HTMLButtonElement>(screen, '[data-days="90"]').click();
+    await waitUntil(() => screen._data?.series.length === 90 && !screen._loading, 'no 90 days');
+    await screen.updateComplete;
+    const api = await apiKpis(screen);
+    const svg = plotImage(screen, 'plot-curve', 'Retention curve');
+    expect(svg.getAttribute('aria-label')).to.contain('averaged over the cohorts shown');
+    expect(deepText($(screen, '#plot-curve'))).to.contain('cohorts above that have a value');
+    const expected = (['d30', 'd60', 'd90'] as const).map((d) => {
+      const values = api.retention.flatMap((c) => {
+        const cell = c[d];
+        return cell && 'value' in cell ? [cell.value] : [];
+      });
+      const avg = values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
+      return [d.toUpperCase(), avg === null ? '—' : percent.format(avg), String(values.length)];
+    });
+    // The demo's older cohorts have a D30, and some are hidden or too young (left out).
+    expect(Number(expected[0]![2])).to.be.at.least(1);
+    expect(Number(expected[0]![2])).to.be.below(api.retention.length);
+    expect(svg.querySelectorAll('circle.dot')).to.have.length(
+      expected.filter((r) => r[1] !== '—').length,
+    );
+    const details = q<HTMLDetailsElement>($(screen, '#plot-curve'), 'details');
+    await open(details);
+    expect([...details.querySelectorAll('thead th')].map((th) => deepText(th))).to.deep.equal([
+      'Day N',
+      'Average',
+      'Cohorts counted',
+    ]);
+    expect(rowsOf(details)).to.deep.equal(expected);
+    await expect(screen).to.be.accessible();
+  });
+
+  it('names stickiness, churn, the retention curve and testimonials in French', async () => {
+    const el = await mountConsole(backend, { key: OWNER_KEY, locale: 'fr' });
+    const screen = await openKpis(el);
+    const text = deepText(screen);
+    for (const words of [
+      'Fidélité et départs',
+      'Courbe de rétention',
+      'Témoignages par jour',
+      'Envoyés',
+      'Approuvés',
+      'Cohortes comptées',
+      'Jour N',
+      'Moyenne',
+    ]) {
+      expect(text).to.contain(words);
+    }
+    expect($(screen, '#plot-rates svg').getAttribute('aria-label')).to.contain('fidélité');
+    expect($(screen, '#plot-testimonials svg').getAttribute('aria-label')).to.contain('envoyés');
     await expect(screen).to.be.accessible();
   });
 });

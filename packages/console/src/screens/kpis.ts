@@ -5,9 +5,10 @@
  * testimonials submitted, approved, with a photo and their average rating, reveals,
  * redemptions, revenue per currency), each with what it measures and why it matters; the
  * visitor → member → contributor funnel; plots of members, joins and leaves, active 1/7/28
- * days (inline SVG, each with a table alternative); activation and retention per join-week
- * cohort; participation per live session; a funnel per offer. Suppressed cells read "< 5"
- * with a visible hint. Each table downloads as CSV (`…/host/kpis.csv?table=`).
+ * days, stickiness and churn (inline SVG, each with a table alternative); activation and
+ * retention per join-week cohort with its average curve; testimonials submitted and approved
+ * per period; participation per live session; a funnel per offer. Suppressed cells read
+ * "< 5" with a visible hint. Each table downloads as CSV (`…/host/kpis.csv?table=`).
  */
 import { html, nothing } from 'lit';
 import type { KpiCell, KpiGranularity, Kpis, KpiTable } from '@cercle/client/admin';
@@ -27,18 +28,14 @@ import {
 } from './kpis/charts.js';
 import { funnelPlot, offersPlot } from './kpis/funnels.js';
 import { sessionsPlot } from './kpis/sessions.js';
+import { ratesPlot, retentionCurve, testimonialsPlot } from './kpis/trends.js';
+import { rangeOf } from './kpis/range.js';
 import { CercleError } from '@cercle/client';
+
+export { rangeOf };
 
 const PRESETS = [7, 28, 90] as const;
 const GRANULARITIES = ['day', 'week', 'month'] as const satisfies readonly KpiGranularity[];
-const DAY = 86_400_000;
-
-/** A UTC day `n − 1` days before `to` (a range of `n` days ending `to`). */
-export function rangeOf(n: number, now = Date.now()): { from: string; to: string } {
-  const to = new Date(now).toISOString().slice(0, 10);
-  const from = new Date(Date.parse(`${to}T00:00:00Z`) - (n - 1) * DAY).toISOString().slice(0, 10);
-  return { from, to };
-}
 
 type Cell = KpiCell | null;
 
@@ -372,8 +369,13 @@ export class ConsoleKpisScreen extends ConsoleScreen {
       <div class="plots">
         <section class="card">${membersPlot(data, t, fmt)}</section>
         <section class="card">${activePlot(data, t, fmt)}</section>
+        <section class="card">${ratesPlot(data, t, fmt)}</section>
+        <section class="card">
+          ${retentionTable(data, t, fmt, this.#csv('cohorts'))} ${retentionCurve(data, t, fmt)}
+        </section>
       </div>
-      <section class="card">${retentionTable(data, t, fmt, this.#csv('cohorts'))}</section>
+      <div class="section-head"><h2>${t.trendPlots.heading}</h2></div>
+      <section class="card">${testimonialsPlot(data, t, fmt)}</section>
       <div class="section-head"><h2>${t.sessions.heading}</h2></div>
       <section class="card">${sessionsPlot(data, t, fmt, this.#csv('sessions'))}</section>
       <div class="section-head"><h2>${t.offers.heading}</h2></div>

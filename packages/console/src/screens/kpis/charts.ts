@@ -65,12 +65,12 @@ export function cellText(c: Cell | undefined, t: KpiTerms, show: (n: number) => 
   return isSuppressed(c) ? t.suppressed : t.none;
 }
 
-const W = 640;
-const H = 220;
-const PAD = { top: 12, right: 12, bottom: 24, left: 36 };
+export const W = 640;
+export const H = 220;
+export const PAD = { top: 12, right: 12, bottom: 24, left: 36 };
 
 /** Splits a series into runs of known values (a hidden day breaks the line). */
-function segments(
+export function segments(
   values: (number | undefined)[],
   x: (i: number) => number,
   y: (v: number) => number,
@@ -87,18 +87,27 @@ function segments(
   return runs;
 }
 
-function scaleX(n: number) {
-  const inner = W - PAD.left - PAD.right;
-  return (i: number) => PAD.left + (n <= 1 ? inner / 2 : (i * inner) / (n - 1));
+/** The x of point `i` of `n`, right of a y axis at `left` (wider for "100 %" than a count). */
+export function scaleX(n: number, left = PAD.left) {
+  const inner = W - left - PAD.right;
+  return (i: number) => left + (n <= 1 ? inner / 2 : (i * inner) / (n - 1));
 }
 
-function axis(max: number, top: number, bottom: number, fmt: CellFormat) {
-  return svg`<line class="axis" x1=${PAD.left} x2=${W - PAD.right} y1=${bottom} y2=${bottom}></line>
-    <text class="tick" x=${PAD.left - 6} y=${bottom} text-anchor="end" dominant-baseline="middle">0</text>
-    <text class="tick" x=${PAD.left - 6} y=${top} text-anchor="end" dominant-baseline="middle">${fmt.count(max)}</text>`;
+/** The x axis, and the y axis's 0 and `max` (a count unless `show` says otherwise). */
+export function axis(
+  max: number,
+  top: number,
+  bottom: number,
+  fmt: CellFormat,
+  show: (n: number) => string = fmt.count,
+  left = PAD.left,
+) {
+  return svg`<line class="axis" x1=${left} x2=${W - PAD.right} y1=${bottom} y2=${bottom}></line>
+    <text class="tick" x=${left - 6} y=${bottom} text-anchor="end" dominant-baseline="middle">0</text>
+    <text class="tick" x=${left - 6} y=${top} text-anchor="end" dominant-baseline="middle">${show(max)}</text>`;
 }
 
-function dayTicks(days: string[], x: (i: number) => number, fmt: CellFormat) {
+export function dayTicks(days: string[], x: (i: number) => number, fmt: CellFormat) {
   if (!days.length) return nothing;
   const last = days.length - 1;
   const picks = last === 0 ? [0] : [0, last];

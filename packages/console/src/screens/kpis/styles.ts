@@ -77,6 +77,13 @@ export const kpiStyles = css`
     min-width: 0;
     container-type: inline-size;
   }
+  /* A plot alone in its card keeps its drawn size (ticks at 12px) rather than grow tall. */
+  .plot.wide svg {
+    max-width: 40rem;
+  }
+  .plot + .plot {
+    margin-block-start: 1.25rem;
+  }
   .plot h3 {
     margin: 0 0 0.25rem;
   }
@@ -143,6 +150,33 @@ export const kpiStyles = css`
     background: var(--c-focus);
   }
   .swatch.leave {
+    background: var(--c-danger);
+  }
+  /* Stickiness and churn: churn dashed, so the two lines read apart without colour too. */
+  .line.stickiness,
+  .line.curve {
+    stroke: var(--c-accent);
+  }
+  .line.churn {
+    stroke: var(--c-danger);
+    stroke-dasharray: 7 5;
+  }
+  .dot {
+    fill: var(--c-accent);
+  }
+  .tick.value {
+    fill: var(--c-text);
+    font-weight: 600;
+  }
+  .bar.submitted,
+  .swatch.submitted {
+    fill: var(--c-focus);
+    background: var(--c-focus);
+  }
+  .bar.approved {
+    fill: var(--c-accent);
+  }
+  .swatch.churn {
     background: var(--c-danger);
   }
   .swatch.d7 {

@@ -1,6 +1,7 @@
 /** The KPI dashboard's terms (en, fr): tiles, their explanations, plots, range. */
 import type { KpiGranularity, KpiSession, KpiTable } from '@cercle/client/admin';
 import type { Dictionary } from '../../i18n.js';
+import { trendsEn, trendsFr } from './trends-terms.js';
 
 export type TileKey =
   | 'members'
@@ -202,6 +203,7 @@ const en = {
     total: 'Total',
     unknown: 'hidden',
   },
+  trendPlots: trendsEn,
 };
 
 export type KpiTerms = typeof en;
@@ -387,5 +389,6 @@ export const terms = {
       total: 'Total',
       unknown: 'masqué',
     },
+    trendPlots: trendsFr,
   },
 } satisfies Dictionary<KpiTerms>;
