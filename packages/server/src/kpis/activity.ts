@@ -65,8 +65,9 @@ async function bump(tx: Sql, community: string, day: string, column: string, by 
 }
 
 /** The active counts of the days ending each `last_day`-set at day `d`: 1, 7 and 28 days. */
-const ACTIVE_AT = `SELECT CAST(COALESCE(SUM(last_day > ?), 0) AS INTEGER) AS d1,
-  CAST(COALESCE(SUM(last_day > ?), 0) AS INTEGER) AS d7, CAST(COUNT(*) AS INTEGER) AS d28
+const ACTIVE_AT = `SELECT CAST(COALESCE(SUM(CASE WHEN last_day > ? THEN 1 ELSE 0 END), 0) AS INTEGER) AS d1,
+  CAST(COALESCE(SUM(CASE WHEN last_day > ? THEN 1 ELSE 0 END), 0) AS INTEGER) AS d7,
+  CAST(COUNT(*) AS INTEGER) AS d28
   FROM member_activity WHERE community = ? AND last_day > ? AND last_day <= ?`;
 
 /** Active members in the 1, 7 and 28 days ending day `d`, from the members' latest contributions. */
@@ -132,7 +133,7 @@ export async function closeDays(tx: Sql, community: string, day: string): Promis
 /**
  * After history was written straight into `activity` (the demo's, a benchmark's): the members'
  * latest days, the join days' activated counts, and every day's active counts up to the day
- * before `today`, from the rows (SQLite's `date()`: the PostgreSQL store has its own).
+ * before `today`, from the rows.
  */
 export async function rebuildActivity(tx: Sql, community: string, today: string): Promise<void> {
   await tx.run('DELETE FROM member_activity WHERE community = ?', community);
@@ -143,14 +144,20 @@ export async function rebuildActivity(tx: Sql, community: string, today: string)
     community,
   );
   // Activated: the members whose first contribution fell on day 0–6 of their membership.
-  await tx.run(
-    `UPDATE kpi_daily SET activated = (SELECT COUNT(*) FROM members m
-       WHERE m.community = kpi_daily.community AND substr(m.joined_at, 1, 10) = kpi_daily.day
-         AND (SELECT MIN(a.day) FROM activity a WHERE a.member_id = m.id)
-             <= date(kpi_daily.day, '+${ACTIVATION_DAYS - 1} days'))
-     WHERE community = ?`,
+  const firsts = await tx.all<{ joined_at: string; first_day: string | null }>(
+    `SELECT m.joined_at, (SELECT MIN(a.day) FROM activity a WHERE a.member_id = m.id) AS first_day
+     FROM members m WHERE m.community = ?`,
     community,
   );
+  const activated = new Map<string, number>();
+  for (const { joined_at: joinedAt, first_day: firstDay } of firsts) {
+    const joinDay = utcDay(joinedAt);
+    if (firstDay !== null && dayNumber(firstDay) - dayNumber(joinDay) < ACTIVATION_DAYS) {
+      activated.set(joinDay, (activated.get(joinDay) ?? 0) + 1);
+    }
+  }
+  await tx.run('UPDATE kpi_daily SET activated = 0 WHERE community = ?', community);
+  for (const [joinDay, n] of activated) await bump(tx, community, joinDay, 'activated', n);
   const first = await tx.value<string | null>(
     'SELECT MIN(day) FROM activity WHERE community = ?',
     community,

@@ -91,7 +91,8 @@ export class Visitors {
         tx.run(
           `INSERT INTO session_stats (session, peak_viewers) VALUES (?, ?)
            ON CONFLICT (session) DO UPDATE SET
-             peak_viewers = MAX(session_stats.peak_viewers, excluded.peak_viewers)`,
+             peak_viewers = CASE WHEN excluded.peak_viewers > session_stats.peak_viewers
+               THEN excluded.peak_viewers ELSE session_stats.peak_viewers END`,
           session,
           counts.now,
         ),
