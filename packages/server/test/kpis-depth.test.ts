@@ -5,7 +5,7 @@
  * Every expected figure is worked out by hand in the comments.
  */
 import { Kpis } from '@cercle/client/admin';
-import { seedSession } from '@cercle/server';
+import { seedCommunity, seedSession } from '@cercle/server';
 import * as v from 'valibot';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -368,6 +368,35 @@ describe('KPIs in depth', () => {
       'validation_failed',
     );
     expectError(await call(t.url, `${H}/kpis.csv?table=series`), 401, 'unauthorized');
+  });
+
+  it('counts the members a seed creates, each on its join day', async () => {
+    await setup();
+    // Six seeded members, 36 hours apart, the last one 36 hours before now (11-30 09:00).
+    await seedCommunity(
+      t.server.store,
+      { slug: 'graines', name: 'Graines', seedMembers: 6 },
+      { ownerKey: 'graines-owner-key-0123456789abcdef', now: clock },
+    );
+    const answer = await call(
+      t.url,
+      '/v1/communities/graines/host/kpis?from=2026-11-20&to=2026-11-30',
+      {
+        token: 'graines-owner-key-0123456789abcdef',
+      },
+    );
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    const k = v.parse(Kpis, answer.body);
+    // Joined 11-21 09:00, 11-22 21:00, 11-24 09:00, 11-25 21:00, 11-27 09:00, 11-28 21:00:
+    // fewer than 5 (hidden) until 11-26, 5 on 11-27, 6 from 11-28.
+    expect(k.series.map((d) => d.members)).toEqual([
+      ...Array.from({ length: 7 }, () => hidden),
+      value(5),
+      value(6),
+      value(6),
+      value(6),
+    ]);
+    expect(k.funnel.joined).toEqual(value(6));
   });
 
   it('keeps a closed day as it was when a member is erased later', async () => {

@@ -156,6 +156,8 @@ export async function seedKpiHistory(
       'SELECT id FROM members WHERE community = ? ORDER BY seq',
       community,
     );
+    // The seeded members' joins were counted as they were inserted: the history recounts them.
+    await tx.run('DELETE FROM kpi_daily WHERE community = ?', community);
     const count = members.length;
     const leaving = Math.round(count * CHURN_SHARE);
     const total = count + leaving;

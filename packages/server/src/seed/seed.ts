@@ -20,6 +20,7 @@ import {
 import type { Sql, Store } from '../store/store.js';
 import { insertHost } from '../hosts/rules.js';
 import { seedKpiHistory } from './history.js';
+import { recordJoin } from '../kpis/activity.js';
 import { seedDemoOffers } from './offers.js';
 import { seedDemoTestimonials } from './wall.js';
 
@@ -108,6 +109,8 @@ export async function seedCommunity(
           room ? 'active' : 'waitlisted',
           at,
         );
+        // Counted like any join, on its day, so the KPIs start from the members there are.
+        await recordJoin(tx, seed.slug, room ? 'active' : 'waitlisted', new Date(at));
       }
       return true;
     }
