@@ -52,7 +52,7 @@ const MEMBERS_BEFORE = `COALESCE((SELECT p.members FROM kpi_daily p WHERE p.comm
   ORDER BY p.day DESC LIMIT 1), 0)`;
 
 /** Adds `by` to one counter of the day's row, creating the row (members carried over). */
-async function bump(tx: Sql, community: string, day: string, column: string, by = 1) {
+export async function bump(tx: Sql, community: string, day: string, column: string, by = 1) {
   await tx.run(
     `INSERT INTO kpi_daily (community, day, members, ${column}) VALUES (?, ?, ${MEMBERS_BEFORE}, ?)
      ON CONFLICT (community, day) DO UPDATE SET ${column} = kpi_daily.${column} + excluded.${column}`,
@@ -107,26 +107,41 @@ export async function closeDays(tx: Sql, community: string, day: string): Promis
     const last = Math.min(through, dayNumber(newest) + 27);
     for (let d = dayNumber(closed) + 1; d <= last; d++) {
       const { d1, d7, d28 } = await activeAt(tx, community, d);
-      await tx.run(
-        `INSERT INTO kpi_daily (community, day, members, active1, active7, active28)
-         VALUES (?, ?, ${MEMBERS_BEFORE}, ?, ?, ?)
-         ON CONFLICT (community, day) DO UPDATE SET active1 = excluded.active1,
-           active7 = excluded.active7, active28 = excluded.active28`,
-        community,
-        dayString(d),
-        community,
-        dayString(d),
-        d1,
-        d7,
-        d28,
-      );
+      await freezeDay(tx, community, d, [d1, d7, d28]);
     }
   }
+  await closedThrough(tx, community, through);
+}
+
+/** Writes a closed day's active counts (1, 7, 28 days) on its row (members carried over). */
+async function freezeDay(
+  tx: Sql,
+  community: string,
+  d: number,
+  [d1, d7, d28]: readonly [number, number, number],
+): Promise<void> {
+  await tx.run(
+    `INSERT INTO kpi_daily (community, day, members, active1, active7, active28)
+     VALUES (?, ?, ${MEMBERS_BEFORE}, ?, ?, ?)
+     ON CONFLICT (community, day) DO UPDATE SET active1 = excluded.active1,
+       active7 = excluded.active7, active28 = excluded.active28`,
+    community,
+    dayString(d),
+    community,
+    dayString(d),
+    d1,
+    d7,
+    d28,
+  );
+}
+
+/** Records that the active counts are frozen up to day `d`. */
+async function closedThrough(tx: Sql, community: string, d: number): Promise<void> {
   await tx.run(
     `INSERT INTO kpi_state (community, closed_through) VALUES (?, ?)
      ON CONFLICT (community) DO UPDATE SET closed_through = excluded.closed_through`,
     community,
-    dayString(through),
+    dayString(d),
   );
 }
 
@@ -178,28 +193,10 @@ export async function rebuildActivity(tx: Sql, community: string, today: string)
     today,
   );
   for (let d = start; d <= end; d++) {
-    const [d1, d7, d28] = counts.get(d) as [number, number, number];
-    if (d28 === 0) continue;
-    await tx.run(
-      `INSERT INTO kpi_daily (community, day, members, active1, active7, active28)
-       VALUES (?, ?, ${MEMBERS_BEFORE}, ?, ?, ?)
-       ON CONFLICT (community, day) DO UPDATE SET active1 = excluded.active1,
-         active7 = excluded.active7, active28 = excluded.active28`,
-      community,
-      dayString(d),
-      community,
-      dayString(d),
-      d1,
-      d7,
-      d28,
-    );
+    const row = counts.get(d) as [number, number, number];
+    if (row[2] > 0) await freezeDay(tx, community, d, row);
   }
-  await tx.run(
-    `INSERT INTO kpi_state (community, closed_through) VALUES (?, ?)
-     ON CONFLICT (community) DO UPDATE SET closed_through = excluded.closed_through`,
-    community,
-    dayString(end),
-  );
+  await closedThrough(tx, community, end);
 }
 
 /** Distinct members with a contribution in the 1, 7 and 28 days ending each day `from`–`to`. */

@@ -11,7 +11,7 @@
 import { base64url } from '../core/bytes.js';
 import { randomBytes, sha256 } from '../core/crypto.js';
 import type { Store } from '../store/store.js';
-import { utcDay } from './activity.js';
+import { bump, utcDay } from './activity.js';
 
 /** What a visit is about: the community ('') or one session's event stream. */
 export type VisitScope = '' | `s${number}`;
@@ -56,16 +56,7 @@ export class Visitors {
       );
       if (changes === 0) return;
       if (scope === '') {
-        await tx.run(
-          `INSERT INTO kpi_daily (community, day, members, visitors)
-           VALUES (?, ?, COALESCE((SELECT p.members FROM kpi_daily p WHERE p.community = ?
-             AND p.day < ? ORDER BY p.day DESC LIMIT 1), 0), 1)
-           ON CONFLICT (community, day) DO UPDATE SET visitors = kpi_daily.visitors + 1`,
-          community,
-          day,
-          community,
-          day,
-        );
+        await bump(tx, community, day, 'visitors');
       } else {
         await tx.run(
           `INSERT INTO session_stats (session, viewers) VALUES (?, 1)
