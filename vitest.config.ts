@@ -64,6 +64,7 @@ export default defineConfig({
           name: 'conformance',
           include: ['packages/conformance/test/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['test/postgres/setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

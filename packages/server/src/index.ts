@@ -16,6 +16,15 @@ export {
 export { migrate, SqliteStore, type SqliteDriver } from './store/sqlite-store.js';
 export { migrations, type Migration } from './store/migrations.js';
 export {
+  isPostgresUrl,
+  migratePostgres,
+  openPostgresStore,
+  PostgresStore,
+  type PostgresStoreOptions,
+  type PostgresUrl,
+} from './store/postgres-store.js';
+export { postgresMigrations } from './store/postgres-migrations.js';
+export {
   signWebhook,
   verifyWebhook,
   WebhookWorker,

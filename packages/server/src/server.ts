@@ -1,4 +1,7 @@
-/** `createServer`: open the SQLite store, seed it if asked, and serve the API over HTTP (Node). */
+/**
+ * `createServer`: open the store (a SQLite file, or PostgreSQL when `db` is a `postgres://`
+ * URL), seed it if asked, and serve the API over HTTP (Node).
+ */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
@@ -9,13 +12,25 @@ import { newSecret } from './core/crypto.js';
 import { seedDemo } from './seed/seed.js';
 import { betterSqliteDriver, openDatabase, type Db, type SqliteFileStore } from './sqlite.js';
 import { SqliteStore } from './store/sqlite-store.js';
+import {
+  isPostgresUrl,
+  openPostgresStore,
+  type PostgresStore,
+  type PostgresUrl,
+} from './store/postgres-store.js';
+import type { Store } from './store/store.js';
 import { withStatic, type StaticOptions } from './static.js';
 import { WebhookWorker, type DeliveryOptions } from './webhooks/delivery.js';
 
 export interface ServerOptions
   extends Omit<AppOptions, 'store' | 'hostKey' | 'signal'>, StaticOptions {
-  /** SQLite database file (created if missing), or `:memory:`. */
+  /**
+   * The database: a SQLite file (created if missing), `:memory:`, or a PostgreSQL URL
+   * (`postgres://user:password@host:5432/cercle`), migrated at start.
+   */
   db: string;
+  /** Connections in this instance's PostgreSQL pool (default 10); ignored on SQLite. */
+  poolSize?: number;
   /** TCP port; 0 (the default) picks a free one. */
   port?: number;
   /** Interface to bind; default `127.0.0.1`. */
@@ -28,7 +43,8 @@ export interface ServerOptions
   webhooks?: DeliveryOptions | false;
 }
 
-export interface RunningServer {
+/** What `createServer` returns: on SQLite (the default) with the file's handle, or on PostgreSQL. */
+export interface RunningServer<S extends Store = SqliteFileStore> {
   /** Base URL, e.g. `http://127.0.0.1:8787`. */
   url: string;
   port: number;
@@ -37,9 +53,9 @@ export interface RunningServer {
   hostKeyGenerated: boolean;
   app: Hono<AppEnv>;
   /** The store the rules run on. */
-  store: SqliteFileStore;
-  /** Its better-sqlite3 handle, for tests and tools that read the file directly. */
-  db: Db;
+  store: S;
+  /** On SQLite, its better-sqlite3 handle, for tests and tools that read the file directly. */
+  db: S extends SqliteFileStore ? Db : undefined;
   /** The broker the event streams subscribe to (`subscriberCount()` tells how many are open). */
   broker: Broker;
   /** The webhook delivery worker (`kick()` sends what is due now), or null when disabled. */
@@ -48,17 +64,30 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function createServer(options: ServerOptions): Promise<RunningServer> {
+/**
+ * Starts a server. A `db` typed as a `postgres://` literal (or narrowed with `isPostgresUrl`)
+ * gives the PostgreSQL result type; any other string opens SQLite, unless it is a PostgreSQL
+ * URL at run time, which still opens PostgreSQL (with `db` undefined).
+ */
+export async function createServer(
+  options: ServerOptions & { db: PostgresUrl },
+): Promise<RunningServer<PostgresStore>>;
+export async function createServer(options: ServerOptions): Promise<RunningServer>;
+export async function createServer(options: ServerOptions): Promise<RunningServer<Store>> {
   const given = options.hostKey ?? (process.env['CERCLE_HOST_KEY'] || undefined);
   const hostKey = given ?? newSecret();
   const host = options.host ?? '127.0.0.1';
   let webhooks: WebhookWorker | null = null;
-  const file = openDatabase(options.db);
-  const store: SqliteFileStore = Object.assign(
-    // After each commit, the worker looks for messages it just made due.
-    new SqliteStore(betterSqliteDriver(file), { onCommit: () => void webhooks?.kick() }),
-    { db: file },
-  );
+  // After each commit, the worker looks for messages it just made due.
+  const onCommit = () => void webhooks?.kick();
+  let file: Db | undefined;
+  let store: Store;
+  if (isPostgresUrl(options.db)) {
+    store = await openPostgresStore(options.db, { onCommit, max: options.poolSize });
+  } else {
+    file = openDatabase(options.db);
+    store = Object.assign(new SqliteStore(betterSqliteDriver(file), { onCommit }), { db: file });
+  }
   let server: Server | undefined;
   const shutdown = new AbortController();
   try {
@@ -72,6 +101,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       });
     const {
       db: _file,
+      poolSize: _poolSize,
       port: _port,
       host: _host,
       seed: _seed,
@@ -120,7 +150,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       hostKeyGenerated: given === undefined,
       app,
       store,
-      db: store.db,
+      db: file as never, // Db on SQLite, undefined on PostgreSQL (the overloads type it)
       broker,
       webhooks,
       close,

@@ -85,7 +85,7 @@ export async function listSessions(
 ): Promise<LiveSession[]> {
   const rows = await db.all<SessionRow>(
     `SELECT * FROM sessions WHERE community = ? AND archived_at IS NULL
-       AND (? IS NULL OR state = ?)
+       AND (CAST(? AS TEXT) IS NULL OR state = ?)
      ORDER BY CASE state WHEN 'live' THEN 0 WHEN 'scheduled' THEN 1 ELSE 2 END,
        CASE WHEN state = 'live' THEN starts_at END DESC,
        CASE WHEN state = 'scheduled' THEN starts_at END,
