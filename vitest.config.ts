@@ -37,6 +37,7 @@ export default defineConfig({
           name: 'server',
           include: ['packages/server/test/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['test/postgres/setup.ts'],
           testTimeout: 20_000,
         },
       },

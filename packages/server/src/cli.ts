@@ -1,6 +1,4 @@
 /** `cercle-server`: the reference backend from the command line. */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { CommunityInput, type HostCommunity } from '@cercle/client';
 import { InvitationInput, INVITATION_HOURS_DEFAULT } from '@cercle/client/admin';
 import { demoCommunities, demoOwnerKey } from '@cercle/client/demo';
@@ -12,16 +10,20 @@ import { invite } from './hosts/rules.js';
 import { requireCommunityRow } from './membership/rules.js';
 import { importCodesCommand } from './offers-cli.js';
 import { createServer, type RunningServer } from './server.js';
-import { openSqliteStore, type SqliteFileStore } from './sqlite.js';
+import { createsDatabase, databaseOf, describeDatabase, openStoreAt } from './cli-db.js';
+import type { Store } from './store/store.js';
 
 const USAGE = `Usage: cercle-server [options]
        cercle-server <subcommand> [options]
 
-Serves the Cercle API over HTTP, with its data in a SQLite file, and the widgets' script
-(/sdk/cercle.js) and the host console (/console/).
+Serves the Cercle API over HTTP, with its data in a SQLite file or in PostgreSQL, and the
+widgets' script (/sdk/cercle.js) and the host console (/console/).
 
 Options:
-  --db FILE              SQLite database file, created if missing (default ./cercle.db)
+  --db FILE|URL          SQLite database file, created if missing, or a PostgreSQL URL
+                         (postgres://user:password@host:5432/db) shared by several
+                         instances (default $CERCLE_DATABASE_URL, else ./cercle.db)
+  --pool-size N          PostgreSQL connections of this instance (default 10)
   --port N               TCP port, 0 for any free port (default 8787)
   --host H               interface to bind (default 127.0.0.1)
   --seed demo            create the demo communities (maison-verte, le-fournil) and
@@ -35,8 +37,9 @@ Options:
 
 Environment:
   CERCLE_HOST_KEY        the operator key, when --host-key is not given
+  CERCLE_DATABASE_URL    the database, when --db is not given
 
-Subcommands (on the database file directly, as the operator; a server may be running on it):
+Subcommands (on the database directly, as the operator; servers may be running on it):
   communities create     create a community and its first owner; prints the owner key once
   communities list       list the communities
   hosts invite           invite an owner, moderator or analyst; prints the invitation link
@@ -45,20 +48,21 @@ Subcommands (on the database file directly, as the operator; a server may be run
   cercle-server <subcommand> --help shows its options.
 `;
 
-const COMMUNITIES_USAGE = `Usage: cercle-server communities create --db FILE --slug S --name N --privacy-policy URL [options]
-       cercle-server communities list --db FILE [--json]
+const COMMUNITIES_USAGE = `Usage: cercle-server communities create --db DB --slug S --name N --privacy-policy URL [options]
+       cercle-server communities list --db DB [--json]
 
-Creates or lists communities, straight in the database file, as the operator (whoever may
-write the file may do this; no key is needed). A server may be running on the same file.
+Creates or lists communities, straight in the database, as the operator (whoever may write
+the database may do this; no key is needed). Servers may be running on the same database.
 `;
 
-const CREATE_USAGE = `Usage: cercle-server communities create --db FILE --slug S --name N --privacy-policy URL [options]
+const CREATE_USAGE = `Usage: cercle-server communities create --db DB --slug S --name N --privacy-policy URL [options]
 
 Creates the community S with its first owner, and prints the owner's key: once, only its
 hash is stored. Exit code 0 created, 1 refused (the slug is taken), 2 usage or invalid field.
 
 Options:
-  --db FILE                SQLite database file of the server (created if missing)
+  --db DB                  the server's database: a SQLite file (created if missing) or a
+                           PostgreSQL URL (default $CERCLE_DATABASE_URL)
   --slug S                 the community's id in URLs and tags: a-z, 0-9 and -
   --name N                 its display name
   --privacy-policy URL     the privacy policy the join form links to
@@ -72,19 +76,20 @@ Options:
   -h, --help               show this help
 `;
 
-const LIST_USAGE = `Usage: cercle-server communities list --db FILE [--json]
+const LIST_USAGE = `Usage: cercle-server communities list --db DB [--json]
 
 Lists every community, archived ones included.
 
 Options:
-  --db FILE                SQLite database file of the server
+  --db DB                  the server's database: a SQLite file or a PostgreSQL URL
+                           (default $CERCLE_DATABASE_URL)
   --json                   print { communities: [...] } as JSON
   -h, --help               show this help
 `;
 
 const DEFAULT_CONSOLE_URL = 'http://127.0.0.1:8787/console';
 
-const HOSTS_USAGE = `Usage: cercle-server hosts invite --db FILE --community S --role ROLE [options]
+const HOSTS_USAGE = `Usage: cercle-server hosts invite --db DB --community S --role ROLE [options]
 
 Creates a single-use invitation into the community S, as the operator, and prints its link:
 <console-url>/#/accept?community=S&token=T. The token is in the URL's fragment (after #),
@@ -93,7 +98,8 @@ first, before it expires, gets the host account and its key. Exit code 0 created
 (no such community), 2 usage or invalid field.
 
 Options:
-  --db FILE                SQLite database file of the server
+  --db DB                  the server's database: a SQLite file or a PostgreSQL URL
+                           (default $CERCLE_DATABASE_URL)
   --community S            the community's slug
   --role ROLE              owner, moderator or analyst
   --name N                 who it is for (shown in the team list until accepted)
@@ -126,7 +132,8 @@ export async function main(argv: readonly string[]): Promise<RunningServer | und
       strict: true,
       allowPositionals: false,
       options: {
-        db: { type: 'string', default: './cercle.db' },
+        db: { type: 'string' },
+        'pool-size': { type: 'string' },
         port: { type: 'string', default: '8787' },
         host: { type: 'string', default: '127.0.0.1' },
         seed: { type: 'string' },
@@ -163,9 +170,19 @@ export async function main(argv: readonly string[]): Promise<RunningServer | und
     );
   }
 
-  const db = values.db === ':memory:' ? values.db : resolve(values.db);
+  const poolSize = values['pool-size'] === undefined ? undefined : Number(values['pool-size']);
+  if (
+    poolSize !== undefined &&
+    !(/^\d+$/.test(values['pool-size']!) && poolSize >= 1 && poolSize <= 1000)
+  ) {
+    return usageError(
+      `--pool-size must be an integer from 1 to 1000, not "${values['pool-size']}"`,
+    );
+  }
+  const db = databaseOf(values.db, './cercle.db')!;
   const server = await createServer({
     db,
+    ...(poolSize === undefined ? {} : { poolSize }),
     port,
     host: values.host,
     ...(values.seed === 'demo' ? { seed: 'demo' as const } : {}),
@@ -190,7 +207,9 @@ export async function main(argv: readonly string[]): Promise<RunningServer | und
 
   const source = values['host-key'] !== undefined ? '--host-key' : 'CERCLE_HOST_KEY';
   console.log(`Cercle server listening on ${server.url}`);
-  console.log(`  database: ${db}${values.seed === 'demo' ? ' (demo seeded)' : ''}`);
+  console.log(
+    `  database: ${describeDatabase(db)}${values.seed === 'demo' ? ' (demo seeded)' : ''}`,
+  );
   console.log(
     server.hostKeyGenerated
       ? `  operator key: ${server.hostKey} (generated for this run; set CERCLE_HOST_KEY or --host-key to keep one)`
@@ -237,17 +256,21 @@ function invalid(command: string, issues: readonly v.BaseIssue<unknown>[]): void
   process.exitCode = 2;
 }
 
-/** `--db FILE` as an absolute path, or undefined after a usage error. */
-function dbPath(command: string, usage: string, db: string | undefined): string | undefined {
+/** `--db` (else CERCLE_DATABASE_URL): an absolute file path or a URL; undefined after a usage error. */
+function dbPath(command: string, usage: string, flag: string | undefined): string | undefined {
+  const db = databaseOf(flag);
   if (db === undefined) return void usageOf(command, usage, 'missing --db');
   if (db === ':memory:') return void usageOf(command, usage, '--db takes a file, not :memory:');
-  return resolve(db);
+  return db;
 }
 
-/** Opens the server's existing database file; undefined (exit 1) when there is none. */
-function openExisting(command: string, file: string): SqliteFileStore | undefined {
-  if (!existsSync(file)) return void refuse(command, `no database file at ${file}`);
-  return openSqliteStore(file);
+/** Opens the server's existing database; undefined (exit 1) when there is none or it cannot be reached. */
+async function openExisting(command: string, db: string): Promise<Store | undefined> {
+  try {
+    return await openStoreAt(db, { existing: true });
+  } catch (error) {
+    return void refuse(command, (error as Error).message);
+  }
 }
 
 const whole = (flag: string, value: string | undefined): number | undefined | Error => {
@@ -306,7 +329,7 @@ async function createCommunityCommand(argv: readonly string[]): Promise<void> {
     process.stdout.write(CREATE_USAGE);
     return;
   }
-  const missing = (['db', 'slug', 'name', 'privacy-policy'] as const).filter(
+  const missing = (['slug', 'name', 'privacy-policy'] as const).filter(
     (k) => values[k] === undefined,
   );
   if (missing.length > 0) {
@@ -337,20 +360,25 @@ async function createCommunityCommand(argv: readonly string[]): Promise<void> {
   });
   if (!parsed.success) return invalid(command, parsed.issues);
 
-  const created = !existsSync(file);
-  const store = openSqliteStore(file);
+  const created = createsDatabase(file);
+  let store: Store;
+  try {
+    store = await openStoreAt(file);
+  } catch (error) {
+    return refuse(command, (error as Error).message);
+  }
   try {
     const { body } = await createCommunity(store, parsed.output, new Date());
     if (values.json) return print(body);
     const { community, owner, key } = body;
     process.stdout.write(
-      `Created the community "${community.slug}" (${community.name}) in ${file}${created ? ' (a new database file)' : ''},\n` +
+      `Created the community "${community.slug}" (${community.name}) in ${describeDatabase(file)}${created ? ' (a new database file)' : ''},\n` +
         `with its first owner ${owner.name} (${owner.id}).\n\n` +
         `Owner key: ${key}\n\n` +
         'Keep it safe, it is shown once: only its hash is stored. It signs the owner in to the\n' +
         'console, and authorizes the host API (Authorization: Bearer <key>). If it is lost,\n' +
         'invite a new owner:\n' +
-        `  cercle-server hosts invite --db ${file} --community ${community.slug} --role owner\n`,
+        `  cercle-server hosts invite --db ${describeDatabase(file)} --community ${community.slug} --role owner\n`,
     );
   } catch (error) {
     if (error instanceof ApiError) return refuse(command, error.message);
@@ -388,7 +416,7 @@ async function listCommunitiesCommand(argv: readonly string[]): Promise<void> {
   }
   const file = dbPath(command, LIST_USAGE, values.db);
   if (file === undefined) return;
-  const store = openExisting(command, file);
+  const store = await openExisting(command, file);
   if (store === undefined) return;
   try {
     const communities = await listCommunities(store);
@@ -457,7 +485,7 @@ async function inviteCommand(argv: readonly string[]): Promise<void> {
     process.stdout.write(HOSTS_USAGE);
     return;
   }
-  const missing = (['db', 'community', 'role'] as const).filter((k) => values[k] === undefined);
+  const missing = (['community', 'role'] as const).filter((k) => values[k] === undefined);
   if (missing.length > 0) {
     return usageOf(command, HOSTS_USAGE, `missing ${missing.map((k) => `--${k}`).join(', ')}`);
   }
@@ -481,7 +509,7 @@ async function inviteCommand(argv: readonly string[]): Promise<void> {
   });
   if (!parsed.success) return invalid(command, parsed.issues);
 
-  const store = openExisting(command, file);
+  const store = await openExisting(command, file);
   if (store === undefined) return;
   const slug = values.community as string;
   try {

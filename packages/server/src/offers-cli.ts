@@ -2,15 +2,15 @@
  * `cercle-server import-codes`: adds unique promo codes from a CSV file to an offer's pool,
  * straight into the database file (the server may be running on it). Never prints a code.
  */
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ApiError } from './core/errors.js';
 import { importCodes } from './offers/rules.js';
-import { openSqliteStore } from './sqlite.js';
+import { databaseOf, openStoreAt } from './cli-db.js';
+import type { Store } from './store/store.js';
 
-export const IMPORT_USAGE = `Usage: cercle-server import-codes --db FILE --community C --offer O CODES.csv
+export const IMPORT_USAGE = `Usage: cercle-server import-codes --db DB --community C --offer O CODES.csv
 
 Adds unique single-use codes to the pool of the offer O of the community C. The CSV has one
 code per line, or a header row with a "code" column (other columns are ignored). Codes
@@ -18,7 +18,8 @@ already in the pool, or repeated in the file, are skipped. Nothing is imported i
 invalid. Codes are never printed.
 
 Options:
-  --db FILE          SQLite database file of the server
+  --db DB            the server's database: a SQLite file or a PostgreSQL URL
+                     (default $CERCLE_DATABASE_URL)
   --community C      the community's slug
   --offer O          the offer's id (a unique-code offer)
   -h, --help         show this help
@@ -124,7 +125,11 @@ export async function importCodesCommand(argv: readonly string[]): Promise<void>
     process.stdout.write(IMPORT_USAGE);
     return;
   }
-  const missing = (['db', 'community', 'offer'] as const).filter((k) => values[k] === undefined);
+  const db = databaseOf(values.db);
+  const missing = [
+    ...(db === undefined ? ['db'] : []),
+    ...(['community', 'offer'] as const).filter((k) => values[k] === undefined),
+  ];
   if (missing.length > 0) return usage(`missing ${missing.map((k) => `--${k}`).join(', ')}`);
   if (positionals.length !== 1) return usage('give exactly one CSV file');
   const [file] = positionals as [string];
@@ -144,9 +149,12 @@ export async function importCodesCommand(argv: readonly string[]): Promise<void>
     );
   }
 
-  const dbFile = resolve(values.db as string);
-  if (!existsSync(dbFile)) return fail(`no database file at ${dbFile}`);
-  const store = openSqliteStore(dbFile);
+  let store: Store;
+  try {
+    store = await openStoreAt(db!, { existing: true });
+  } catch (error) {
+    return fail((error as Error).message);
+  }
   try {
     const { body: result } = await importCodes(
       store,

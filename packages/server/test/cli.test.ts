@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp, openDatabase, openSqliteStore, seedDemo } from '@cercle/server';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { createDatabase } from '../../../test/postgres/server.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const bin = fileURLToPath(new URL('../bin/cercle-server.js', import.meta.url));
@@ -482,6 +483,57 @@ describe('cercle-server communities and hosts', () => {
       );
       expect(await action.exited).toBe(2);
       expect(action.output().stderr).toMatch(/unknown action "fire"/);
+    },
+  );
+});
+
+describe('cercle-server on PostgreSQL', () => {
+  it(
+    'serves from a postgres:// URL (the password never printed); subcommands take CERCLE_DATABASE_URL',
+    { timeout: 60_000 },
+    async () => {
+      const database = await createDatabase(inject('postgresUrl'));
+      try {
+        const env = { CERCLE_DATABASE_URL: database.url };
+        const create = run(
+          [
+            'communities',
+            'create',
+            '--slug',
+            'pg-atelier',
+            '--name',
+            'Atelier PG',
+            '--privacy-policy',
+            'https://atelier.example/privacy',
+            '--json',
+          ],
+          env,
+        );
+        expect(await create.exited, create.output().stderr).toBe(0);
+        const password = new URL(database.url).password;
+
+        const cli = run(['--port', '0', '--pool-size', '3'], env);
+        const [, url] = await cli.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+        const [line] = await cli.waitFor(/database: .*/);
+        expect(line).toMatch(/database: postgres:\/\/cercle:\*\*\*@127\.0\.0\.1:\d+\/cercle_/);
+        expect(cli.output().stdout).not.toContain(password);
+        const community = await fetch(`${url}/v1/communities/pg-atelier`);
+        expect(community.status).toBe(200);
+        expect(await community.json()).toMatchObject({ slug: 'pg-atelier', name: 'Atelier PG' });
+
+        const list = run(['communities', 'list', '--db', database.url]);
+        expect(await list.exited, list.output().stderr).toBe(0);
+        expect(list.output().stdout).toMatch(/pg-atelier\s+Atelier PG\s+0\s+open/);
+
+        const bad = run(['--pool-size', '0', '--port', '0'], env);
+        expect(await bad.exited).toBe(2);
+        expect(bad.output().stderr).toMatch(/--pool-size must be an integer from 1 to 1000/);
+
+        cli.child.kill('SIGTERM');
+        expect(await cli.exited).toBe(0);
+      } finally {
+        await database.drop();
+      }
     },
   );
 });
