@@ -1,0 +1,175 @@
+/**
+ * The rules that must hold under concurrency, on two server instances sharing one PostgreSQL
+ * database (a real server: embedded, or `CERCLE_TEST_DATABASE_URL`'s): every request goes out
+ * at once, alternating between the instances, so the transactions really overlap in the
+ * database. A unique code is never given twice, a member votes once, an idempotency key makes
+ * one member, and a capacity is never exceeded.
+ */
+import { OfferReveal, Question } from '@cercle/client';
+import {
+  createServer,
+  NO_RATE_LIMITS,
+  seedCommunity,
+  seedSession,
+  type PostgresStore,
+  type RunningServer,
+} from '@cercle/server';
+import * as v from 'valibot';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { createDatabase } from '../../../test/postgres/server.ts';
+import { call, expectError, HOST_KEY, joinAs, joinBody, ownerKey } from './helpers.js';
+
+const C = '/v1/communities/atelier';
+
+let servers: RunningServer<PostgresStore>[] = [];
+let drop: () => Promise<void>;
+
+beforeEach(async () => {
+  const database = await createDatabase(inject('postgresUrl'));
+  drop = database.drop;
+  servers = await Promise.all(
+    [0, 1].map(() =>
+      createServer({
+        db: database.url as `postgres://${string}`,
+        port: 0,
+        rateLimits: NO_RATE_LIMITS,
+        logger: () => {},
+        webhooks: false,
+      }),
+    ),
+  );
+});
+
+afterEach(async () => {
+  await Promise.all(servers.map((s) => s.close()));
+  await drop();
+});
+
+/** The instance for the `i`-th request: alternating. */
+const on = (i: number) => servers[i % 2]!.url;
+
+const seed = (extra: { capacity?: number | null } = {}) =>
+  seedCommunity(
+    servers[0]!.store,
+    { slug: 'atelier', name: 'Atelier', consentVersion: 'v1', capacity: null, ...extra },
+    { ownerKey },
+  );
+
+const count = async (sql: string, ...params: (string | number)[]) =>
+  Number(await servers[1]!.store.value(sql, ...params));
+
+describe('two instances on one PostgreSQL database', () => {
+  it('gives 40 distinct codes to 50 members revealing at once through both, and 10 "exhausted"', async () => {
+    await seed();
+    const pool = Array.from({ length: 40 }, (_, i) => `PG-${String(i).padStart(4, '0')}`);
+    const put = await call(on(0), `${C}/host/offers/duo`, {
+      method: 'PUT',
+      token: HOST_KEY,
+      json: {
+        title: 'Duo',
+        benefit: '-10 %',
+        conditions: 'Une fois.',
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+        disclosure: 'publicite',
+        kind: 'unique',
+      },
+    });
+    expect(put.status, JSON.stringify(put.body)).toBe(201);
+    const imported = await call(on(1), `${C}/host/offers/duo/codes`, {
+      token: HOST_KEY,
+      json: { codes: pool },
+    });
+    expect(imported.status).toBe(200);
+    const tokens = await Promise.all(
+      Array.from({ length: 50 }, async (_, i) => (await joinAs(on(i), `Duo ${i}`)).token),
+    );
+
+    const answers = await Promise.all(
+      tokens.map((token, i) => call(on(i), `${C}/offers/duo/reveal`, { method: 'POST', token })),
+    );
+    const codes = answers
+      .filter((a) => a.status === 200)
+      .map((a) => v.parse(OfferReveal, a.body).code);
+    expect([...codes].sort()).toEqual(pool);
+    const refused = answers.filter((a) => a.status !== 200);
+    expect(refused).toHaveLength(10);
+    for (const answer of refused) expectError(answer, 409, 'offer_exhausted');
+    expect(await count('SELECT COUNT(*) FROM offer_codes WHERE taken_at IS NOT NULL')).toBe(40);
+    expect(
+      await count('SELECT COUNT(DISTINCT member_id) FROM offer_codes WHERE member_id IS NOT NULL'),
+    ).toBe(40);
+  });
+
+  it('counts one vote per member when each votes six times at once through both', async () => {
+    await seed();
+    await seedSession(servers[0]!.store, {
+      community: 'atelier',
+      id: 'live',
+      title: 'En direct',
+      state: 'live',
+    });
+    const S = `${C}/sessions/live`;
+    const asker = (await joinAs(on(0), 'Asker')).token;
+    const asked = await call(on(0), `${S}/questions`, {
+      token: asker,
+      json: { text: 'Which flour for a rye loaf?' },
+    });
+    expect(asked.status).toBe(201);
+    const { id } = v.parse(Question, asked.body);
+    const voters = await Promise.all(
+      Array.from({ length: 10 }, async (_, i) => (await joinAs(on(i), `Voter ${i}`)).token),
+    );
+
+    const answers = await Promise.all(
+      voters.flatMap((token, i) =>
+        Array.from({ length: 6 }, (_, k) =>
+          call(on(i + k), `${S}/questions/${id}/vote`, { method: 'PUT', token }),
+        ),
+      ),
+    );
+    expect(
+      answers.every((a) => a.status === 200),
+      JSON.stringify(answers[0]?.body),
+    ).toBe(true);
+    for (const url of [on(0), on(1)]) {
+      const list = await call(url, `${S}/questions`);
+      expect(list.body.questions.find((q: { id: string }) => q.id === id)?.votes).toBe(10);
+    }
+    expect(await count('SELECT COUNT(*) FROM votes')).toBe(10);
+    expect(await count('SELECT votes FROM questions WHERE id = ?', id)).toBe(10);
+  });
+
+  it('makes one member of a join retried ten times at once with one Idempotency-Key', async () => {
+    await seed();
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        call(on(i), `${C}/members`, {
+          json: joinBody('Ada'),
+          headers: { 'idempotency-key': 'burst-across-instances' },
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(201));
+    expect(new Set(answers.map((a) => a.body.token)).size).toBe(1);
+    expect(new Set(answers.map((a) => a.body.member.id)).size).toBe(1);
+    expect(await count("SELECT COUNT(*) FROM members WHERE community = 'atelier'")).toBe(1);
+  });
+
+  it('never goes over the capacity: 30 joins at once for 10 places make 10 members and a waitlist of 20', async () => {
+    await seed({ capacity: 10 });
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        call(on(i), `${C}/members`, { json: joinBody(`Member ${i}`) }),
+      ),
+    );
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(10);
+    const waitlisted = answers.filter((a) => a.status === 202);
+    expect(waitlisted).toHaveLength(20);
+    expect(waitlisted.map((a) => a.body.member.waitlistPosition).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 20 }, (_, i) => i + 1),
+    );
+    expect(await count("SELECT COUNT(*) FROM members WHERE status = 'active'")).toBe(10);
+    const community = await call(on(1), C);
+    expect(community.body).toMatchObject({ memberCount: 10, joinState: 'waitlist' });
+  });
+});
