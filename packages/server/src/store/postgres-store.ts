@@ -99,6 +99,7 @@ export class PostgresStore implements Store {
   readonly dialect = 'postgres' as const;
   readonly #statements: Sql;
   readonly #onCommit: (() => void) | undefined;
+  readonly #queues = new Map<string, Promise<void>>();
 
   constructor(
     /** The client (a pool); tests and tools may query it directly. */
@@ -125,7 +126,26 @@ export class PostgresStore implements Store {
     return this.#statements.run(text, ...params);
   }
 
-  async write<T>(scope: string, fn: (tx: Sql) => Promise<T>): Promise<T> {
+  /**
+   * Writes to one scope from this instance queue here first, so that they wait without holding
+   * a pooled connection (only one per scope waits on the database's lock); reads keep flowing.
+   */
+  write<T>(scope: string, fn: (tx: Sql) => Promise<T>): Promise<T> {
+    const result = (this.#queues.get(scope) ?? Promise.resolve()).then(() =>
+      this.#transaction(scope, fn),
+    );
+    const tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#queues.set(scope, tail);
+    void tail.then(() => {
+      if (this.#queues.get(scope) === tail) this.#queues.delete(scope);
+    });
+    return result;
+  }
+
+  async #transaction<T>(scope: string, fn: (tx: Sql) => Promise<T>): Promise<T> {
     const result = (await this.sql.begin(async (tx) => {
       if (scope === '') {
         await tx.unsafe('SELECT pg_advisory_xact_lock($1)', [STORE_LOCK], { prepare: true });
