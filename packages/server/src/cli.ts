@@ -33,6 +33,8 @@ Options:
   --allow-origin ORIGIN  allow this browser origin for every community; repeatable;
                          http://localhost:* means any port
   --trust-proxy          take client IPs from X-Forwarded-For (behind your own proxy only)
+  --public-url URL       the address visitors use, e.g. https://cercle.brand.example: the
+                         base of absolute URLs in answers (photos) behind a proxy
   -h, --help             show this help
 
 Environment:
@@ -140,6 +142,7 @@ export async function main(argv: readonly string[]): Promise<RunningServer | und
         'host-key': { type: 'string' },
         'allow-origin': { type: 'string', multiple: true, default: [] },
         'trust-proxy': { type: 'boolean', default: false },
+        'public-url': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -161,6 +164,12 @@ export async function main(argv: readonly string[]): Promise<RunningServer | und
   if (badOrigin !== undefined) {
     return usageError(
       `--allow-origin takes an origin like https://shop.example, not "${badOrigin}"`,
+    );
+  }
+  const publicUrl = values['public-url'];
+  if (publicUrl !== undefined && !/^https?:\/\/[^/\s?#]+(?:\/[^\s?#]*)?$/i.test(publicUrl)) {
+    return usageError(
+      `--public-url takes an http(s) URL without query or fragment, like https://cercle.brand.example, not "${publicUrl}"`,
     );
   }
   const hostKey = values['host-key'] ?? (process.env['CERCLE_HOST_KEY'] || undefined);
@@ -189,6 +198,7 @@ export async function main(argv: readonly string[]): Promise<RunningServer | und
     ...(hostKey === undefined ? {} : { hostKey }),
     allowedOrigins: values['allow-origin'],
     trustProxy: values['trust-proxy'],
+    ...(publicUrl === undefined ? {} : { publicUrl }),
     logger: (line) => console.log(`${new Date().toISOString()} ${line}`),
   });
 

@@ -512,7 +512,10 @@ describe('cercle-server on PostgreSQL', () => {
         expect(await create.exited, create.output().stderr).toBe(0);
         const password = new URL(database.url).password;
 
-        const cli = run(['--port', '0', '--pool-size', '3'], env);
+        const cli = run(
+          ['--port', '0', '--pool-size', '3', '--public-url', 'https://cercle.atelier.example'],
+          env,
+        );
         const [, url] = await cli.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
         const [line] = await cli.waitFor(/database: .*/);
         expect(line).toMatch(/database: postgres:\/\/cercle:\*\*\*@127\.0\.0\.1:\d+\/cercle_/);
@@ -528,6 +531,9 @@ describe('cercle-server on PostgreSQL', () => {
         const bad = run(['--pool-size', '0', '--port', '0'], env);
         expect(await bad.exited).toBe(2);
         expect(bad.output().stderr).toMatch(/--pool-size must be an integer from 1 to 1000/);
+        const badUrl = run(['--public-url', 'cercle.example', '--port', '0'], env);
+        expect(await badUrl.exited).toBe(2);
+        expect(badUrl.output().stderr).toMatch(/--public-url takes an http\(s\) URL/);
 
         cli.child.kill('SIGTERM');
         expect(await cli.exited).toBe(0);
