@@ -17,10 +17,16 @@ export {
 export { seedTestimonials, type TestimonialSeed } from './seed/wall.js';
 export {
   DEFAULT_RATE_LIMITS,
+  MemoryRateLimiter,
   NO_RATE_LIMITS,
   type RateLimit,
+  type RateLimiter,
   type RateLimits,
 } from './core/rate-limit.js';
+export {
+  PostgresRateLimiter,
+  type PostgresRateLimiterOptions,
+} from './core/postgres-rate-limit.js';
 export {
   InProcessBroker,
   type Broker,

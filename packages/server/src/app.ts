@@ -34,7 +34,7 @@ import { bodyLimitOf, createContext, type AppEnv } from './core/context.js';
 import { originAllowed } from './core/cors.js';
 import { sha256 } from './core/crypto.js';
 import { ApiError } from './core/errors.js';
-import { DEFAULT_RATE_LIMITS, type RateLimits } from './core/rate-limit.js';
+import { DEFAULT_RATE_LIMITS, type RateLimiter, type RateLimits } from './core/rate-limit.js';
 import { EventStreams } from './core/sse.js';
 
 export type { AppEnv } from './core/context.js';
@@ -46,6 +46,12 @@ export interface AppOptions {
   /** Origins allowed for every community, on top of each community's own list (for development). */
   allowedOrigins?: readonly string[];
   rateLimits?: Partial<RateLimits>;
+  /**
+   * Where the rate-limit buckets live; default: on PostgreSQL, in the database (shared by every
+   * instance on it: `PostgresRateLimiter`); else in memory (`MemoryRateLimiter`). A limiter
+   * given here applies its own limits (`rateLimits` configures the default ones).
+   */
+  rateLimiter?: RateLimiter;
   /** Receives one line per request and one per unexpected error; never personal data or tokens. */
   logger?: (line: string) => void;
   now?: () => Date;
@@ -108,6 +114,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     log,
     operatorKeyHash: sha256(options.hostKey),
     limits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
+    limiter: options.rateLimiter,
     trustProxy: options.trustProxy ?? false,
     publicUrl: options.publicUrl,
   });
@@ -187,7 +194,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   );
 
   app.use('*', async (c, next) => {
-    ctx.limit('ip', ctx.clientIp(c));
+    await ctx.limit('ip', ctx.clientIp(c));
     await next();
   });
 

@@ -25,7 +25,8 @@ import { idempotent } from './idempotency.js';
 import { concat } from './bytes.js';
 import { digestsEqual, sha256 } from './crypto.js';
 import { ApiError, invalid, refuse } from './errors.js';
-import { TokenBuckets, type RateLimits } from './rate-limit.js';
+import { PostgresRateLimiter } from './postgres-rate-limit.js';
+import { MemoryRateLimiter, type RateLimiter, type RateLimits } from './rate-limit.js';
 import { Visitors, type VisitScope } from '../kpis/visitors.js';
 
 /** The hono environment: the Node request, when served by @hono/node-server. */
@@ -95,6 +96,8 @@ export interface ContextOptions {
   /** The SHA-256 of the operator key. */
   operatorKeyHash: Promise<string>;
   limits: RateLimits;
+  /** Where the buckets live; default: the database's on PostgreSQL (shared), else memory. */
+  limiter?: RateLimiter | undefined;
   trustProxy: boolean;
   /** The API's public base URL, for absolute URLs in answers; default: where the request came to. */
   publicUrl?: string | undefined;
@@ -105,17 +108,22 @@ export type RouteContext = ReturnType<typeof createContext>;
 export function createContext(options: ContextOptions) {
   const { store, now } = options;
   const clock = () => now().getTime();
-  const buckets = new Map<keyof RateLimits, TokenBuckets>();
-  for (const [name, rate] of Object.entries(options.limits) as [
-    keyof RateLimits,
-    RateLimits[keyof RateLimits],
-  ][]) {
-    if (rate) buckets.set(name, new TokenBuckets(rate, clock));
-  }
+  // Several instances share a PostgreSQL database, so they share its buckets too; SQLite
+  // (and the mock) is one process: its buckets stay in memory.
+  const limiter =
+    options.limiter ??
+    (store.dialect === 'postgres'
+      ? new PostgresRateLimiter({
+          store,
+          limits: options.limits,
+          clock,
+          onError: (error) => options.log(`error pruning rate limits: ${String(error)}`),
+        })
+      : new MemoryRateLimiter(options.limits, clock));
 
   /** Takes a token from a rate-limit bucket; throws `rate_limited` (429, Retry-After) when empty. */
-  function limit(which: keyof RateLimits, key: string): void {
-    const waitMs = buckets.get(which)?.take(key) ?? 0;
+  async function limit(which: keyof RateLimits, key: string): Promise<void> {
+    const waitMs = await limiter.take(which, key);
     if (waitMs > 0) throw refuse.rateLimited(waitMs);
   }
 
@@ -160,7 +168,7 @@ export function createContext(options: ContextOptions) {
     bucket: keyof RateLimits | null = 'member',
   ): Promise<MemberRow> {
     const tokenHash = await sha256(bearer(c, 'member token'));
-    if (bucket) limit(bucket, tokenHash);
+    if (bucket) await limit(bucket, tokenHash);
     const member = await options.findMember(store, community.slug, tokenHash);
     if (!member) throw refuse.unknownToken();
     return member;

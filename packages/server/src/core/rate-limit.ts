@@ -1,4 +1,9 @@
-/** In-memory token buckets: `limit` requests per `windowMs`, refilled continuously. */
+/**
+ * Rate limits: `limit` requests per `windowMs` in token buckets refilled continuously, behind
+ * the `RateLimiter` interface. `MemoryRateLimiter` keeps the buckets in this process (one
+ * process: SQLite, the mock); `PostgresRateLimiter` (postgres-rate-limit.ts) keeps them in the
+ * database, so every instance on it takes from the same buckets.
+ */
 
 export interface RateLimit {
   limit: number;
@@ -51,6 +56,34 @@ export const NO_RATE_LIMITS: RateLimits = {
   reveal: false,
 };
 
+/** How long a bucket holding `tokens` (< 1) takes to hold one token again, in ms. */
+export const waitFor = (tokens: number, rate: RateLimit): number =>
+  Math.ceil(((1 - tokens) * rate.windowMs) / rate.limit);
+
+/** Where the buckets live. */
+export interface RateLimiter {
+  /**
+   * Takes one token from the bucket `name` for `key` (an IP address, a member token's hash);
+   * resolves to 0 when allowed, else the milliseconds to wait. A bucket without a limit allows.
+   */
+  take(name: keyof RateLimits, key: string): Promise<number>;
+}
+
+/** Each limit's buckets in this process's memory: synchronous and cheap, not shared. */
+export class MemoryRateLimiter implements RateLimiter {
+  readonly #buckets = new Map<keyof RateLimits, TokenBuckets>();
+
+  constructor(limits: RateLimits, clock: () => number) {
+    for (const [name, rate] of Object.entries(limits) as [keyof RateLimits, RateLimit | false][]) {
+      if (rate) this.#buckets.set(name, new TokenBuckets(rate, clock));
+    }
+  }
+
+  take(name: keyof RateLimits, key: string): Promise<number> {
+    return Promise.resolve(this.#buckets.get(name)?.take(key) ?? 0);
+  }
+}
+
 interface Bucket {
   tokens: number;
   at: number;
@@ -75,7 +108,7 @@ export class TokenBuckets {
       bucket.tokens -= 1;
       return 0;
     }
-    return Math.ceil(((1 - bucket.tokens) * this.rate.windowMs) / this.rate.limit);
+    return waitFor(bucket.tokens, this.rate);
   }
 
   #refill(bucket: Bucket | undefined, now: number): Bucket {

@@ -110,7 +110,7 @@ export function liveHandlers(ctx: RouteContext, streams: EventStreams): Handlers
       const member = ctx.requireActive(await ctx.requireMember(c, community, null));
       const key = ctx.idempotencyKey(c);
       const input = await ctx.readBody(c, routes.ask.body);
-      ctx.limit('ask', member.token_hash);
+      await ctx.limit('ask', member.token_hash);
       return ctx.answer(c, await ask(live, session, member, input, key));
     },
 

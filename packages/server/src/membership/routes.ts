@@ -19,7 +19,7 @@ export function membershipHandlers(ctx: RouteContext): Handlers<MembershipRoute>
     getCommunity: async (c) => c.json(await communityInfo(store, await ctx.requireCommunity(c))),
 
     join: async (c) => {
-      ctx.limit('join', ctx.clientIp(c));
+      await ctx.limit('join', ctx.clientIp(c));
       const community = await ctx.requireCommunity(c);
       const key = ctx.idempotencyKey(c);
       const input = await ctx.readBody(c, routes.join.body);

@@ -8,7 +8,7 @@ export function reportHandlers(
 ): Handlers<'report' | 'listReports' | 'decideReport'> {
   return {
     report: async (c) => {
-      ctx.limit('report', ctx.clientIp(c));
+      await ctx.limit('report', ctx.clientIp(c));
       const community = await ctx.requireCommunity(c);
       const reporter = await ctx.optionalMember(c, community);
       const key = ctx.idempotencyKey(c);

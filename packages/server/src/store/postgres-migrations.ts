@@ -476,4 +476,21 @@ export const postgresMigrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    // PostgreSQL only: SQLite (one process) keeps its rate limits in memory, so SQLite's list
+    // has no version 11. The buckets every instance shares (core/postgres-rate-limit.ts);
+    // UNLOGGED, as rate-limit state need not survive a crash, and updated in place (HOT).
+    version: 11,
+    name: 'rate-limits',
+    sql: `
+      CREATE UNLOGGED TABLE rate_limits (
+        name    TEXT COLLATE "C" NOT NULL,  -- the limit: ip, join, member, ask, …
+        key     TEXT COLLATE "C" NOT NULL,  -- SHA-256 (hex) of the IP address or the member token's hash
+        tokens  DOUBLE PRECISION NOT NULL,  -- what the bucket held after the last take
+        refused BOOLEAN NOT NULL,           -- whether the last take was refused
+        at      BIGINT NOT NULL,            -- the last take, ms since the epoch
+        PRIMARY KEY (name, key)
+      ) WITH (fillfactor = 70);
+    `,
+  },
 ];

@@ -51,7 +51,7 @@ export function wallHandlers(ctx: RouteContext): Handlers<WallRoute> {
       const input = await ctx.readBody(c, routes.submitTestimonial.body);
       // Checked before the rate limit: a request refused for its content does not count.
       checkTestimonial(community, input, now());
-      ctx.limit('submit', member.token_hash);
+      await ctx.limit('submit', member.token_hash);
       return ctx.answer(
         c,
         await submitTestimonial(store, community, member, input, now(), key, ctx.apiBase(c)),
@@ -75,7 +75,7 @@ export function wallHandlers(ctx: RouteContext): Handlers<WallRoute> {
     uploadPhoto: async (c) => {
       const community = await ctx.requireCommunity(c);
       const member = ctx.requireActive(await ctx.requireMember(c, community, null), 'testimonials');
-      ctx.limit('upload', member.token_hash);
+      await ctx.limit('upload', member.token_hash);
       const key = ctx.idempotencyKey(c);
       const bytes = await ctx.readBytes(c);
       return ctx.answer(
