@@ -6,8 +6,10 @@
 // Server-Sent Events subscribers to `dimanche-live` on 127.0.0.1; then votes one vote at a time
 // (PUT …/vote, each by a different member) and, for each vote, times every subscriber from just
 // before the PUT until it has the matching `question.updated`. Prints, over the votes, the time
-// until the last subscriber had it (p50, p99), and over every delivery the per-subscriber
-// latency (p50, p99). Both ends run on this machine and share its cores.
+// until the last subscriber had it (p50, p99), over every delivery the per-subscriber latency
+// (p50, p99), and the PUT's own answer time, status and body (p50, p99): the broker fans out
+// after the answer has gone, so this one does not grow with the subscribers. Both ends run on
+// this machine and share its cores.
 //
 // Each subscriber uses two file descriptors (the client's socket and the server's). When the
 // soft limit (`ulimit -n`) is too low the script says so and stops; raise it for the run:
@@ -209,8 +211,9 @@ async function main() {
         method: 'PUT',
         headers: { authorization: `Bearer ${tokens[k]}` },
       });
-      putMs.push(performance.now() - t0);
       const result = await res.json();
+      // The vote's own answer, whole: status, headers and body.
+      putMs.push(performance.now() - t0);
       if (res.status !== 200 || result.votes !== expected) {
         fail(`vote ${k}: ${res.status} ${JSON.stringify(result)}`);
       }
@@ -254,7 +257,7 @@ async function main() {
         'max ms': q(deliveryMs, 1),
       },
       {
-        measure: 'PUT vote answered',
+        measure: 'PUT vote → its answer (status and body)',
         samples: putMs.length,
         'p50 ms': q(putMs, 0.5),
         'p99 ms': q(putMs, 0.99),

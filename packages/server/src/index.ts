@@ -25,6 +25,11 @@ export {
 } from './store/postgres-store.js';
 export { postgresMigrations } from './store/postgres-migrations.js';
 export {
+  EVENTS_CHANNEL,
+  PostgresBroker,
+  type PostgresBrokerOptions,
+} from './core/postgres-broker.js';
+export {
   signWebhook,
   verifyWebhook,
   WebhookWorker,

@@ -8,6 +8,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createApp, type AppEnv, type AppOptions } from './app.js';
 import { InProcessBroker, type Broker } from './core/broker.js';
+import { PostgresBroker } from './core/postgres-broker.js';
 import { newSecret } from './core/crypto.js';
 import { seedDemo } from './seed/seed.js';
 import { betterSqliteDriver, openDatabase, type Db, type SqliteFileStore } from './sqlite.js';
@@ -94,11 +95,13 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     if (options.seed === 'demo') await seedDemo(store, { now: options.now?.() ?? new Date() });
 
     const log = options.logger ?? ((line: string) => console.log(line));
-    const broker =
-      options.broker ??
-      new InProcessBroker({
-        onError: (error) => log(`error in an event listener: ${String(error)}`),
-      });
+    const onError = (error: unknown) => log(`error in an event listener: ${String(error)}`);
+    // On PostgreSQL, every instance sees every change (LISTEN/NOTIFY); closed before the store.
+    const own =
+      options.broker === undefined && store.dialect === 'postgres'
+        ? new PostgresBroker(store as PostgresStore, { onError })
+        : undefined;
+    const broker = options.broker ?? own ?? new InProcessBroker({ onError });
     const {
       db: _file,
       poolSize: _poolSize,
@@ -129,7 +132,10 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
         shutdown.abort();
         const stopped = webhooks?.stop() ?? Promise.resolve();
         listening.close(() => {
-          stopped.then(() => store.close()).then(resolve, resolve);
+          stopped
+            .then(() => own?.close())
+            .then(() => store.close())
+            .then(resolve, resolve);
         });
         listening.closeAllConnections();
       }));

@@ -7,11 +7,15 @@
  * (it was reconnecting, or it was too slow and got cut) resumes from the log with
  * `Last-Event-ID`, so the broker only has to deliver in order to whoever is listening now.
  *
- * `InProcessBroker` serves one process (the SQLite default). Several instances behind a load
- * balancer need every instance to see every change: a PostgreSQL implementation will come
- * behind this same interface, publishing with `NOTIFY cercle_events, '<session> <event id>'`
- * after commit and, on `LISTEN`, reading the event from the log (a NOTIFY payload is limited
- * to 8000 bytes) before calling the local listeners.
+ * `publish` never runs the fan-out in the caller's turn: the change's HTTP answer goes out
+ * first, however many streams are open (writing to 5,000 streams takes tens of milliseconds).
+ *
+ * Two implementations. `InProcessBroker` serves one process (SQLite, the mock): it queues what
+ * is published and delivers it on the next turn of the event loop. `PostgresBroker`
+ * (postgres-broker.ts, the default on PostgreSQL) serves several instances sharing one
+ * database: `publish` sends `NOTIFY cercle_events, '<event id> <session key>'`, and every
+ * instance, on `LISTEN`, reads from the log what its own streams of that session have not had
+ * yet, and delivers it in id order.
  */
 import type { SessionEventType } from '@cercle/client';
 
@@ -34,7 +38,10 @@ export interface LiveEvent {
 export type LiveListener = (event: LiveEvent) => void;
 
 export interface Broker {
-  /** Delivers `event` to every listener of `session`, in the order published. */
+  /**
+   * Delivers `event` to every listener of `session`, in the order published; called once the
+   * change has committed. Returns at once: listeners run later, never in the caller's turn.
+   */
   publish(session: string, event: LiveEvent): void;
   /** Adds a listener; returns the function that removes it (safe to call twice). */
   subscribe(session: string, listener: LiveListener): () => void;
@@ -42,10 +49,22 @@ export interface Broker {
   subscriberCount(session?: string): number;
 }
 
-/** The broker of a single process: a set of listeners per session key. */
+/** The next turn of the event loop: after this turn's I/O (Node), or a new task (browsers). */
+const nextTurn: (fn: () => void) => void =
+  typeof globalThis.setImmediate === 'function'
+    ? (fn) => void globalThis.setImmediate(fn)
+    : (fn) => void setTimeout(fn, 0);
+
+/**
+ * The broker of a single process: a set of listeners per session key. `publish` queues the
+ * event; one drain at a time, on the next turn, delivers the queue in the order published to
+ * the listeners subscribed by then.
+ */
 export class InProcessBroker implements Broker {
   readonly #listeners = new Map<string, Set<LiveListener>>();
   readonly #onError: (error: unknown) => void;
+  readonly #queue: [string, LiveEvent][] = [];
+  #scheduled = false;
 
   /** `onError` receives what a listener throws; the other listeners still get the event. */
   constructor(options: { onError?: (error: unknown) => void } = {}) {
@@ -53,15 +72,29 @@ export class InProcessBroker implements Broker {
   }
 
   publish(session: string, event: LiveEvent): void {
-    const listeners = this.#listeners.get(session);
-    if (!listeners) return;
-    for (const listener of listeners) {
-      try {
-        listener(event);
-      } catch (error) {
-        this.#onError(error);
+    if (!this.#listeners.has(session)) return;
+    this.#queue.push([session, event]);
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    nextTurn(() => this.#drain());
+  }
+
+  #drain(): void {
+    // What a listener publishes meanwhile joins the queue and goes out in this same drain.
+    for (let i = 0; i < this.#queue.length; i++) {
+      const [session, event] = this.#queue[i]!;
+      const listeners = this.#listeners.get(session);
+      if (!listeners) continue;
+      for (const listener of listeners) {
+        try {
+          listener(event);
+        } catch (error) {
+          this.#onError(error);
+        }
       }
     }
+    this.#queue.length = 0;
+    this.#scheduled = false;
   }
 
   subscribe(session: string, listener: LiveListener): () => void {

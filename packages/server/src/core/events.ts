@@ -147,6 +147,15 @@ export async function eventsAfter(
   );
   if (prunedThrough === undefined || after < prunedThrough) return undefined;
   if (after > (await newestEventId(db, session))) return undefined;
+  return readEventsAfter(db, session, after);
+}
+
+/** The logged events of `session` with an id above `after`, in id order (no retention check). */
+export async function readEventsAfter(
+  db: Sql,
+  session: number,
+  after: number,
+): Promise<LiveEvent[]> {
   const rows = await db.all<EventRow>(
     `SELECT id, question_id, public_type, public_data, host_type, host_data FROM events
      WHERE session = ? AND id > ? ORDER BY id`,
@@ -175,6 +184,13 @@ export type Emit = (
 /** The broker's key for a session. */
 export const sessionKey = (session: { community: string; id: string }): string =>
   `${session.community}/${session.id}`;
+
+/** The community slug and session id of a broker key (`undefined` when it is not one). */
+export function parseSessionKey(key: string): { community: string; id: string } | undefined {
+  const slash = key.indexOf('/');
+  if (slash <= 0 || slash === key.length - 1) return undefined;
+  return { community: key.slice(0, slash), id: key.slice(slash + 1) };
+}
 
 /**
  * Runs `fn` in one write transaction of `scope`, appending what it emits to the log, and
