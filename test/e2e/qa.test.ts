@@ -11,17 +11,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, type RunningServer, type ServerOptions } from '@cercle/server';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createServer as createViteServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, launchChromium, ROOT } from './helpers.js';
+import { board, joinWith, seeQuestion, visible, WAIT } from './qa-page.js';
 
 const HOST_KEY = 'e2e-qa-host-key-0123456789';
 /** The demo owner of maison-verte (the server's key only creates communities). */
 const OWNER_KEY = demoOwnerKey('maison-verte');
 const COMMUNITY = 'maison-verte';
 const SESSION = 'dimanche-live';
-const WAIT = { timeout: 15_000 };
 const run = Date.now().toString(36);
 const QUESTION_A = `A asks: which miso for a vegan ramen? (${run})`;
 const QUESTION_C = `C asks while the boards are away (${run})`;
@@ -82,58 +82,6 @@ async function open(path: string): Promise<Page> {
   page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
   await page.goto(new URL(path, playground).href);
   return page;
-}
-
-const visible = (locator: Locator, timeout = WAIT.timeout) =>
-  locator.waitFor({ state: 'visible', timeout });
-
-/** The board on the product page and its parts (playwright pierces shadow roots). */
-function board(page: Page) {
-  const widget = page.locator('cercle-qa');
-  const item = (text: string) => widget.getByRole('listitem').filter({ hasText: text });
-  return {
-    widget,
-    item,
-    vote: (text: string) => item(text).getByRole('button', { name: /^Vote for this question/ }),
-    question: widget.getByRole('textbox', { name: 'Your question' }),
-    ask: widget.getByRole('button', { name: 'Ask', exact: true }),
-    joinToAsk: widget.getByRole('button', { name: 'Join to ask and vote' }),
-    showNew: widget.getByRole('button', { name: /new — show|New order — show/ }),
-    reconnecting: widget.getByText(/Reconnecting/),
-  };
-}
-
-/** A join card's parts: the page's own card, or the one the board opens. */
-function joinCard(card: Locator) {
-  return {
-    name: card.getByRole('textbox', { name: /display name/i }),
-    consent: card.getByRole('checkbox'),
-    join: card.getByRole('button', { name: /join the circle/i }),
-  };
-}
-
-async function joinWith(card: Locator, name: string): Promise<void> {
-  const ui = joinCard(card);
-  await visible(ui.name);
-  await ui.name.fill(name);
-  await ui.consent.check();
-  await ui.join.click();
-}
-
-/**
- * Waits until the board shows `text`. A reader busy in the list gets new questions and
- * new orders behind "N new — show" (so nothing jumps under them): they press it, as a
- * reader would.
- */
-async function seeQuestion(page: Page, text: string, timeout = WAIT.timeout): Promise<void> {
-  const ui = board(page);
-  const deadline = Date.now() + timeout;
-  while (!(await ui.item(text).isVisible())) {
-    if (Date.now() > deadline) throw new Error(`the board never showed "${text}"`);
-    // The button may go by itself (the reader left the list): then there is nothing to press.
-    if (await ui.showNew.isVisible()) await ui.showNew.click({ timeout: 1000 }).catch(() => {});
-    await page.waitForTimeout(100);
-  }
 }
 
 /** The host console's parts. */
