@@ -228,6 +228,20 @@ describe('rate limits', () => {
     expect((await call(t.url, `${C}/members/me`, { token: b })).status).toBe(200);
   });
 
+  it('behind a proxy, counts the address the proxy added, not one the client put before it', async () => {
+    await start({ ...NO_LIMITS, join: { limit: 2, windowMs: 60_000 } }, { trustProxy: true });
+    const via = (forwarded: string, name: string) =>
+      call(t.url, `${C}/members`, {
+        json: joinBody(name),
+        headers: { 'x-forwarded-for': forwarded },
+      });
+    expect((await via('203.0.113.7', 'Un')).status).toBe(201);
+    expect((await via('198.51.100.1, 203.0.113.7', 'Deux')).status).toBe(201);
+    // A forged first entry does not make a new client: the proxy's entry is the same.
+    expect((await via('192.0.2.99, 203.0.113.7', 'Trois')).status).toBe(429);
+    expect((await via('203.0.113.8', 'Quatre')).status).toBe(201);
+  });
+
   it('has defaults (600/min per IP, 30 joins/min per IP)', async () => {
     await start({});
     const answers = [];

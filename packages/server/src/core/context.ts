@@ -134,9 +134,14 @@ export function createContext(options: ContextOptions) {
     return visitors.visit(community, scope, clientIp(c), c.req.header('user-agent') ?? '', now());
   }
 
+  /**
+   * The client's address. Behind a proxy (`trustProxy`), the last entry of X-Forwarded-For:
+   * the one our proxy added; the entries before it are whatever the client sent, and a client
+   * must not choose the address its rate limits count.
+   */
   function clientIp(c: AppContext): string {
     if (options.trustProxy) {
-      const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+      const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
       if (forwarded) return forwarded;
     }
     return c.env?.incoming?.socket.remoteAddress ?? 'unknown';
