@@ -117,6 +117,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     limiter: options.rateLimiter,
     trustProxy: options.trustProxy ?? false,
     publicUrl: options.publicUrl,
+    signal: options.signal,
   });
   const publicOrigin = options.publicUrl ? new URL(options.publicUrl).origin : undefined;
   /** The origins of the API itself: where the request came to, and its public URL. */

@@ -17,7 +17,7 @@ import {
 import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { createDatabase } from '../../../test/postgres/server.ts';
-import { call, expectError, HOST_KEY, joinAs, joinBody, ownerKey } from './helpers.js';
+import { call, expectError, HOST_KEY, joinAs, joinBody, openEvents, ownerKey } from './helpers.js';
 
 const C = '/v1/communities/atelier';
 
@@ -171,5 +171,40 @@ describe('two instances on one PostgreSQL database', () => {
     expect(await count("SELECT COUNT(*) FROM members WHERE status = 'active'")).toBe(10);
     const community = await call(on(1), C);
     expect(community.body).toMatchObject({ memberCount: 10, joinState: 'waitlist' });
+  });
+
+  it('counts a session’s peak of streams open at once over both instances, not a dead one’s', async () => {
+    await seed();
+    await seedSession(servers[0]!.store, {
+      community: 'atelier',
+      id: 'live',
+      title: 'En direct',
+      state: 'live',
+    });
+    const events = (i: number) => `${on(i)}${C}/sessions/live/events`;
+    const peak = () =>
+      count(
+        `SELECT st.peak_viewers FROM session_stats st JOIN sessions s ON s.seq = st.session
+         WHERE s.id = 'live'`,
+      );
+    const readers = await Promise.all([0, 1, 2, 3, 4].map((i) => openEvents(events(i))));
+    expect(await peak()).toBe(5);
+
+    // An instance that died an hour ago left its row: it no longer counts.
+    await servers[0]!.store.write('', (tx) =>
+      tx.run(
+        `INSERT INTO stream_presence (instance, session, open, seen_at)
+         SELECT 'dead', seq, 50, ? FROM sessions WHERE id = 'live'`,
+        new Date(Date.now() - 3_600_000).toISOString(),
+      ),
+    );
+    readers.push(await openEvents(events(1)));
+    expect(await peak()).toBe(6);
+
+    for (const reader of readers) reader.close();
+    await expect
+      .poll(() => count("SELECT COUNT(*) FROM stream_presence WHERE instance <> 'dead'"))
+      .toBe(0);
+    expect(await peak()).toBe(6);
   });
 });

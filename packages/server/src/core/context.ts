@@ -101,6 +101,8 @@ export interface ContextOptions {
   trustProxy: boolean;
   /** The API's public base URL, for absolute URLs in answers; default: where the request came to. */
   publicUrl?: string | undefined;
+  /** Aborted when the server closes (stops background timers). */
+  signal?: AbortSignal | undefined;
 }
 
 export type RouteContext = ReturnType<typeof createContext>;
@@ -127,7 +129,11 @@ export function createContext(options: ContextOptions) {
     if (waitMs > 0) throw refuse.rateLimited(waitMs);
   }
 
-  const visitors = new Visitors(store);
+  const visitors = new Visitors(store, {
+    now,
+    signal: options.signal,
+    onError: (error) => options.log(`error recording open streams: ${String(error)}`),
+  });
 
   /** Counts the request's visitor for the community (or a session's stream), once a day. */
   function visit(c: AppContext, community: string, scope: VisitScope = ''): Promise<void> {

@@ -7,6 +7,11 @@
  *
  * Each instance remembers the hashes it has already written today, so a visitor costs one
  * write per day and scope, not one per request. See docs/kpis.md, "Visitors".
+ *
+ * A session's peak of streams open at once counts every instance: each keeps its own count
+ * per session in `stream_presence` (a row per instance and session, refreshed every
+ * PRESENCE_REFRESH_MS), and the peak is raised to the sum of the rows seen within
+ * PRESENCE_STALE_MS, so the rows of an instance that died stop counting.
  */
 import { base64url } from '../core/bytes.js';
 import { randomBytes, sha256 } from '../core/crypto.js';
@@ -16,16 +21,43 @@ import { bump, utcDay } from './activity.js';
 /** What a visit is about: the community ('') or one session's event stream. */
 export type VisitScope = '' | `s${number}`;
 
+/** How often an instance says its streams are still open. */
+export const PRESENCE_REFRESH_MS = 30_000;
+/** After this long without a refresh, an instance's streams no longer count (it died). */
+export const PRESENCE_STALE_MS = 120_000;
+
+export interface VisitorsOptions {
+  now?: () => Date;
+  /** Stops the presence refresh (the server is closing). */
+  signal?: AbortSignal | undefined;
+  /** What a background write throws. */
+  onError?: (error: unknown) => void;
+}
+
 export class Visitors {
   readonly #store: Store;
+  readonly #now: () => Date;
+  readonly #onError: (error: unknown) => void;
   #day = '';
   #salt: Promise<string> | undefined;
   readonly #seen = new Set<string>();
-  /** Event streams open now, per session seq, and the most recorded since this instance started. */
-  readonly #open = new Map<number, { now: number; peak: number }>();
+  /** This instance in `stream_presence`. */
+  readonly #instance = base64url(randomBytes(9));
+  /** Event streams open on this instance now, per session seq. */
+  readonly #open = new Map<number, number>();
+  #timer: ReturnType<typeof setInterval> | undefined;
 
-  constructor(store: Store) {
+  constructor(store: Store, options: VisitorsOptions = {}) {
     this.#store = store;
+    this.#now = options.now ?? (() => new Date());
+    this.#onError = options.onError ?? (() => {});
+    options.signal?.addEventListener('abort', () => this.close(), { once: true });
+  }
+
+  /** Stops refreshing this instance's presence. */
+  close(): void {
+    clearInterval(this.#timer);
+    this.#timer = undefined;
   }
 
   /** Counts the visitor once per day and scope (a community's widgets, or a session's stream). */
@@ -70,31 +102,84 @@ export class Visitors {
 
   /**
    * A public event stream of a session opened: counts it towards the session's peak of
-   * streams open at once (on this instance). Returns what to call when it closes.
+   * streams open at once (on every instance). Returns what to call when it closes.
    */
   async streamOpened(session: number): Promise<() => void> {
-    const counts = this.#open.get(session) ?? { now: 0, peak: 0 };
-    this.#open.set(session, counts);
-    counts.now++;
-    if (counts.now > counts.peak) {
-      counts.peak = counts.now;
-      await this.#store.write('', (tx) =>
-        tx.run(
-          `INSERT INTO session_stats (session, peak_viewers) VALUES (?, ?)
-           ON CONFLICT (session) DO UPDATE SET
-             peak_viewers = CASE WHEN excluded.peak_viewers > session_stats.peak_viewers
-               THEN excluded.peak_viewers ELSE session_stats.peak_viewers END`,
-          session,
-          counts.now,
-        ),
-      );
-    }
+    this.#open.set(session, (this.#open.get(session) ?? 0) + 1);
+    this.#startRefresh();
+    await this.#present(session, true);
     let closed = false;
     return () => {
       if (closed) return;
       closed = true;
-      counts.now--;
+      const left = (this.#open.get(session) ?? 1) - 1;
+      if (left > 0) this.#open.set(session, left);
+      else this.#open.delete(session);
+      this.#present(session, false).catch(this.#onError);
     };
+  }
+
+  /** Writes this instance's count for `session`; `peak`: then raises the session's peak to the sum. */
+  #present(session: number, peak: boolean): Promise<void> {
+    const now = this.#now();
+    const open = this.#open.get(session) ?? 0;
+    return this.#store.write(`stream:${session}`, async (tx) => {
+      if (open === 0) {
+        await tx.run(
+          'DELETE FROM stream_presence WHERE instance = ? AND session = ?',
+          this.#instance,
+          session,
+        );
+        return;
+      }
+      await tx.run(
+        `INSERT INTO stream_presence (instance, session, open, seen_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (instance, session) DO UPDATE SET open = excluded.open, seen_at = excluded.seen_at`,
+        this.#instance,
+        session,
+        open,
+        now.toISOString(),
+      );
+      if (!peak) return;
+      const total =
+        (await tx.value<number>(
+          `SELECT CAST(COALESCE(SUM(open), 0) AS INTEGER) FROM stream_presence
+           WHERE session = ? AND seen_at >= ?`,
+          session,
+          new Date(now.getTime() - PRESENCE_STALE_MS).toISOString(),
+        )) ?? open;
+      await tx.run(
+        `INSERT INTO session_stats (session, peak_viewers) VALUES (?, ?)
+         ON CONFLICT (session) DO UPDATE SET
+           peak_viewers = CASE WHEN excluded.peak_viewers > session_stats.peak_viewers
+             THEN excluded.peak_viewers ELSE session_stats.peak_viewers END`,
+        session,
+        total,
+      );
+    });
+  }
+
+  /** While streams are open here, refreshes this instance's rows (and forgets dead ones'). */
+  #startRefresh(): void {
+    if (this.#timer !== undefined) return;
+    this.#timer = setInterval(() => {
+      if (this.#open.size === 0) return this.close();
+      const now = this.#now();
+      this.#store
+        .write('', async (tx) => {
+          await tx.run(
+            'UPDATE stream_presence SET seen_at = ? WHERE instance = ?',
+            now.toISOString(),
+            this.#instance,
+          );
+          await tx.run(
+            'DELETE FROM stream_presence WHERE seen_at < ?',
+            new Date(now.getTime() - 10 * PRESENCE_STALE_MS).toISOString(),
+          );
+        })
+        .catch(this.#onError);
+    }, PRESENCE_REFRESH_MS);
+    (this.#timer as { unref?: () => void }).unref?.();
   }
 
   /** The day's salt: the one another instance made, or a new one; older days' are deleted. */

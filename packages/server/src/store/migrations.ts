@@ -611,4 +611,21 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE session_stats ADD COLUMN median_answer_seconds INTEGER;
     `,
   },
+  {
+    version: 12,
+    name: 'stream-presence',
+    sql: `
+      -- Event streams open now, per server instance and live session: a session's peak of
+      -- streams open at once is the sum over the instances seen in the last two minutes
+      -- (kpis/visitors.ts). An instance refreshes its rows while it has streams open.
+      CREATE TABLE stream_presence (
+        instance TEXT NOT NULL,     -- random, per server process
+        session  INTEGER NOT NULL REFERENCES sessions (seq) ON DELETE CASCADE,
+        open     INTEGER NOT NULL CHECK (open >= 1),
+        seen_at  TEXT NOT NULL,
+        PRIMARY KEY (instance, session)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX stream_presence_by_session ON stream_presence (session, seen_at);
+    `,
+  },
 ];

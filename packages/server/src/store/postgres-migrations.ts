@@ -493,4 +493,19 @@ export const postgresMigrations: readonly Migration[] = [
       ) WITH (fillfactor = 70);
     `,
   },
+  {
+    version: 12,
+    name: 'stream-presence',
+    sql: `
+      -- As SQLite's version 12: streams open now, per instance and session.
+      CREATE TABLE stream_presence (
+        instance TEXT COLLATE "C" NOT NULL,
+        session  BIGINT NOT NULL REFERENCES sessions (seq) ON DELETE CASCADE,
+        open     BIGINT NOT NULL CHECK (open >= 1),
+        seen_at  TEXT COLLATE "C" NOT NULL,
+        PRIMARY KEY (instance, session)
+      );
+      CREATE INDEX stream_presence_by_session ON stream_presence (session, seen_at);
+    `,
+  },
 ];

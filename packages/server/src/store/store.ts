@@ -29,8 +29,9 @@ export interface Store extends Sql {
   readonly dialect: 'sqlite' | 'postgres';
   /**
    * Runs `fn` in one write transaction, serialized with every other write to `scope` (a
-   * community slug, or '' for the whole store): committed when it resolves, rolled back when
-   * it throws. Never call the store itself inside `fn`, only `tx`.
+   * community slug; '' for the whole store; or another key naming the only rows the write
+   * touches, e.g. `stream:<session>`): committed when it resolves, rolled back when it
+   * throws. Never call the store itself inside `fn`, only `tx`.
    */
   write<T>(scope: string, fn: (tx: Sql) => Promise<T>): Promise<T>;
   /** After an erasure: make sure deleted rows are gone from the files too (SQLite folds its WAL). */
