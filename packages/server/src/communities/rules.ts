@@ -244,9 +244,11 @@ export async function updateSettings(
         changed['testimonialModeration'] = input.testimonialModeration;
       if (input.reviewPolicyUrl !== undefined) changed['reviewPolicyUrl'] = input.reviewPolicyUrl;
     }
-    const updated = await requireCommunityRow(tx, row.slug);
-    // More room (or no limit any more) lets the waitlist in, in order.
-    if (input.capacity !== undefined) await promoteFromWaitlist(tx, updated);
+    let updated = await requireCommunityRow(tx, row.slug);
+    // More room (or no limit any more) lets the waitlist in, in order (the counts change).
+    if (input.capacity !== undefined && (await promoteFromWaitlist(tx, updated)) > 0) {
+      updated = await requireCommunityRow(tx, row.slug);
+    }
     if (Object.keys(changed).length > 0) {
       await audit(
         tx,
@@ -274,4 +276,40 @@ export async function updateSettings(
     }
     return hostCommunityView(tx, updated);
   });
+}
+
+/**
+ * Sets a community's kept counts (migration 10) from its rows: its members by status, its
+ * approved testimonials and their ratings (also per tag), each session's visible questions.
+ * For rows written directly rather than through the rules (seeds, bulk loads); the rules
+ * keep the counts themselves. Call inside a write.
+ */
+export async function recountCommunity(tx: Sql, slug: string): Promise<void> {
+  await tx.run(
+    `UPDATE communities SET
+       member_count = (SELECT COUNT(*) FROM members m
+         WHERE m.community = communities.slug AND m.status = 'active'),
+       waitlist_count = (SELECT COUNT(*) FROM members m
+         WHERE m.community = communities.slug AND m.status = 'waitlisted'),
+       testimonial_count = (SELECT COUNT(*) FROM testimonials t
+         WHERE t.community = communities.slug AND t.state = 'approved'),
+       rating_total = (SELECT COALESCE(SUM(t.rating), 0) FROM testimonials t
+         WHERE t.community = communities.slug AND t.state = 'approved')
+     WHERE slug = ?`,
+    slug,
+  );
+  await tx.run(
+    `UPDATE sessions SET question_count = (SELECT COUNT(*) FROM questions q
+       WHERE q.session = sessions.seq AND q.state IN ('open', 'answered'))
+     WHERE community = ?`,
+    slug,
+  );
+  await tx.run('DELETE FROM wall_tags WHERE community = ?', slug);
+  await tx.run(
+    `INSERT INTO wall_tags (community, tag, testimonial_count, rating_total)
+     SELECT g.community, g.tag, COUNT(*), SUM(t.rating)
+     FROM testimonial_tags g JOIN testimonials t ON t.seq = g.testimonial
+     WHERE g.community = ? AND t.state = 'approved' GROUP BY g.community, g.tag`,
+    slug,
+  );
 }

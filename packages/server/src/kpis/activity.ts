@@ -44,8 +44,11 @@ export const ACTIVE_WINDOWS = [1, 7, 28] as const;
 /** A first contribution on day 0–6 of membership activates a member. */
 export const ACTIVATION_DAYS = 7;
 
-/** The members of the community now, any status (hosts are separate accounts). */
-const MEMBERS_NOW = 'SELECT CAST(COUNT(*) AS INTEGER) FROM members WHERE community = ?';
+/**
+ * The members of the community now, any status (hosts are separate accounts): the kept
+ * counts (migration 10), so a join or a leave does not count the whole community.
+ */
+const MEMBERS_NOW = 'SELECT member_count + waitlist_count FROM communities WHERE slug = ?';
 
 /** The members at the end of the latest earlier day with a row (0 when none). */
 const MEMBERS_BEFORE = `COALESCE((SELECT p.members FROM kpi_daily p WHERE p.community = ? AND p.day < ?

@@ -45,12 +45,9 @@ export const getSession = (db: Sql, community: string, id: string) =>
 const sessionBySeq = async (db: Sql, seq: number): Promise<SessionRow> =>
   (await db.get<SessionRow>('SELECT * FROM sessions WHERE seq = ?', seq)) as SessionRow;
 
-export async function sessionView(db: Sql, row: SessionRow): Promise<LiveSession> {
-  const questionCount =
-    (await db.value<number>(
-      "SELECT CAST(count(*) AS INTEGER) FROM questions WHERE session = ? AND state IN ('open', 'answered')",
-      row.seq,
-    )) ?? 0;
+/** The public view of a session, as its row holds it (the question count is kept there). */
+export async function sessionView(_db: Sql, row: SessionRow): Promise<LiveSession> {
+  const questionCount = row.question_count;
   return {
     id: row.id,
     community: row.community,
@@ -364,6 +361,26 @@ async function emitChange(
   if (event) await emit(session, event);
 }
 
+/**
+ * Keeps the session's count of visible questions in step with a question going from
+ * `before` (undefined: new) to `after`. Call inside the change's transaction.
+ */
+async function countQuestion(
+  tx: Sql,
+  session: number,
+  before: QuestionState | undefined,
+  after: QuestionState,
+): Promise<void> {
+  const by = Number(isVisible(after)) - Number(before !== undefined && isVisible(before));
+  if (by !== 0) {
+    await tx.run(
+      'UPDATE sessions SET question_count = question_count + ? WHERE seq = ?',
+      by,
+      session,
+    );
+  }
+}
+
 const questionIn = (db: Sql, session: SessionRow, id: string) =>
   db.get<QuestionRow>('SELECT * FROM questions WHERE id = ? AND session = ?', id, session.seq);
 
@@ -407,6 +424,7 @@ export function ask(
         current.moderation === 'pre' ? 'pending' : 'open',
         now.toISOString(),
       )) as QuestionRow;
+      await countQuestion(tx, current.seq, undefined, row.state);
       await emitChange(emit, current, undefined, row);
       await notify(
         tx,
@@ -512,6 +530,7 @@ export function updateQuestion(
       answeredAt,
       before.seq,
     )) as QuestionRow;
+    await countQuestion(tx, current.seq, before.state, after.state);
     await emitChange(emit, current, before, after);
     await audit(
       tx,
@@ -548,6 +567,7 @@ export async function hideQuestion(tx: Sql, seq: number, emit: Emit): Promise<vo
     "UPDATE questions SET state = 'hidden' WHERE seq = ? RETURNING *",
     seq,
   )) as QuestionRow;
+  await countQuestion(tx, after.session, before.state, after.state);
   await emitChange(emit, await sessionBySeq(tx, after.session), before, after);
 }
 

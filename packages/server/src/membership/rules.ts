@@ -35,12 +35,19 @@ export const allowedOrigins = (row: CommunityRow): string[] =>
 
 export const invitesOf = (row: CommunityRow): Invite[] => JSON.parse(row.invites) as Invite[];
 
-export const countByStatus = async (db: Sql, slug: string, status: MemberStatus) =>
-  (await db.value<number>(
-    'SELECT CAST(COUNT(*) AS INTEGER) FROM members WHERE community = ? AND status = ?',
+/** The column of `communities` that keeps the count of members in `status`. */
+const COUNT_COLUMN: Readonly<Record<MemberStatus, 'member_count' | 'waitlist_count'>> = {
+  active: 'member_count',
+  waitlisted: 'waitlist_count',
+};
+
+/** Adds `by` to the kept count of the community's members in `status`. Call inside a write. */
+const countMembers = (tx: Sql, slug: string, status: MemberStatus, by: number) =>
+  tx.run(
+    `UPDATE communities SET ${COUNT_COLUMN[status]} = ${COUNT_COLUMN[status]} + ? WHERE slug = ?`,
+    by,
     slug,
-    status,
-  )) ?? 0;
+  );
 
 export function joinState(row: CommunityRow, active: number): JoinState {
   if (row.capacity === null || active < row.capacity) return 'open';
@@ -48,8 +55,8 @@ export function joinState(row: CommunityRow, active: number): JoinState {
 }
 
 /** The public view (`GET /v1/communities/{c}`). */
-export async function communityInfo(db: Sql, row: CommunityRow): Promise<Community> {
-  const active = await countByStatus(db, row.slug, 'active');
+export async function communityInfo(_db: Sql, row: CommunityRow): Promise<Community> {
+  const active = row.member_count;
   return {
     slug: row.slug,
     name: row.name,
@@ -161,26 +168,46 @@ export async function memberList(db: Sql, slug: string): Promise<MemberList> {
   return { count: members.length, members };
 }
 
-/** Moves the first waitlisted members in while there is room. Call inside a write. */
+/**
+ * Moves the first waitlisted members in while there is room (the capacity of `row`, the
+ * counts as stored now), keeping the counts. Call inside a write.
+ */
 export async function promoteFromWaitlist(tx: Sql, row: CommunityRow): Promise<number> {
+  const counts = await tx.get<{ member_count: number; waitlist_count: number }>(
+    'SELECT member_count, waitlist_count FROM communities WHERE slug = ?',
+    row.slug,
+  );
+  if (!counts || counts.waitlist_count === 0) return 0;
+  let promoted: number;
   if (row.capacity === null) {
-    return (
+    promoted = (
       await tx.run(
         "UPDATE members SET status = 'active' WHERE community = ? AND status = 'waitlisted'",
         row.slug,
       )
     ).changes;
+  } else {
+    const room = row.capacity - counts.member_count;
+    if (room <= 0) return 0;
+    promoted = (
+      await tx.run(
+        `UPDATE members SET status = 'active' WHERE seq IN (
+           SELECT seq FROM members WHERE community = ? AND status = 'waitlisted' ORDER BY seq LIMIT ?)`,
+        row.slug,
+        room,
+      )
+    ).changes;
   }
-  const room = row.capacity - (await countByStatus(tx, row.slug, 'active'));
-  if (room <= 0) return 0;
-  return (
+  if (promoted > 0) {
     await tx.run(
-      `UPDATE members SET status = 'active' WHERE seq IN (
-         SELECT seq FROM members WHERE community = ? AND status = 'waitlisted' ORDER BY seq LIMIT ?)`,
+      `UPDATE communities SET member_count = member_count + ?, waitlist_count = waitlist_count - ?
+       WHERE slug = ?`,
+      promoted,
+      promoted,
       row.slug,
-      room,
-    )
-  ).changes;
+    );
+  }
+  return promoted;
 }
 
 export interface NewMember {
@@ -189,15 +216,22 @@ export interface NewMember {
   consentVersion: string;
 }
 
-/** Inserts a member (status decided by the caller); its row and raw token. */
+/** A new member token and its hash (made before the transaction: hashing awaits). */
+export async function newToken(): Promise<{ token: string; hash: string }> {
+  const token = newSecret();
+  return { token, hash: await sha256(token) };
+}
+
+/** Inserts a member (status decided by the caller), counted; its row and raw token. */
 export async function insertMember(
   tx: Sql,
   slug: string,
   input: NewMember,
   status: MemberStatus,
   at: string,
+  secret?: { token: string; hash: string },
 ): Promise<{ row: MemberRow; token: string }> {
-  const token = newSecret();
+  const { token, hash } = secret ?? (await newToken());
   const row = (await tx.get<MemberRow>(
     `INSERT INTO members (id, community, display_name, email, status, token_hash, joined_at,
                           consent_version, consent_accepted_at)
@@ -207,11 +241,12 @@ export async function insertMember(
     input.displayName,
     input.email ?? null,
     status,
-    await sha256(token),
+    hash,
     at,
     input.consentVersion,
     at,
   )) as MemberRow;
+  await countMembers(tx, slug, status, 1);
   return { row, token };
 }
 
@@ -221,7 +256,7 @@ export type JoinResult = IdempotentAnswer<201 | 202, JoinResponse>;
  * Joins `input` to the community: active while there is room, else waitlisted or refused
  * (`community_full`) as the community says. The consent version must be the current one.
  */
-export function join(
+export async function join(
   store: Store,
   slug: string,
   input: NewMember,
@@ -229,6 +264,7 @@ export function join(
   idempotencyKey?: string,
 ): Promise<JoinResult> {
   const at = now.toISOString();
+  const secret = await newToken();
   return store.write(slug, async (tx): Promise<JoinResult> => {
     const community = await requireCommunityRow(tx, slug);
     if (input.consentVersion !== community.consent_version) {
@@ -241,8 +277,8 @@ export function join(
       request: [input.displayName, input.email ?? null, input.consentVersion],
     };
     return idempotent(tx, scope, now, async () => {
-      await promoteFromWaitlist(tx, community);
-      const state = joinState(community, await countByStatus(tx, slug, 'active'));
+      const promoted = await promoteFromWaitlist(tx, community);
+      const state = joinState(community, community.member_count + promoted);
       if (state === 'closed') {
         throw new ApiError(
           'community_full',
@@ -250,7 +286,7 @@ export function join(
         );
       }
       const status = state === 'open' ? 'active' : 'waitlisted';
-      const { row, token } = await insertMember(tx, slug, input, status, at);
+      const { row, token } = await insertMember(tx, slug, input, status, at, secret);
       await notify(
         tx,
         slug,
@@ -275,7 +311,12 @@ export function join(
  * transaction, after the erasure of their content.
  */
 export async function deleteMember(tx: Sql, member: MemberRow, now: Date): Promise<void> {
-  await tx.run('DELETE FROM members WHERE id = ?', member.id);
+  // The status as it is now: the member may have been promoted since `member` was read.
+  const gone = await tx.get<{ status: MemberStatus }>(
+    'DELETE FROM members WHERE id = ? RETURNING status',
+    member.id,
+  );
+  if (gone) await countMembers(tx, member.community, gone.status, -1);
   await notify(tx, member.community, 'member.left', { member: member.id }, {}, now);
   await recordLeave(tx, member, now);
   const community = await getCommunity(tx, member.community);

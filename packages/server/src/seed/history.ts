@@ -24,6 +24,7 @@ import {
   utcDay,
   type ActivityKind,
 } from '../kpis/activity.js';
+import { recountCommunity } from '../communities/rules.js';
 import type { Sql, SqlValue, Store } from '../store/store.js';
 
 const MINUTE_MS = 60_000;
@@ -421,6 +422,8 @@ export async function seedKpiHistory(
     }
     // The members' latest days and every past day's active counts, from the rows written.
     await rebuildActivity(tx, community, utcDay(now));
+    // The past lives' questions were inserted directly: their counts, from the rows.
+    await recountCommunity(tx, community);
     const activities = activity.length;
     return {
       joins: joins.length,

@@ -17,6 +17,7 @@ import {
   promoteFromWaitlist,
   requireCommunityRow,
 } from '../membership/rules.js';
+import { recountCommunity } from '../communities/rules.js';
 import type { Sql, Store } from '../store/store.js';
 import { insertHost } from '../hosts/rules.js';
 import { seedKpiHistory } from './history.js';
@@ -268,6 +269,8 @@ export async function seedDemo(store: Store, options: SeedOptions = {}): Promise
         (q) => q.community === session.community && q.session === session.id,
       );
       await seedQuestions(tx, session.community, seq, questions, now);
+      // The questions were inserted directly: the session's count, from the rows.
+      await recountCommunity(tx, session.community);
     });
   }
   await seedDemoTestimonials(store, now);

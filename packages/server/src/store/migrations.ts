@@ -612,6 +612,54 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
+    version: 10,
+    name: 'kept-counts',
+    sql: `
+      -- The figures the public reads show, kept by the write transactions that change them
+      -- (docs/server.md, "Kept counts") instead of counted on every read; filled from the rows.
+      ALTER TABLE communities ADD COLUMN member_count INTEGER NOT NULL DEFAULT 0
+        CHECK (member_count >= 0);     -- active members
+      ALTER TABLE communities ADD COLUMN waitlist_count INTEGER NOT NULL DEFAULT 0
+        CHECK (waitlist_count >= 0);   -- waitlisted members
+      ALTER TABLE communities ADD COLUMN testimonial_count INTEGER NOT NULL DEFAULT 0
+        CHECK (testimonial_count >= 0); -- approved testimonials
+      ALTER TABLE communities ADD COLUMN rating_total INTEGER NOT NULL DEFAULT 0
+        CHECK (rating_total >= 0);     -- the sum of their ratings
+      ALTER TABLE sessions ADD COLUMN question_count INTEGER NOT NULL DEFAULT 0
+        CHECK (question_count >= 0);   -- visible questions (open or answered)
+      -- The same wall aggregate per tag (the wall's tag filter).
+      CREATE TABLE wall_tags (
+        community         TEXT NOT NULL REFERENCES communities (slug) ON DELETE CASCADE,
+        tag               TEXT NOT NULL,
+        testimonial_count INTEGER NOT NULL DEFAULT 0 CHECK (testimonial_count >= 0),
+        rating_total      INTEGER NOT NULL DEFAULT 0 CHECK (rating_total >= 0),
+        PRIMARY KEY (community, tag)
+      ) STRICT, WITHOUT ROWID;
+
+      UPDATE communities SET
+        member_count = (SELECT COUNT(*) FROM members m
+          WHERE m.community = communities.slug AND m.status = 'active'),
+        waitlist_count = (SELECT COUNT(*) FROM members m
+          WHERE m.community = communities.slug AND m.status = 'waitlisted'),
+        testimonial_count = (SELECT COUNT(*) FROM testimonials t
+          WHERE t.community = communities.slug AND t.state = 'approved'),
+        rating_total = (SELECT COALESCE(SUM(t.rating), 0) FROM testimonials t
+          WHERE t.community = communities.slug AND t.state = 'approved');
+      UPDATE sessions SET question_count = (SELECT COUNT(*) FROM questions q
+        WHERE q.session = sessions.seq AND q.state IN ('open', 'answered'));
+      INSERT INTO wall_tags (community, tag, testimonial_count, rating_total)
+        SELECT g.community, g.tag, COUNT(*), SUM(t.rating)
+        FROM testimonial_tags g JOIN testimonials t ON t.seq = g.testimonial
+        WHERE t.state = 'approved' GROUP BY g.community, g.tag;
+
+      -- The question list's two orders, over the visible questions only: a page reads its
+      -- rows in order and stops, whatever the session holds.
+      CREATE INDEX questions_top ON questions (session, pinned DESC, votes DESC, seq)
+        WHERE state IN ('open', 'answered');
+      CREATE INDEX questions_recent ON questions (session, seq) WHERE state IN ('open', 'answered');
+    `,
+  },
+  {
     version: 12,
     name: 'stream-presence',
     sql: `

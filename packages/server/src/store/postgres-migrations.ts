@@ -477,6 +477,47 @@ export const postgresMigrations: readonly Migration[] = [
     `,
   },
   {
+    // SQLite's version 10: the kept counts, filled from the rows, and the question list's indexes.
+    version: 10,
+    name: 'kept-counts',
+    sql: `
+      ALTER TABLE communities
+        ADD COLUMN member_count      BIGINT NOT NULL DEFAULT 0 CHECK (member_count >= 0),
+        ADD COLUMN waitlist_count    BIGINT NOT NULL DEFAULT 0 CHECK (waitlist_count >= 0),
+        ADD COLUMN testimonial_count BIGINT NOT NULL DEFAULT 0 CHECK (testimonial_count >= 0),
+        ADD COLUMN rating_total      BIGINT NOT NULL DEFAULT 0 CHECK (rating_total >= 0);
+      ALTER TABLE sessions
+        ADD COLUMN question_count BIGINT NOT NULL DEFAULT 0 CHECK (question_count >= 0);
+      CREATE TABLE wall_tags (
+        community         TEXT COLLATE "C" NOT NULL REFERENCES communities (slug) ON DELETE CASCADE,
+        tag               TEXT COLLATE "C" NOT NULL,
+        testimonial_count BIGINT NOT NULL DEFAULT 0 CHECK (testimonial_count >= 0),
+        rating_total      BIGINT NOT NULL DEFAULT 0 CHECK (rating_total >= 0),
+        PRIMARY KEY (community, tag)
+      );
+
+      UPDATE communities SET
+        member_count = (SELECT COUNT(*) FROM members m
+          WHERE m.community = communities.slug AND m.status = 'active'),
+        waitlist_count = (SELECT COUNT(*) FROM members m
+          WHERE m.community = communities.slug AND m.status = 'waitlisted'),
+        testimonial_count = (SELECT COUNT(*) FROM testimonials t
+          WHERE t.community = communities.slug AND t.state = 'approved'),
+        rating_total = (SELECT COALESCE(SUM(t.rating), 0) FROM testimonials t
+          WHERE t.community = communities.slug AND t.state = 'approved');
+      UPDATE sessions SET question_count = (SELECT COUNT(*) FROM questions q
+        WHERE q.session = sessions.seq AND q.state IN ('open', 'answered'));
+      INSERT INTO wall_tags (community, tag, testimonial_count, rating_total)
+        SELECT g.community, g.tag, COUNT(*), SUM(t.rating)
+        FROM testimonial_tags g JOIN testimonials t ON t.seq = g.testimonial
+        WHERE t.state = 'approved' GROUP BY g.community, g.tag;
+
+      CREATE INDEX questions_top ON questions (session, pinned DESC, votes DESC, seq)
+        WHERE state IN ('open', 'answered');
+      CREATE INDEX questions_recent ON questions (session, seq) WHERE state IN ('open', 'answered');
+    `,
+  },
+  {
     // PostgreSQL only: SQLite (one process) keeps its rate limits in memory, so SQLite's list
     // has no version 11. The buckets every instance shares (core/postgres-rate-limit.ts);
     // UNLOGGED, as rate-limit state need not survive a crash, and updated in place (HOT).

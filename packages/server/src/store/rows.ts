@@ -31,6 +31,11 @@ export interface CommunityRow {
   default_locale: string;
   question_moderation: 'post' | 'pre';
   archived_at: string | null;
+  /** Kept counts (migration 10): active and waitlisted members, approved testimonials and their ratings' sum. */
+  member_count: number;
+  waitlist_count: number;
+  testimonial_count: number;
+  rating_total: number;
 }
 
 export interface MemberRow {
@@ -61,6 +66,8 @@ export interface SessionRow {
   description: string;
   ends_at: string | null;
   archived_at: string | null;
+  /** Kept count (migration 10): the visible (open or answered) questions. */
+  question_count: number;
 }
 
 export interface QuestionRow {

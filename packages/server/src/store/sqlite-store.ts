@@ -1,9 +1,11 @@
 /**
  * A `Store` over a synchronous SQLite driver: better-sqlite3 for a file (Node), sql.js for
- * memory (Node and browsers). One connection; statements and transactions take turns through
- * one queue, so a transaction's awaits never let another request's statements in, and a read
- * never sees a transaction's uncommitted rows. Across processes on one file, BEGIN IMMEDIATE
- * and the busy timeout serialize writers.
+ * memory (Node and browsers). One connection. A statement made while nothing else is under
+ * way runs at once (the driver is synchronous: it is over before anything else can start);
+ * while a transaction is open (awaiting inside `write`), statements and later transactions
+ * wait their turn in one queue, so a transaction's awaits never let another request's
+ * statements in, and a read never sees a transaction's uncommitted rows. Across processes on
+ * one file, BEGIN IMMEDIATE and the busy timeout serialize writers.
  */
 import { migrations, type Migration } from './migrations.js';
 import type { Row, Sql, SqlValue, Store } from './store.js';
@@ -22,6 +24,10 @@ export interface SqliteDriver {
 export class SqliteStore implements Store {
   readonly dialect = 'sqlite' as const;
   #queue: Promise<unknown> = Promise.resolve();
+  /** Turns queued or running that have not settled yet: 0 means the connection is free. */
+  #pending = 0;
+  /** Between BEGIN and COMMIT or ROLLBACK. */
+  #open = false;
   readonly #tx: Sql;
   readonly #onCommit: (() => void) | undefined;
 
@@ -46,9 +52,31 @@ export class SqliteStore implements Store {
     return this.#turn(fn);
   }
 
+  /**
+   * Runs `fn` on the connection: at once when it is free (a synchronous `fn` is then over
+   * before this returns, an asynchronous one holds the connection until it settles), else
+   * after every turn before it.
+   */
   #turn<T>(fn: () => T | Promise<T>): Promise<T> {
-    const result = this.#queue.then(fn);
-    this.#queue = result.catch(() => undefined);
+    if (this.#pending === 0 && !this.#open) {
+      let result: T | Promise<T>;
+      try {
+        result = fn();
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      return result instanceof Promise ? this.#hold(result) : Promise.resolve(result);
+    }
+    return this.#hold(this.#queue.then(fn));
+  }
+
+  /** Holds the connection until `result` settles: later turns queue behind it. */
+  #hold<T>(result: Promise<T>): Promise<T> {
+    this.#pending++;
+    this.#queue = result.then(
+      () => void this.#pending--,
+      () => void this.#pending--,
+    );
     return result;
   }
 
@@ -71,6 +99,7 @@ export class SqliteStore implements Store {
   write<T>(_scope: string, fn: (tx: Sql) => Promise<T>): Promise<T> {
     return this.#turn(async () => {
       this.driver.exec('BEGIN IMMEDIATE');
+      this.#open = true;
       let result: T;
       try {
         result = await fn(this.#tx);
@@ -78,6 +107,8 @@ export class SqliteStore implements Store {
       } catch (error) {
         this.driver.exec('ROLLBACK');
         throw error;
+      } finally {
+        this.#open = false;
       }
       this.#onCommit?.();
       return result;

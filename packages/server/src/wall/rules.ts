@@ -205,11 +205,16 @@ export async function listTestimonials(
       ' AND EXISTS (SELECT 1 FROM testimonial_tags g WHERE g.testimonial = t.seq AND g.tag = ?)';
     params.push(query.tag);
   }
-  const aggregate = (await db.get<{ count: number; total: number | null }>(
-    `SELECT CAST(count(*) AS INTEGER) AS count, CAST(sum(t.rating) AS INTEGER) AS total
-     FROM testimonials t WHERE ${where}`,
-    ...params,
-  )) ?? { count: 0, total: null };
+  // The kept aggregate: the community's, or the tag's.
+  const aggregate =
+    query.tag === undefined
+      ? { count: community.testimonial_count, total: community.rating_total }
+      : ((await db.get<{ count: number; total: number }>(
+          `SELECT testimonial_count AS count, rating_total AS total FROM wall_tags
+           WHERE community = ? AND tag = ?`,
+          community.slug,
+          query.tag,
+        )) ?? { count: 0, total: 0 });
 
   let pageWhere = where;
   const pageParams = [...params];
@@ -246,6 +251,46 @@ export async function listTestimonials(
     },
     reviewPolicyUrl: (await wallSettings(db, community)).reviewPolicyUrl,
   };
+}
+
+/**
+ * Counts an approved testimonial in (`by` 1) or out (-1) of the wall's kept aggregate, the
+ * community's and each of its tags'. Call inside the write that approves it or takes it off
+ * the wall, while its row (and its tags) still exist.
+ */
+async function countOnWall(
+  tx: Sql,
+  row: { seq: number; community: string; rating: number },
+  by: 1 | -1,
+): Promise<void> {
+  await tx.run(
+    `UPDATE communities SET testimonial_count = testimonial_count + ?,
+       rating_total = rating_total + ? WHERE slug = ?`,
+    by,
+    by * row.rating,
+    row.community,
+  );
+  if (by === 1) {
+    await tx.run(
+      `INSERT INTO wall_tags (community, tag, testimonial_count, rating_total)
+       SELECT community, tag, 1, CAST(? AS INTEGER) FROM testimonial_tags WHERE testimonial = ?
+       ON CONFLICT (community, tag) DO UPDATE SET
+         testimonial_count = wall_tags.testimonial_count + 1,
+         rating_total = wall_tags.rating_total + excluded.rating_total`,
+      row.rating,
+      row.seq,
+    );
+  } else {
+    // An UPDATE, not the UPSERT: the row an UPSERT proposes must pass the CHECKs itself.
+    await tx.run(
+      `UPDATE wall_tags SET testimonial_count = testimonial_count - 1,
+         rating_total = rating_total - ?
+       WHERE community = ? AND tag IN (SELECT tag FROM testimonial_tags WHERE testimonial = ?)`,
+      row.rating,
+      row.community,
+      row.seq,
+    );
+  }
 }
 
 // Photos -----------------------------------------------------------------------------------
@@ -391,6 +436,7 @@ export async function insertTestimonial(
       tag,
     );
   }
+  if (row.state === 'approved') await countOnWall(tx, { ...row, seq }, 1);
   return id;
 }
 
@@ -524,6 +570,7 @@ export function withdrawTestimonial(
     if (row.member_id !== member.id) {
       throw new ApiError('forbidden', 'Only its author can withdraw a testimonial.');
     }
+    if (row.state === 'approved') await countOnWall(tx, row, -1);
     await tx.run('DELETE FROM testimonials WHERE seq = ?', row.seq);
     if (row.photo_id !== null) await tx.run('DELETE FROM photos WHERE id = ?', row.photo_id);
   });
@@ -591,6 +638,8 @@ export function moderateTestimonial(
       input.imageFlags ? JSON.stringify([...new Set(input.imageFlags)]) : row.image_flags,
       row.seq,
     );
+    if (state === 'approved' && row.state !== 'approved') await countOnWall(tx, row, 1);
+    if (state !== 'approved' && row.state === 'approved') await countOnWall(tx, row, -1);
     await audit(
       tx,
       community.slug,
@@ -633,6 +682,11 @@ export const targetTestimonial = (db: Sql, community: string, id: string) =>
 
 /** A report's `remove` decision: off the wall, with the statement the author sees. Call in a write. */
 export async function removeTestimonial(tx: Sql, seq: number, statement: string): Promise<void> {
+  const row = await tx.get<{ seq: number; community: string; rating: number; state: string }>(
+    'SELECT seq, community, rating, state FROM testimonials WHERE seq = ?',
+    seq,
+  );
+  if (row?.state === 'approved') await countOnWall(tx, row, -1);
   await tx.run(
     "UPDATE testimonials SET state = 'removed', statement = ? WHERE seq = ?",
     statement,
@@ -666,6 +720,11 @@ export async function memberTestimonialsExport(
 
 /** Erasure: the member's testimonials and photos go. Call inside the leave transaction. */
 export async function eraseMemberTestimonials(tx: Sql, member: MemberRow): Promise<void> {
+  const approved = await tx.all<{ seq: number; community: string; rating: number }>(
+    "SELECT seq, community, rating FROM testimonials WHERE member_id = ? AND state = 'approved'",
+    member.id,
+  );
+  for (const row of approved) await countOnWall(tx, row, -1);
   await tx.run('DELETE FROM testimonials WHERE member_id = ?', member.id);
   await tx.run('DELETE FROM photos WHERE member_id = ?', member.id);
 }
