@@ -15,6 +15,8 @@ export {
   type SessionSeed,
 } from './seed/seed.js';
 export { seedTestimonials, type TestimonialSeed } from './seed/wall.js';
+/** After rows written directly (a bulk load, a test's seed): the kept counts set from the rows. */
+export { recountCommunity } from './communities/rules.js';
 export {
   DEFAULT_RATE_LIMITS,
   MemoryRateLimiter,

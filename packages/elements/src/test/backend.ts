@@ -27,6 +27,7 @@ import {
   InProcessBroker,
   NO_RATE_LIMITS,
   openMemoryStore,
+  recountCommunity,
   seedCommunity,
   seedSession,
   seedTestimonials,
@@ -679,6 +680,7 @@ export class LiveControl {
         );
         ids.push(id);
       }
+      await recountCommunity(tx, this.community);
       return ids;
     });
   }
@@ -722,6 +724,7 @@ export class LiveControl {
         this.community,
         this.community,
       );
+      await recountCommunity(tx, this.community);
     });
   }
 
