@@ -21,7 +21,7 @@ import * as v from 'valibot';
 import type { LiveContext } from './events.js';
 import type { CommunityRow, HostRow, MemberRow } from '../store/rows.js';
 import type { Sql, Store } from '../store/store.js';
-import { idempotent } from './idempotency.js';
+import { idempotent, prepareIdempotency } from './idempotency.js';
 import { concat } from './bytes.js';
 import { digestsEqual, sha256 } from './crypto.js';
 import { ApiError, invalid, refuse } from './errors.js';
@@ -345,7 +345,7 @@ export function createContext(options: ContextOptions) {
     status: S,
     run: (tx: Sql) => Promise<B>,
   ) {
-    const scope = { community, route: c.get('route'), key, request };
+    const scope = await prepareIdempotency({ community, route: c.get('route'), key, request });
     const result = await store.write(community, (tx) =>
       idempotent(tx, scope, now(), async () => ({ status, body: await run(tx), memberId: null })),
     );

@@ -45,7 +45,7 @@ export function digestsEqual(a: string, b: string): boolean {
  * opened only by whoever presents the original key, which is exactly who may replay it.
  * Layout: 12-byte IV, 16-byte tag, ciphertext.
  */
-async function cipherKey(scope: string, key: string): Promise<CryptoKey> {
+export async function cipherKey(scope: string, key: string): Promise<CryptoKey> {
   const raw = await subtle().digest(
     'SHA-256',
     utf8(`cercle-idempotency-v1\0${scope}\0${key}`) as BufferSource,
@@ -53,12 +53,17 @@ async function cipherKey(scope: string, key: string): Promise<CryptoKey> {
   return subtle().importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']);
 }
 
-export async function seal(scope: string, key: string, plaintext: string): Promise<Uint8Array> {
+/** Seals `plaintext` under the key of (`scope`, `key`), or under that key already derived. */
+export async function seal(
+  scope: string,
+  key: string | CryptoKey,
+  plaintext: string,
+): Promise<Uint8Array> {
   const iv = randomBytes(12);
   const sealed = new Uint8Array(
     await subtle().encrypt(
       { name: 'AES-GCM', iv: iv as BufferSource },
-      await cipherKey(scope, key),
+      typeof key === 'string' ? await cipherKey(scope, key) : key,
       utf8(plaintext) as BufferSource,
     ),
   );
@@ -66,11 +71,15 @@ export async function seal(scope: string, key: string, plaintext: string): Promi
   return concat([iv, tag, sealed.subarray(0, sealed.length - 16)]);
 }
 
-export async function unseal(scope: string, key: string, sealed: Uint8Array): Promise<string> {
+export async function unseal(
+  scope: string,
+  key: string | CryptoKey,
+  sealed: Uint8Array,
+): Promise<string> {
   const data = concat([sealed.subarray(28), sealed.subarray(12, 28)]);
   const plain = await subtle().decrypt(
     { name: 'AES-GCM', iv: sealed.subarray(0, 12) as BufferSource },
-    await cipherKey(scope, key),
+    typeof key === 'string' ? await cipherKey(scope, key) : key,
     data as BufferSource,
   );
   return new TextDecoder().decode(plain);

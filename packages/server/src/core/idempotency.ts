@@ -4,7 +4,7 @@
  * Keys are per community and operation.
  */
 import { IDEMPOTENCY_TTL_MS } from '@cercle/client';
-import { seal, sha256, unseal } from './crypto.js';
+import { cipherKey, seal, sha256, unseal } from './crypto.js';
 import { refuse } from './errors.js';
 import type { Sql } from '../store/store.js';
 
@@ -18,6 +18,27 @@ export interface Idempotency {
   request: unknown;
 }
 
+/**
+ * A scope with its hashes and sealing key already computed (`prepareIdempotency`), so that
+ * the write transaction does not wait on the crypto: on SQLite every other statement waits
+ * while a transaction is open.
+ */
+export interface PreparedIdempotency extends Idempotency {
+  readonly prepared: { keyHash: string; requestHash: string; cipher: CryptoKey } | null;
+}
+
+/** Computes the scope's hashes and sealing key; call before `store.write`. */
+export async function prepareIdempotency(scope: Idempotency): Promise<PreparedIdempotency> {
+  const { key } = scope;
+  if (key === undefined) return { ...scope, prepared: null };
+  const [keyHash, requestHash, cipher] = await Promise.all([
+    sha256(key),
+    sha256(JSON.stringify(scope.request)),
+    cipherKey(`${scope.community}\0${scope.route}`, key),
+  ]);
+  return { ...scope, prepared: { keyHash, requestHash, cipher } };
+}
+
 export interface IdempotentAnswer<S extends number, B> {
   status: S;
   body: B;
@@ -27,12 +48,13 @@ export interface IdempotentAnswer<S extends number, B> {
 
 /**
  * Runs `run` once per Idempotency-Key. Call inside the write transaction, so concurrent
- * retries wait for the first one. `run` names the member the answer is about, if any: their
- * erasure deletes it.
+ * retries wait for the first one; with a scope prepared before it (`prepareIdempotency`), the
+ * transaction waits only on sealing a new answer. `run` names the member the answer is about,
+ * if any: their erasure deletes it.
  */
 export async function idempotent<S extends number, B>(
   tx: Sql,
-  scope: Idempotency,
+  scope: Idempotency | PreparedIdempotency,
   now: Date,
   run: () => Promise<{ status: S; body: B; memberId: string | null }>,
 ): Promise<IdempotentAnswer<S, B>> {
@@ -42,8 +64,10 @@ export async function idempotent<S extends number, B>(
     return { status, body, replayed: false };
   }
   const sealScope = `${community}\0${route}`;
-  const keyHash = await sha256(key);
-  const requestHash = await sha256(JSON.stringify(scope.request));
+  const prepared = 'prepared' in scope ? scope.prepared : null;
+  const keyHash = prepared?.keyHash ?? (await sha256(key));
+  const requestHash = prepared?.requestHash ?? (await sha256(JSON.stringify(scope.request)));
+  const sealKey = prepared?.cipher ?? key;
   await tx.run(
     'DELETE FROM idempotency WHERE created_at < ?',
     new Date(now.getTime() - IDEMPOTENCY_TTL_MS).toISOString(),
@@ -56,7 +80,7 @@ export async function idempotent<S extends number, B>(
   );
   if (earlier) {
     if (earlier.request_hash !== requestHash) throw refuse.idempotencyKeyReused();
-    const body = JSON.parse(await unseal(sealScope, key, earlier.body)) as B;
+    const body = JSON.parse(await unseal(sealScope, sealKey, earlier.body)) as B;
     return { status: earlier.status, body, replayed: true };
   }
   const { status, body, memberId } = await run();
@@ -69,7 +93,7 @@ export async function idempotent<S extends number, B>(
     requestHash,
     memberId,
     status,
-    await seal(sealScope, key, JSON.stringify(body)),
+    await seal(sealScope, sealKey, JSON.stringify(body)),
     now.toISOString(),
   );
   return { status, body, replayed: false };

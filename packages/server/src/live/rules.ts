@@ -22,7 +22,7 @@ import type { WireEvent } from '../core/broker.js';
 import { decodeCursor, encodeCursor } from '../core/cursor.js';
 import { newId } from '../core/crypto.js';
 import { ApiError, invalid, refuse } from '../core/errors.js';
-import { idempotent, type IdempotentAnswer } from '../core/idempotency.js';
+import { idempotent, prepareIdempotency, type IdempotentAnswer } from '../core/idempotency.js';
 import type { MemberRow, QuestionRow, SessionRow } from '../store/rows.js';
 import type { Sql } from '../store/store.js';
 import {
@@ -394,7 +394,7 @@ const ended = (what: string) =>
   new ApiError('conflict', `This session has ended: ${what} are closed.`);
 
 /** A member asks: `open` at once, or `pending` when the session is pre-moderated. */
-export function ask(
+export async function ask(
   live: LiveContext,
   session: SessionRow,
   member: MemberRow,
@@ -402,13 +402,13 @@ export function ask(
   idempotencyKey: string | undefined,
 ): Promise<IdempotentAnswer<201, Question>> {
   const anonymous = input.anonymous === true;
+  const scope = await prepareIdempotency({
+    community: session.community,
+    route: 'ask',
+    key: idempotencyKey,
+    request: [member.id, session.seq, input.text, anonymous],
+  });
   return change(live, session.community, async (tx, emit, now) => {
-    const scope = {
-      community: session.community,
-      route: 'ask',
-      key: idempotencyKey,
-      request: [member.id, session.seq, input.text, anonymous],
-    };
     return idempotent(tx, scope, now, async () => {
       const current = await sessionBySeq(tx, session.seq);
       if (current.state === 'ended') throw ended('questions');

@@ -16,7 +16,7 @@ import type {
 import { newId, newSecret, sha256 } from '../core/crypto.js';
 import { notify } from '../webhooks/outbox.js';
 import { ApiError, refuse } from '../core/errors.js';
-import { idempotent, type IdempotentAnswer } from '../core/idempotency.js';
+import { idempotent, prepareIdempotency, type IdempotentAnswer } from '../core/idempotency.js';
 import type { CommunityRow, MemberRow } from '../store/rows.js';
 import type { Sql, Store } from '../store/store.js';
 import { recordJoin, recordLeave } from '../kpis/activity.js';
@@ -264,18 +264,21 @@ export async function join(
   idempotencyKey?: string,
 ): Promise<JoinResult> {
   const at = now.toISOString();
-  const secret = await newToken();
+  // Hashing awaits: done before the transaction, which then waits on nothing but the store.
+  const [secret, scope] = await Promise.all([
+    newToken(),
+    prepareIdempotency({
+      community: slug,
+      route: 'join',
+      key: idempotencyKey,
+      request: [input.displayName, input.email ?? null, input.consentVersion],
+    }),
+  ]);
   return store.write(slug, async (tx): Promise<JoinResult> => {
     const community = await requireCommunityRow(tx, slug);
     if (input.consentVersion !== community.consent_version) {
       throw refuse.consentChanged(community.consent_version);
     }
-    const scope = {
-      community: slug,
-      route: 'join',
-      key: idempotencyKey,
-      request: [input.displayName, input.email ?? null, input.consentVersion],
-    };
     return idempotent(tx, scope, now, async () => {
       const promoted = await promoteFromWaitlist(tx, community);
       const state = joinState(community, community.member_count + promoted);
