@@ -83,6 +83,14 @@ async function keptAndRecounted(store: Store): Promise<[string, number, number][
     recounted.delete(keyOf(k));
   }
   for (const [key, r] of recounted) out.push([`tag ${key} count (no kept row)`, 0, r.n]);
+  // The tag rows' copy of the order (rating, published_at while on the wall).
+  const copies = await store.all<{ testimonial: number; tag: string; same: number }>(
+    `SELECT g.testimonial, g.tag, CASE WHEN g.rating = t.rating AND
+       ((t.state = 'approved' AND g.published_at = t.published_at)
+        OR (t.state <> 'approved' AND g.published_at IS NULL)) THEN 1 ELSE 0 END AS same
+     FROM testimonial_tags g JOIN testimonials t ON t.seq = g.testimonial`,
+  );
+  for (const c of copies) out.push([`tag row ${c.testimonial}/${c.tag} order keys`, c.same, 1]);
   return out;
 }
 

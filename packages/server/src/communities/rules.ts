@@ -304,6 +304,14 @@ export async function recountCommunity(tx: Sql, slug: string): Promise<void> {
      WHERE community = ?`,
     slug,
   );
+  await tx.run(
+    `UPDATE testimonial_tags SET
+       rating = (SELECT t.rating FROM testimonials t WHERE t.seq = testimonial_tags.testimonial),
+       published_at = (SELECT t.published_at FROM testimonials t
+         WHERE t.seq = testimonial_tags.testimonial AND t.state = 'approved')
+     WHERE community = ?`,
+    slug,
+  );
   await tx.run('DELETE FROM wall_tags WHERE community = ?', slug);
   await tx.run(
     `INSERT INTO wall_tags (community, tag, testimonial_count, rating_total)

@@ -676,4 +676,24 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX stream_presence_by_session ON stream_presence (session, seen_at);
     `,
   },
+  {
+    version: 13,
+    name: 'tag-orders',
+    sql: `
+      -- The wall's tag filter in its two orders: each tag row carries its testimonial's rating
+      -- and, while it is on the wall (approved), its published_at, kept by the writes that
+      -- approve it or take it off (wall/rules.ts, countOnWall); a tag page reads them in order.
+      ALTER TABLE testimonial_tags ADD COLUMN published_at TEXT;
+      ALTER TABLE testimonial_tags ADD COLUMN rating INTEGER;
+      UPDATE testimonial_tags SET
+        rating = (SELECT t.rating FROM testimonials t WHERE t.seq = testimonial_tags.testimonial),
+        published_at = (SELECT t.published_at FROM testimonials t
+          WHERE t.seq = testimonial_tags.testimonial AND t.state = 'approved');
+      CREATE INDEX testimonial_tags_recent ON testimonial_tags (community, tag, published_at, testimonial)
+        WHERE published_at IS NOT NULL;
+      CREATE INDEX testimonial_tags_rating
+        ON testimonial_tags (community, tag, rating, published_at, testimonial)
+        WHERE published_at IS NOT NULL;
+    `,
+  },
 ];

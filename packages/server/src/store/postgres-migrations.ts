@@ -549,4 +549,22 @@ export const postgresMigrations: readonly Migration[] = [
       CREATE INDEX stream_presence_by_session ON stream_presence (session, seen_at);
     `,
   },
+  {
+    version: 13,
+    name: 'tag-orders',
+    sql: `
+      -- As SQLite's version 13.
+      ALTER TABLE testimonial_tags ADD COLUMN published_at TEXT COLLATE "C";
+      ALTER TABLE testimonial_tags ADD COLUMN rating BIGINT;
+      UPDATE testimonial_tags SET
+        rating = (SELECT t.rating FROM testimonials t WHERE t.seq = testimonial_tags.testimonial),
+        published_at = (SELECT t.published_at FROM testimonials t
+          WHERE t.seq = testimonial_tags.testimonial AND t.state = 'approved');
+      CREATE INDEX testimonial_tags_recent ON testimonial_tags (community, tag, published_at, testimonial)
+        WHERE published_at IS NOT NULL;
+      CREATE INDEX testimonial_tags_rating
+        ON testimonial_tags (community, tag, rating, published_at, testimonial)
+        WHERE published_at IS NOT NULL;
+    `,
+  },
 ];

@@ -33,6 +33,10 @@ export const UNATTACHED_PHOTO_TTL_MS = 24 * 60 * 60 * 1000;
 
 const SELECT = `SELECT t.*, p.width AS photo_width, p.height AS photo_height
   FROM testimonials t LEFT JOIN photos p ON p.id = t.photo_id`;
+/** The same rows, through one tag's rows (`g`). */
+const SELECT_TAGGED = `SELECT t.*, p.width AS photo_width, p.height AS photo_height
+  FROM testimonial_tags g JOIN testimonials t ON t.seq = g.testimonial
+  LEFT JOIN photos p ON p.id = t.photo_id`;
 
 export const photoUrl = (origin: string, id: string): string => `${origin}/v1/photos/${id}`;
 
@@ -176,10 +180,9 @@ function cursorKey(text: string, sort: TestimonialSort): CursorKey {
   return (sort === 'rating' ? key : [0, ...key]) as CursorKey;
 }
 
-const ORDER: Record<TestimonialSort, string> = {
-  recent: 't.published_at DESC, t.seq DESC',
-  rating: 't.rating DESC, t.published_at DESC, t.seq DESC',
-};
+/** The columns a wall page is ordered and paged by: the testimonial's, or its tag row's copy. */
+const WALL_KEYS = { rating: 't.rating', publishedAt: 't.published_at', seq: 't.seq' };
+const TAG_KEYS = { rating: 'g.rating', publishedAt: 'g.published_at', seq: 'g.testimonial' };
 
 export interface ListQuery {
   sort?: TestimonialSort | undefined;
@@ -198,13 +201,13 @@ export async function listTestimonials(
 ): Promise<TestimonialPage> {
   const sort = query.sort ?? 'recent';
   const limit = query.limit ?? 12;
-  let where = "t.community = ? AND t.state = 'approved'";
-  const params: (string | number)[] = [community.slug];
-  if (query.tag !== undefined) {
-    where +=
-      ' AND EXISTS (SELECT 1 FROM testimonial_tags g WHERE g.testimonial = t.seq AND g.tag = ?)';
-    params.push(query.tag);
-  }
+  // With a tag, the page is read from the tag's rows, in their own index's order (migration 13).
+  const tagged = query.tag !== undefined;
+  const on = tagged ? TAG_KEYS : WALL_KEYS;
+  const where = tagged
+    ? "g.community = ? AND g.tag = ? AND g.published_at IS NOT NULL AND t.state = 'approved'"
+    : "t.community = ? AND t.state = 'approved'";
+  const params: (string | number)[] = tagged ? [community.slug, query.tag!] : [community.slug];
   // The kept aggregate: the community's, or the tag's.
   const aggregate =
     query.tag === undefined
@@ -219,21 +222,25 @@ export async function listTestimonials(
   let pageWhere = where;
   const pageParams = [...params];
   if (query.minRating !== undefined) {
-    pageWhere += ' AND t.rating >= ?';
+    pageWhere += ` AND ${on.rating} >= ?`;
     pageParams.push(query.minRating);
   }
   if (query.cursor !== undefined) {
     const [rating, publishedAt, seq] = cursorKey(query.cursor, sort);
     if (sort === 'rating') {
-      pageWhere += ' AND (t.rating, t.published_at, t.seq) < (?, ?, ?)';
+      pageWhere += ` AND (${on.rating}, ${on.publishedAt}, ${on.seq}) < (?, ?, ?)`;
       pageParams.push(rating, publishedAt, seq);
     } else {
-      pageWhere += ' AND (t.published_at, t.seq) < (?, ?)';
+      pageWhere += ` AND (${on.publishedAt}, ${on.seq}) < (?, ?)`;
       pageParams.push(publishedAt, seq);
     }
   }
+  const order =
+    sort === 'rating'
+      ? `${on.rating} DESC, ${on.publishedAt} DESC, ${on.seq} DESC`
+      : `${on.publishedAt} DESC, ${on.seq} DESC`;
   const rows = await db.all<TestimonialRow>(
-    `${SELECT} WHERE ${pageWhere} ORDER BY ${ORDER[sort]} LIMIT ?`,
+    `${tagged ? SELECT_TAGGED : SELECT} WHERE ${pageWhere} ORDER BY ${order} LIMIT ?`,
     ...pageParams,
     limit + 1,
   );
@@ -269,6 +276,16 @@ async function countOnWall(
     by,
     by * row.rating,
     row.community,
+  );
+  // The tag rows' copy of what orders a tag page (migration 13): on the wall or not.
+  await tx.run(
+    `UPDATE testimonial_tags SET rating = CAST(? AS INTEGER),
+       published_at = CASE WHEN ? = 1 THEN (SELECT published_at FROM testimonials WHERE seq = ?) END
+     WHERE testimonial = ?`,
+    row.rating,
+    by,
+    row.seq,
+    row.seq,
   );
   if (by === 1) {
     await tx.run(
@@ -430,10 +447,11 @@ export async function insertTestimonial(
   )) as number;
   for (const tag of tags) {
     await tx.run(
-      'INSERT INTO testimonial_tags (testimonial, community, tag) VALUES (?, ?, ?)',
+      'INSERT INTO testimonial_tags (testimonial, community, tag, rating) VALUES (?, ?, ?, ?)',
       seq,
       row.community,
       tag,
+      row.rating,
     );
   }
   if (row.state === 'approved') await countOnWall(tx, { ...row, seq }, 1);
