@@ -67,7 +67,14 @@ export function connect(url: string, max = 10): postgres.Sql {
         parse: (x: string) => (x === 't' ? 1 : 0),
       },
     },
-    connection: { application_name: 'cercle-server' },
+    connection: {
+      application_name: 'cercle-server',
+      // Communities of very different sizes share the tables: a generic plan, made for the
+      // average community, walks a large one's rows to find a small one's (0.03 → 0.85 ms for
+      // a 50-question session beside a 5,000-question one). Each statement is planned for its
+      // own values instead (planning costs tens of microseconds).
+      plan_cache_mode: 'force_custom_plan',
+    },
   });
 }
 
