@@ -153,8 +153,25 @@ export async function startStack(options: Partial<ServerOptions> = {}): Promise<
     logger: (line) => logs.push(line),
     ...options,
   });
+  const vite = await startPlayground(api.url);
+  return {
+    api,
+    playground: vite.url,
+    logs,
+    close: async () => {
+      await vite.close();
+      await api.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The playground served by vite (the root vite.config.ts) against the API at `api`, on a free port. */
+export async function startPlayground(
+  api: string,
+): Promise<{ url: string; close(): Promise<void> }> {
   // vite reads VITE_* from the environment when it resolves its config.
-  process.env.VITE_CERCLE_API = api.url;
+  process.env.VITE_CERCLE_API = api;
   delete process.env.VITE_CERCLE_MOCK;
   const vite = await createViteServer({
     configFile: join(ROOT, 'vite.config.ts'),
@@ -164,14 +181,10 @@ export async function startStack(options: Partial<ServerOptions> = {}): Promise<
   });
   await vite.listen();
   return {
-    api,
-    playground: vite.resolvedUrls?.local[0] ?? '',
-    logs,
+    url: vite.resolvedUrls?.local[0] ?? '',
     close: async () => {
       await vite.close();
-      await api.close();
       delete process.env.VITE_CERCLE_API;
-      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -10,10 +10,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createServer as createViteServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDatabase } from '../postgres/server.ts';
-import { freePort, launchChromium, ROOT } from './helpers.js';
+import { freePort, launchChromium, ROOT, startPlayground } from './helpers.js';
 import { startProxy, type Proxy } from './proxy.js';
 import { board, joinWith, seeQuestion, visible, WAIT } from './qa-page.js';
 
@@ -68,7 +67,7 @@ async function startInstance(db: string, extra: string[] = []): Promise<Instance
 let dropDatabase: (() => Promise<void>) | undefined;
 const instances: Instance[] = [];
 let proxy: Proxy | undefined;
-let vite: ViteDevServer | undefined;
+let vite: Awaited<ReturnType<typeof startPlayground>> | undefined;
 let browser: Browser | undefined;
 let playground: string;
 const contexts: BrowserContext[] = [];
@@ -82,16 +81,8 @@ beforeAll(async () => {
   instances.push(await startInstance(database.url));
   proxy = await startProxy(instances.map((i) => i.url));
 
-  process.env.VITE_CERCLE_API = proxy.url;
-  delete process.env.VITE_CERCLE_MOCK;
-  vite = await createViteServer({
-    configFile: join(ROOT, 'vite.config.ts'),
-    clearScreen: false,
-    logLevel: 'error',
-    server: { port: await freePort(), strictPort: true },
-  });
-  await vite.listen();
-  playground = vite.resolvedUrls?.local[0] ?? '';
+  vite = await startPlayground(proxy.url);
+  playground = vite.url;
   browser = await launchChromium();
 });
 
@@ -102,7 +93,6 @@ afterAll(async () => {
   await proxy?.close();
   for (const instance of instances) instance.child.kill('SIGKILL');
   await dropDatabase?.();
-  delete process.env.VITE_CERCLE_API;
 });
 
 async function open(path: string): Promise<Page> {

@@ -12,9 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, type RunningServer, type ServerOptions } from '@cercle/server';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createServer as createViteServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, launchChromium, ROOT } from './helpers.js';
+import { launchChromium, startPlayground } from './helpers.js';
 import { board, joinWith, seeQuestion, visible, WAIT } from './qa-page.js';
 
 const HOST_KEY = 'e2e-qa-host-key-0123456789';
@@ -32,7 +31,7 @@ const PUBLIC_EVENTS = /\/v1\/communities\/[^/]+\/sessions\/[^/]+\/events$/;
 let dir: string;
 let serverOptions: ServerOptions;
 let api: RunningServer | undefined;
-let vite: ViteDevServer | undefined;
+let vite: Awaited<ReturnType<typeof startPlayground>> | undefined;
 let browser: Browser | undefined;
 let playground: string;
 const contexts: BrowserContext[] = [];
@@ -52,17 +51,8 @@ beforeAll(async () => {
   api = await createServer({ ...serverOptions, seed: 'demo' });
   serverOptions.port = api.port;
 
-  // vite reads VITE_* from the environment when it resolves its config.
-  process.env.VITE_CERCLE_API = api.url;
-  delete process.env.VITE_CERCLE_MOCK;
-  vite = await createViteServer({
-    configFile: join(ROOT, 'vite.config.ts'),
-    clearScreen: false,
-    logLevel: 'error',
-    server: { port: await freePort(), strictPort: true },
-  });
-  await vite.listen();
-  playground = vite.resolvedUrls?.local[0] ?? '';
+  vite = await startPlayground(api.url);
+  playground = vite.url;
   browser = await launchChromium();
 });
 
@@ -71,7 +61,6 @@ afterAll(async () => {
   await browser?.close();
   await vite?.close();
   await api?.close();
-  delete process.env.VITE_CERCLE_API;
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 

@@ -7,49 +7,34 @@
  * returning before its listeners run.
  */
 import {
-  createServer,
   InProcessBroker,
-  NO_RATE_LIMITS,
   openPostgresStore,
   PostgresBroker,
-  seedCommunity,
   seedSession,
   type LiveEvent,
   type PostgresStore,
   type RunningServer,
 } from '@cercle/server';
-import { afterEach, beforeEach, describe, expect, inject, it, vi } from 'vitest';
-import { createDatabase } from '../../../test/postgres/server.ts';
-import { call, type EventReader, joinAs, openEvents, ownerKey } from './helpers.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  call,
+  type EventReader,
+  type Instances,
+  joinAs,
+  openEvents,
+  startInstances,
+} from './helpers.js';
 
 const C = '/v1/communities/atelier';
 const S = `${C}/sessions/live`;
 
+let instances: Instances;
 let servers: RunningServer<PostgresStore>[] = [];
 const readers: EventReader[] = [];
-let databaseUrl: string;
-let drop: () => Promise<void>;
 
 beforeEach(async () => {
-  const database = await createDatabase(inject('postgresUrl'));
-  databaseUrl = database.url;
-  drop = database.drop;
-  servers = await Promise.all(
-    [0, 1].map(() =>
-      createServer({
-        db: database.url as `postgres://${string}`,
-        port: 0,
-        rateLimits: NO_RATE_LIMITS,
-        logger: () => {},
-        webhooks: false,
-      }),
-    ),
-  );
-  await seedCommunity(
-    servers[0]!.store,
-    { slug: 'atelier', name: 'Atelier', consentVersion: 'v1', capacity: null },
-    { ownerKey },
-  );
+  instances = await startInstances();
+  servers = instances.servers;
   await seedSession(servers[0]!.store, {
     community: 'atelier',
     id: 'live',
@@ -62,8 +47,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   for (const reader of readers.splice(0)) reader.close();
-  await Promise.all(servers.map((s) => s.close()));
-  await drop();
+  await instances.stop();
 });
 
 const [A, B] = [0, 1];
@@ -192,7 +176,7 @@ describe('PostgresBroker across two instances', () => {
   });
 
   it('delivers in id order when notifications arrive out of order, and ignores the stale one', async () => {
-    const store = await openPostgresStore(databaseUrl, { max: 2 });
+    const store = await openPostgresStore(instances.url, { max: 2 });
     const broker = new PostgresBroker(store, { probeMs: 0 });
     try {
       await broker.ready();

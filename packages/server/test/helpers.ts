@@ -9,11 +9,14 @@ import {
   NO_RATE_LIMITS,
   seedCommunity,
   type CommunitySeed,
+  type PostgresStore,
+  type PostgresUrl,
   type RunningServer,
   type ServerOptions,
 } from '@cercle/server';
 import * as v from 'valibot';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
+import { createDatabase } from '../../../test/postgres/server.ts';
 
 export const NO_LIMITS = NO_RATE_LIMITS;
 
@@ -263,5 +266,53 @@ export async function openEvents(
     },
     ended,
     close: () => abort.abort(),
+  };
+}
+
+/** Server instances sharing one fresh PostgreSQL database (the test run's server). */
+export interface Instances {
+  servers: RunningServer<PostgresStore>[];
+  /** The database's URL (a further instance may open it). */
+  url: string;
+  /** Closes the instances and drops the database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * `count` instances (default 2) on one new database of the PostgreSQL server vitest's
+ * globalSetup started (`inject('postgresUrl')`), rate limits off unless given, no webhook
+ * worker; with `atelier` (owner HOST_KEY, no capacity) seeded unless `atelier` is false.
+ */
+export async function startInstances(
+  options: Partial<ServerOptions> & { count?: number; atelier?: false } = {},
+): Promise<Instances> {
+  const { count = 2, atelier, ...serverOptions } = options;
+  const database = await createDatabase(inject('postgresUrl'));
+  const servers = await Promise.all(
+    Array.from({ length: count }, () =>
+      createServer({
+        port: 0,
+        rateLimits: NO_LIMITS,
+        logger: () => {},
+        webhooks: false,
+        ...serverOptions,
+        db: database.url as PostgresUrl,
+      }),
+    ),
+  );
+  if (atelier !== false) {
+    await seedCommunity(
+      servers[0]!.store,
+      { slug: 'atelier', name: 'Atelier', consentVersion: 'v1', capacity: null },
+      { ownerKey },
+    );
+  }
+  return {
+    servers,
+    url: database.url,
+    stop: async () => {
+      await Promise.all(servers.map((s) => s.close()));
+      await database.drop();
+    },
   };
 }

@@ -6,44 +6,32 @@
  * one member, and a capacity is never exceeded.
  */
 import { OfferReveal, Question } from '@cercle/client';
-import {
-  createServer,
-  NO_RATE_LIMITS,
-  seedCommunity,
-  seedSession,
-  type PostgresStore,
-  type RunningServer,
-} from '@cercle/server';
+import { seedCommunity, seedSession, type PostgresStore, type RunningServer } from '@cercle/server';
 import * as v from 'valibot';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { createDatabase } from '../../../test/postgres/server.ts';
-import { call, expectError, HOST_KEY, joinAs, joinBody, openEvents, ownerKey } from './helpers.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  call,
+  expectError,
+  HOST_KEY,
+  joinAs,
+  joinBody,
+  openEvents,
+  ownerKey,
+  startInstances,
+  type Instances,
+} from './helpers.js';
 
 const C = '/v1/communities/atelier';
 
+let instances: Instances;
 let servers: RunningServer<PostgresStore>[] = [];
-let drop: () => Promise<void>;
 
 beforeEach(async () => {
-  const database = await createDatabase(inject('postgresUrl'));
-  drop = database.drop;
-  servers = await Promise.all(
-    [0, 1].map(() =>
-      createServer({
-        db: database.url as `postgres://${string}`,
-        port: 0,
-        rateLimits: NO_RATE_LIMITS,
-        logger: () => {},
-        webhooks: false,
-      }),
-    ),
-  );
+  instances = await startInstances({ atelier: false });
+  servers = instances.servers;
 });
 
-afterEach(async () => {
-  await Promise.all(servers.map((s) => s.close()));
-  await drop();
-});
+afterEach(() => instances.stop());
 
 /** The instance for the `i`-th request: alternating. */
 const on = (i: number) => servers[i % 2]!.url;

@@ -6,51 +6,39 @@
  */
 import { createHash } from 'node:crypto';
 import {
-  createServer,
   NO_RATE_LIMITS,
   PostgresRateLimiter,
-  seedCommunity,
   type PostgresStore,
   type RateLimits,
   type RunningServer,
 } from '@cercle/server';
-import { afterEach, describe, expect, inject, it } from 'vitest';
-import { createDatabase } from '../../../test/postgres/server.ts';
+import { afterEach, describe, expect, it } from 'vitest';
 import { TokenBuckets } from '../src/core/rate-limit.js';
-import { call, expectError, joinAs, joinBody, ownerKey, type Answer } from './helpers.js';
+import {
+  call,
+  expectError,
+  joinAs,
+  joinBody,
+  startInstances,
+  type Answer,
+  type Instances,
+} from './helpers.js';
 
 const C = '/v1/communities/atelier';
 
 let servers: RunningServer<PostgresStore>[] = [];
-let drop: (() => Promise<void>) | undefined;
+let instances: Instances | undefined;
 
 /** Two instances on one fresh database, with `limits` on top of none. */
 async function start(limits: Partial<RateLimits>): Promise<void> {
-  const database = await createDatabase(inject('postgresUrl'));
-  drop = database.drop;
-  servers = await Promise.all(
-    [0, 1].map(() =>
-      createServer({
-        db: database.url as `postgres://${string}`,
-        port: 0,
-        rateLimits: { ...NO_RATE_LIMITS, ...limits },
-        logger: () => {},
-        webhooks: false,
-      }),
-    ),
-  );
-  await seedCommunity(
-    servers[0]!.store,
-    { slug: 'atelier', name: 'Atelier', consentVersion: 'v1', capacity: null },
-    { ownerKey },
-  );
+  instances = await startInstances({ rateLimits: { ...NO_RATE_LIMITS, ...limits } });
+  servers = instances.servers;
 }
 
 afterEach(async () => {
-  await Promise.all(servers.map((s) => s.close()));
+  await instances?.stop();
+  instances = undefined;
   servers = [];
-  await drop?.();
-  drop = undefined;
 });
 
 /** The instance for the `i`-th request: alternating. */
