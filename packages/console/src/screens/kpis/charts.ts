@@ -127,6 +127,24 @@ const sum = (cells: Cell[]): number | undefined => {
   return total;
 };
 
+/**
+ * A plot's caption: its title and lede; with `action` (the CSV download), the title and the
+ * action side by side.
+ */
+export function plotCaption(title: unknown, lede: unknown, action?: unknown): TemplateResult {
+  const head =
+    action === undefined
+      ? html`<h3>${title}</h3>`
+      : html`<div class="section-head">
+          <h3>${title}</h3>
+          ${action}
+        </div>`;
+  return html`<figcaption>
+    ${head}
+    <p class="hint">${lede}</p>
+  </figcaption>`;
+}
+
 /** Members per day (line) with joins and leaves (bars), and its table. */
 export function membersPlot(data: Kpis, t: KpiTerms, fmt: CellFormat): TemplateResult {
   const p = t.plots;
@@ -165,10 +183,7 @@ export function membersPlot(data: Kpis, t: KpiTerms, fmt: CellFormat): TemplateR
     ),
   );
   return html`<figure class="plot" id="plot-members">
-    <figcaption>
-      <h3>${title}</h3>
-      <p class="hint">${p.membersLede} ${p.gaps}</p>
-    </figcaption>
+    ${plotCaption(title, html`${p.membersLede} ${p.gaps}`)}
     <svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${label} preserveAspectRatio="xMidYMid meet">
       ${axis(max, PAD.top, lineBottom, fmt)}
       <line class="axis" x1=${PAD.left} x2=${W - PAD.right} y1=${barMid} y2=${barMid}></line>
@@ -289,10 +304,7 @@ export function activePlot(data: Kpis, t: KpiTerms, fmt: CellFormat): TemplateRe
     cellText(data.active.d28, t, fmt.count),
   );
   return html`<figure class="plot" id="plot-active">
-    <figcaption>
-      <h3>${title}</h3>
-      <p class="hint">${p.activeLede} ${p.gaps}</p>
-    </figcaption>
+    ${plotCaption(title, html`${p.activeLede} ${p.gaps}`)}
     <svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${label} preserveAspectRatio="xMidYMid meet">
       ${axis(max, PAD.top, bottom, fmt)}
       ${WINDOWS.map((w, k) =>

@@ -7,7 +7,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { KpiCell, KpiOffer, Kpis } from '@cercle/client/admin';
 import type { KpiTerms } from './terms.js';
-import { cellText, tableAlternative, valueOf, type CellFormat } from './charts.js';
+import { cellText, plotCaption, tableAlternative, valueOf, type CellFormat } from './charts.js';
 import { hbar, stepRate } from './bars.js';
 
 interface Step {
@@ -58,14 +58,7 @@ export function funnelPlot(
     { key: 'contributed', name: f.contributed, cell: data.funnel.contributed },
   ];
   return html`<figure class="plot" id="plot-funnel">
-    <figcaption>
-      <div class="section-head">
-        <h3>${f.title}</h3>
-        ${action}
-      </div>
-      <p class="hint">${f.lede}</p>
-    </figcaption>
-    ${steps(rows, t, fmt)}
+    ${plotCaption(f.title, f.lede, action)} ${steps(rows, t, fmt)}
     ${tableAlternative(
       t,
       f.title,
@@ -108,13 +101,7 @@ export function offersPlot(
     { key: 'redemptions', name: o.redemptions, cell: offer.redemptions },
   ];
   return html`<figure class="plot" id="plot-offers">
-    <figcaption>
-      <div class="section-head">
-        <h3>${o.title}</h3>
-        ${action}
-      </div>
-      <p class="hint">${o.lede}</p>
-    </figcaption>
+    ${plotCaption(o.title, o.lede, action)}
     ${
       offers.length === 0
         ? html`<p class="empty">${o.none}</p>`

@@ -6,7 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Kpis } from '@cercle/client/admin';
 import type { KpiTerms } from './terms.js';
-import { cellText, tableAlternative, valueOf, type CellFormat } from './charts.js';
+import { cellText, plotCaption, tableAlternative, valueOf, type CellFormat } from './charts.js';
 import { hbar } from './bars.js';
 
 const GROUPS = ['viewers', 'askers', 'voters'] as const;
@@ -34,13 +34,7 @@ export function sessionsPlot(
     ...sessions.map((s) => valueOf(s.peakViewers) ?? 0),
   );
   return html`<figure class="plot" id="plot-sessions">
-    <figcaption>
-      <div class="section-head">
-        <h3>${x.title}</h3>
-        ${action}
-      </div>
-      <p class="hint">${x.lede}</p>
-    </figcaption>
+    ${plotCaption(x.title, x.lede, action)}
     ${
       sessions.length === 0
         ? html`<p class="empty">${x.none}</p>`

@@ -13,6 +13,7 @@ import {
   dayTicks,
   H,
   PAD,
+  plotCaption,
   scaleX,
   segments,
   tableAlternative,
@@ -43,10 +44,7 @@ export function ratesPlot(data: Kpis, t: KpiTerms, fmt: CellFormat): TemplateRes
     cellText(last?.churn, t, fmt.percent),
   );
   return html`<figure class="plot" id="plot-rates">
-    <figcaption>
-      <h3>${p.rates}</h3>
-      <p class="hint">${p.ratesLede} ${t.plots.gaps}</p>
-    </figcaption>
+    ${plotCaption(p.rates, html`${p.ratesLede} ${t.plots.gaps}`)}
     <svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${label} preserveAspectRatio="xMidYMid meet">
       ${axis(max, PAD.top, bottom, fmt, fmt.percent, LEFT)}
       ${RATES.map((r, k) =>
@@ -103,10 +101,7 @@ export function retentionCurve(data: Kpis, t: KpiTerms, fmt: CellFormat): Templa
       .join(', '),
   );
   return html`<figure class="plot" id="plot-curve">
-    <figcaption>
-      <h3>${p.curve}</h3>
-      <p class="hint">${p.curveLede}</p>
-    </figcaption>
+    ${plotCaption(p.curve, p.curveLede)}
     <svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${label} preserveAspectRatio="xMidYMid meet">
       ${axis(max, PAD.top, bottom, fmt, fmt.percent, LEFT)}
       ${segments(averages, x, y).map(
@@ -159,10 +154,7 @@ export function testimonialsPlot(data: Kpis, t: KpiTerms, fmt: CellFormat): Temp
     cellText(data.testimonials.approved, t, fmt.count),
   );
   return html`<figure class="plot wide" id="plot-testimonials">
-    <figcaption>
-      <h3>${title}</h3>
-      <p class="hint">${p.testimonialsLede}</p>
-    </figcaption>
+    ${plotCaption(title, p.testimonialsLede)}
     <svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${label} preserveAspectRatio="xMidYMid meet">
       ${axis(max, PAD.top, bottom, fmt)}
       ${KINDS.map((k, j) =>
