@@ -43,6 +43,15 @@ const seed = (extra: { capacity?: number | null } = {}) =>
     { ownerKey },
   );
 
+/** The live session `live` of atelier. */
+const seedLive = () =>
+  seedSession(servers[0]!.store, {
+    community: 'atelier',
+    id: 'live',
+    title: 'En direct',
+    state: 'live',
+  });
+
 const count = async (sql: string, ...params: (string | number)[]) =>
   Number(await servers[1]!.store.value(sql, ...params));
 
@@ -90,12 +99,7 @@ describe('two instances on one PostgreSQL database', () => {
 
   it('counts one vote per member when each votes six times at once through both', async () => {
     await seed();
-    await seedSession(servers[0]!.store, {
-      community: 'atelier',
-      id: 'live',
-      title: 'En direct',
-      state: 'live',
-    });
+    await seedLive();
     const S = `${C}/sessions/live`;
     const asker = (await joinAs(on(0), 'Asker')).token;
     const asked = await call(on(0), `${S}/questions`, {
@@ -163,12 +167,7 @@ describe('two instances on one PostgreSQL database', () => {
 
   it('counts a session’s peak of streams open at once over both instances, not a dead one’s', async () => {
     await seed();
-    await seedSession(servers[0]!.store, {
-      community: 'atelier',
-      id: 'live',
-      title: 'En direct',
-      state: 'live',
-    });
+    await seedLive();
     const events = (i: number) => `${on(i)}${C}/sessions/live/events`;
     const peak = () =>
       count(
