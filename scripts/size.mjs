@@ -114,7 +114,9 @@ for (const entry of entries) {
     for (const imp of meta?.imports ?? [])
       if (imp.kind === 'import-statement') visit(abs(imp.path));
   };
-  visit(abs(Object.keys(outputs).find((p) => outputs[p].entryPoint)));
+  // The entry's own output, named after it (lazy chunks are entry points too, of their own
+  // `import()`, so `entryPoint` alone does not tell).
+  visit(abs(Object.keys(outputs).find((p) => /\/(entry|stdin)\.js$/.test(p))));
   let firstGz = 0;
   let allGz = 0;
   let allBr = 0;

@@ -3,7 +3,7 @@
  * localization and the `theme` / `locale` attributes.
  */
 import { LitElement, type PropertyDeclarations } from 'lit';
-import { LocalizeController } from './localize.js';
+import { LocalizeController, type TermsBundle } from './localize.js';
 import { VERSION } from './version.js';
 
 export type Theme = 'light' | 'dark' | 'auto';
@@ -13,7 +13,10 @@ export type Theme = 'light' | 'dark' | 'auto';
  * safe to call twice, `theme` and `locale` attributes, localized terms, typed events and
  * custom states.
  */
-export class CercleElement extends LitElement {
+export class CercleElement<T extends object = object> extends LitElement {
+  /** The widget's own terms, added to the common ones (`localize.term`). */
+  static terms: TermsBundle<object> | undefined;
+
   /** The SDK version this class comes from. */
   static readonly version: string = VERSION;
 
@@ -56,8 +59,11 @@ export class CercleElement extends LitElement {
   /** `light`, `dark`, or `auto` to follow the visitor's system preference. */
   declare theme: Theme;
 
-  /** Localized terms: `this.localize.term.join`. */
-  protected readonly localize: LocalizeController = new LocalizeController(this);
+  /** Localized terms, common and the widget's own: `this.localize.term.join`. */
+  protected readonly localize: LocalizeController<T> = new LocalizeController<T>(
+    this,
+    (this.constructor as typeof CercleElement).terms as TermsBundle<T> | undefined,
+  );
 
   #internals: ElementInternals | undefined;
 

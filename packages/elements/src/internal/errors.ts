@@ -4,7 +4,7 @@
  * works the same as ours.
  */
 import type { CercleError } from '@cercle/client';
-import type { CercleTerms } from '../locales/terms.js';
+import type { CommonTerms } from '../locales/terms.js';
 
 export type ErrorLike = Pick<CercleError, 'kind' | 'code' | 'status' | 'details' | 'retryAfterMs'>;
 
@@ -39,7 +39,7 @@ export function fieldIssues(error: unknown): { path: string; message: string }[]
 /** Whether trying again may help (not for a community that does not exist). */
 export const isRetryable = (error: unknown): boolean => !hasCode(error, 'not_found');
 
-export function errorMessage(error: unknown, t: CercleTerms): string {
+export function errorMessage(error: unknown, t: CommonTerms): string {
   const e = asCercleError(error);
   switch (e?.kind) {
     case 'network':

@@ -1,6 +1,9 @@
 /**
  * Localization (STYLE.md §8): a typed dictionary per locale, English bundled, the others
- * loaded with `import()` the first time a widget needs them.
+ * loaded with `import()` the first time a widget needs them. The terms are in two parts:
+ * the common ones (`locales/`: loading, errors, reporting), and each widget's own (its
+ * folder's `terms.ts` and `terms.fr.ts`, given as `static terms`), so a page pays only for
+ * the widgets it shows.
  *
  * A widget's locale is, in order: its `locale` attribute, `configure({ locale })`, the
  * `lang` of its nearest ancestor (crossing shadow roots) or of the document, then `en`.
@@ -9,36 +12,63 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import en from '../locales/en.js';
-import type { CercleTerms } from '../locales/terms.js';
+import type { CommonTerms } from '../locales/terms.js';
 import { configStore } from './stores.js';
 
-export type { CercleTerms } from '../locales/terms.js';
+export type { CercleTerms, CommonTerms } from '../locales/terms.js';
 
 /** The locales the SDK ships. */
 export const LOCALES = ['en', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-const loaders: Record<Exclude<Locale, 'en'>, () => Promise<{ default: CercleTerms }>> = {
-  fr: () => import('../locales/fr.js'),
+/**
+ * A set of terms in every locale: English bundled, the others loaded on first use (a
+ * module whose default export is the locale's object).
+ */
+export interface TermsBundle<T extends object> {
+  readonly en: T;
+  readonly load: Record<Exclude<Locale, 'en'>, () => Promise<{ default: T }>>;
+}
+
+const common: TermsBundle<CommonTerms> = {
+  en,
+  load: { fr: () => import('../locales/fr.js') },
 };
 
-const loaded = new Map<Locale, CercleTerms>([['en', en]]);
-const loading = new Map<Locale, Promise<void>>();
+/** Per bundle, the terms of each locale loaded so far (common and the widget's, merged). */
+const loaded = new WeakMap<object, Map<Locale, object>>();
+const loading = new WeakMap<object, Map<Locale, Promise<void>>>();
 
-/** Loads a locale's terms once; resolves when they are available. */
-export function loadLocale(locale: Locale): Promise<void> {
-  if (loaded.has(locale)) return Promise.resolve();
-  let pending = loading.get(locale);
-  if (!pending) {
-    const loader = loaders[locale as Exclude<Locale, 'en'>];
-    pending = loader().then(
-      (m) => void loaded.set(locale, m.default),
-      () => void loaded.set(locale, en), // a failed chunk load falls back to English
+/** Loads a bundle's terms in a locale once; a failed chunk load falls back to English. */
+function load<T extends object>(bundle: TermsBundle<T>, locale: Exclude<Locale, 'en'>) {
+  const own = (b: TermsBundle<object>) =>
+    b.load[locale]().then(
+      (m) => m.default,
+      () => b.en,
     );
-    loading.set(locale, pending);
-  }
-  return pending;
+  const done = Promise.all([own(common), bundle === (common as object) ? {} : own(bundle)]).then(
+    ([c, w]) => void cache(bundle).set(locale, { ...c, ...w }),
+  );
+  (loading.get(bundle) ?? loading.set(bundle, new Map()).get(bundle)!).set(locale, done);
+  return done;
 }
+
+const cache = (bundle: object): Map<Locale, object> =>
+  loaded.get(bundle) ?? loaded.set(bundle, new Map()).get(bundle)!;
+
+/** Loads the common terms of a locale, and a widget's when given; resolves when available. */
+export function loadLocale(locale: Locale, bundle: TermsBundle<object> = common): Promise<void> {
+  if (locale === 'en' || cache(bundle).has(locale)) return Promise.resolve();
+  return loading.get(bundle)?.get(locale) ?? load(bundle, locale);
+}
+
+/** The English of a bundle, common terms included. */
+const english = <T extends object>(bundle: TermsBundle<T>): CommonTerms & T => {
+  const terms = cache(bundle);
+  let merged = terms.get('en');
+  if (!merged) terms.set('en', (merged = { ...en, ...bundle.en }));
+  return merged as CommonTerms & T;
+};
 
 /** `fr-CA` → `fr`; anything unknown → `en`. */
 export function toLocale(tag: string | null | undefined): Locale {
@@ -77,12 +107,15 @@ const observeDocumentLang = (): void => {
   });
 };
 
-export class LocalizeController implements ReactiveController {
+export class LocalizeController<T extends object = object> implements ReactiveController {
   #host: Host;
+  #bundle: TermsBundle<T>;
   #pending: Promise<void> | undefined;
 
-  constructor(host: Host) {
+  /** `bundle`: the widget's own terms (default: the common ones only). */
+  constructor(host: Host, bundle?: TermsBundle<T>) {
     this.#host = host;
+    this.#bundle = bundle ?? (common as TermsBundle<object> as TermsBundle<T>);
     host.addController(this);
   }
 
@@ -106,16 +139,19 @@ export class LocalizeController implements ReactiveController {
   }
 
   /** The host's terms; English until its locale has loaded (then the host re-renders). */
-  get term(): CercleTerms {
+  get term(): CommonTerms & T {
     const locale = this.locale;
-    const terms = loaded.get(locale);
-    if (terms) return terms;
-    const pending = loadLocale(locale).then(() => {
-      if (this.#pending === pending) this.#pending = undefined;
-      this.#host.requestUpdate();
-    });
-    this.#pending = pending;
-    return en;
+    const bundle = this.#bundle;
+    const terms = locale === 'en' ? undefined : cache(bundle).get(locale);
+    if (terms) return terms as CommonTerms & T;
+    if (locale !== 'en') {
+      const pending = loadLocale(locale, bundle).then(() => {
+        if (this.#pending === pending) this.#pending = undefined;
+        this.#host.requestUpdate();
+      });
+      this.#pending = pending;
+    }
+    return english(bundle);
   }
 
   /** Resolves once the host's locale is loaded (the host's `updateComplete` waits for it). */

@@ -16,7 +16,7 @@ import { css, html, nothing, type ReactiveControllerHost, type TemplateResult } 
 import type { CercleApi } from '@cercle/client';
 import { ReportReason, type ReportTarget } from '@cercle/client/contract';
 import { CercleReportEvent } from '../events/report.js';
-import type { CercleTerms } from '../locales/terms.js';
+import type { CommonTerms } from '../locales/terms.js';
 import { domId } from './dom-id.js';
 import { isUnauthorized } from './errors.js';
 import { busyLabel, renderFormError } from './problem.js';
@@ -38,7 +38,7 @@ export interface ReportOptions {
   /** Forgets a token the backend refused. */
   forgetToken(token: string): void;
   /** The widget's terms now. */
-  terms(): CercleTerms;
+  terms(): CommonTerms;
   /** What to say when sending failed. */
   message(error: unknown): string;
   /** Says it in the widget's live region. */
@@ -158,7 +158,7 @@ export class ReportDialog {
   };
 
   /** The form under the open item (`key` is `domId` of its id); `title` heads it. */
-  render(t: CercleTerms, key: string, title: string): TemplateResult {
+  render(t: CommonTerms, key: string, title: string): TemplateResult {
     return html`<form
       part="report-form"
       class="report"

@@ -35,7 +35,7 @@ import { formStyles } from '../internal/form.styles.js';
 import { widgetStyles } from '../internal/widget.styles.js';
 import { renderProblem } from '../internal/problem.js';
 import { randomKey, safeUrl } from '../internal/url.js';
-import type { CercleTerms } from '../locales/terms.js';
+import type { CommonTerms } from '../locales/terms.js';
 import { CercleJoinRequestEvent } from '../events/join-request.js';
 import { CercleJoinEvent } from '../events/join.js';
 import { CercleLeaveEvent } from '../events/leave.js';
@@ -490,7 +490,7 @@ export class CercleJoin extends CercleElement {
 
   #fieldErrorsFrom(
     issues: { path: string; message: string }[],
-    t: CercleTerms,
+    t: CommonTerms,
   ): Partial<Record<Field, string>> {
     const errors: Partial<Record<Field, string>> = {};
     for (const { path, message } of issues) {
@@ -635,7 +635,7 @@ export class CercleJoin extends CercleElement {
     `;
   }
 
-  #renderPopover(view: View, t: CercleTerms, content: TemplateResult): TemplateResult {
+  #renderPopover(view: View, t: CommonTerms, content: TemplateResult): TemplateResult {
     const label =
       view === 'joined' ? t.memberTrigger : view === 'waitlisted' ? t.waitlistTrigger : t.openJoin;
     const icon =
@@ -686,7 +686,7 @@ export class CercleJoin extends CercleElement {
     `;
   }
 
-  #renderContent(view: View, t: CercleTerms): TemplateResult {
+  #renderContent(view: View, t: CommonTerms): TemplateResult {
     switch (view) {
       case 'missing':
         return this.#renderProblem(t.errorMissingCommunity, false);
@@ -710,7 +710,7 @@ export class CercleJoin extends CercleElement {
     }
   }
 
-  #renderBody(view: View, community: Community, t: CercleTerms): TemplateResult {
+  #renderBody(view: View, community: Community, t: CommonTerms): TemplateResult {
     switch (view) {
       case 'joined':
         return this.#renderJoined(community, t);
@@ -729,7 +729,7 @@ export class CercleJoin extends CercleElement {
     }
   }
 
-  #renderSkeleton(t: CercleTerms): TemplateResult {
+  #renderSkeleton(t: CommonTerms): TemplateResult {
     return html`
       <div part="skeleton" class="skeleton">
         <span class="sr-only">${t.loading}</span>
@@ -753,7 +753,7 @@ export class CercleJoin extends CercleElement {
     );
   }
 
-  #renderHeader(c: Community, t: CercleTerms): TemplateResult {
+  #renderHeader(c: Community, t: CommonTerms): TemplateResult {
     const placesLeft = c.capacity === null ? undefined : Math.max(0, c.capacity - c.memberCount);
     return html`
       <header part="header" class="header">
@@ -806,7 +806,7 @@ export class CercleJoin extends CercleElement {
     `;
   }
 
-  #renderForm(c: Community, t: CercleTerms): TemplateResult {
+  #renderForm(c: Community, t: CommonTerms): TemplateResult {
     const errors = this.#fieldErrors;
     const privacy = safeUrl(c.privacyPolicyUrl);
     const waitlist = c.joinState === 'waitlist';
@@ -905,7 +905,7 @@ export class CercleJoin extends CercleElement {
     `;
   }
 
-  #renderJoined(c: Community, t: CercleTerms): TemplateResult {
+  #renderJoined(c: Community, t: CommonTerms): TemplateResult {
     const me = this.#me!;
     const invites = me.invites.flatMap((i) => {
       const url = safeUrl(i.url);
@@ -967,7 +967,7 @@ export class CercleJoin extends CercleElement {
     `;
   }
 
-  #renderWaitlisted(t: CercleTerms): TemplateResult {
+  #renderWaitlisted(t: CommonTerms): TemplateResult {
     const me = this.#me!;
     return html`
       <div part="status" class="status">
@@ -980,7 +980,7 @@ export class CercleJoin extends CercleElement {
     `;
   }
 
-  #renderLeave(c: Community, t: CercleTerms, label: string): TemplateResult {
+  #renderLeave(c: Community, t: CommonTerms, label: string): TemplateResult {
     if (!this.#confirming) {
       return html`<button
         part="leave-button"

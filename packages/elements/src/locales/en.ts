@@ -1,7 +1,5 @@
-/** English: bundled with every widget, and the fallback for any missing locale. */
-import type { CercleTerms } from './terms.js';
-import { wallEN } from '../wall/terms.js';
-import { promoEN } from '../promo/terms.js';
+/** English common terms: bundled with every widget, and the fallback for any missing locale. */
+import type { CommonTerms } from './terms.js';
 
 const number = new Intl.NumberFormat('en');
 const plural = new Intl.PluralRules('en');
@@ -51,8 +49,6 @@ const kinds = {
 } as const;
 
 const en = {
-  ...wallEN,
-  ...promoEN,
   $code: 'en',
   $name: 'English',
   $dir: 'ltr',
@@ -205,6 +201,6 @@ const en = {
       ? `You are asking very fast. Try again in ${number.format(seconds)} s.`
       : 'You are asking very fast. Try again in a moment.',
   errorMissingSession: 'This widget needs a session: add session="your-session" to its tag.',
-} satisfies CercleTerms;
+} satisfies CommonTerms;
 
 export default en;

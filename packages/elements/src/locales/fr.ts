@@ -1,7 +1,5 @@
 /** Français — loaded on demand (`import()`) when a widget resolves to `fr`. */
-import type { CercleTerms } from './terms.js';
-import { wallFR } from '../wall/terms.fr.js';
-import { promoFR } from '../promo/terms.fr.js';
+import type { CommonTerms } from './terms.js';
 
 const number = new Intl.NumberFormat('fr');
 const plural = new Intl.PluralRules('fr');
@@ -53,8 +51,6 @@ const kinds = {
 } as const;
 
 const fr = {
-  ...wallFR,
-  ...promoFR,
   $code: 'fr',
   $name: 'Français',
   $dir: 'ltr',
@@ -214,6 +210,6 @@ const fr = {
       ? `Vous posez des questions très vite. Réessayez dans ${number.format(seconds)}\u00a0s.`
       : 'Vous posez des questions très vite. Réessayez dans un instant.',
   errorMissingSession: `Ce widget a besoin d’une session\u00a0: ajoutez session="votre-session" à sa balise.`,
-} satisfies CercleTerms;
+} satisfies CommonTerms;
 
 export default fr;

@@ -7,7 +7,14 @@ import type { InviteKind, ReportReason } from '@cercle/client/contract';
 import type { WallTerms } from '../wall/terms.js';
 import type { PromoTerms } from '../promo/terms.js';
 
-export interface CercleTerms extends WallTerms, PromoTerms {
+/** Every widget's terms: the common ones and each widget's own. */
+export type CercleTerms = CommonTerms & WallTerms & PromoTerms;
+
+/**
+ * The terms every widget shares (loading, errors, reporting), bundled once; each widget adds
+ * its own (`wall/terms.ts`, …) through its `static terms`.
+ */
+export interface CommonTerms {
   /** BCP 47 code of the locale, e.g. `en`. */
   $code: string;
   /** The locale's name in itself, e.g. `Français`. */

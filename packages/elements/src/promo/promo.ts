@@ -22,7 +22,10 @@ import { StoreController } from '../internal/store-controller.js';
 import { configStore, sessionStore, type MemberSession } from '../internal/stores.js';
 import { tokens } from '../internal/tokens.js';
 import { widgetStyles } from '../internal/widget.styles.js';
-import type { CercleTerms } from '../locales/terms.js';
+import type { CommonTerms } from '../locales/terms.js';
+import { promoTerms, type PromoTerms } from './terms.js';
+
+type Terms = CommonTerms & PromoTerms;
 import { CercleCopyEvent, type CercleCopyMethod } from '../events/copy.js';
 import { CercleRevealEvent } from '../events/reveal.js';
 import { styles } from './promo.styles.js';
@@ -121,7 +124,8 @@ const keyOf = (m: MemberSession | null | undefined): string => (m ? `${m.status}
  * @event {CercleRevealEvent} cercle-reveal - The member revealed their code. Detail: `{ community, offer, code }`.
  * @event {CercleCopyEvent} cercle-copy - The member copied their code. Detail: `{ community, offer, method }` (`clipboard` or `selection`), never the code.
  */
-export class CerclePromo extends CercleElement {
+export class CerclePromo extends CercleElement<PromoTerms> {
+  static override terms = promoTerms;
   static override styles = [tokens, widgetStyles, joinInPlaceStyles, styles];
 
   static override properties = {
@@ -551,7 +555,7 @@ export class CerclePromo extends CercleElement {
     `;
   }
 
-  #renderContent(t: CercleTerms): TemplateResult {
+  #renderContent(t: Terms): TemplateResult {
     switch (this.#view()) {
       case 'missing':
         return renderProblem(t.errorMissingCommunity);
@@ -588,7 +592,7 @@ export class CerclePromo extends CercleElement {
     return Math.max(1, Math.ceil(((this.#retryAt ?? 0) - this.#now) / 1000));
   }
 
-  #renderOffer(teaser: OfferTeaser, t: CercleTerms): TemplateResult {
+  #renderOffer(teaser: OfferTeaser, t: Terms): TemplateResult {
     const ended = this.#expired();
     const expiresAt = new Date(teaser.expiresAt);
     return html`
@@ -612,7 +616,7 @@ export class CerclePromo extends CercleElement {
     `;
   }
 
-  #renderAction(teaser: OfferTeaser, ended: boolean, t: CercleTerms): TemplateResult {
+  #renderAction(teaser: OfferTeaser, ended: boolean, t: Terms): TemplateResult {
     if (ended) {
       return this.#notice(clockIcon(), t.promoExpired(new Date(teaser.expiresAt)));
     }
@@ -662,7 +666,7 @@ export class CerclePromo extends CercleElement {
     </div>`;
   }
 
-  #renderLock(access: Exclude<Access, 'member'>, t: CercleTerms): TemplateResult {
+  #renderLock(access: Exclude<Access, 'member'>, t: Terms): TemplateResult {
     return html`
       <div part="lock" class="call" @keydown=${this.#join.onKeydown}>
         <p class="placeholder" aria-hidden="true">
@@ -693,7 +697,7 @@ export class CerclePromo extends CercleElement {
     `;
   }
 
-  #renderCode(reveal: OfferReveal, t: CercleTerms): TemplateResult {
+  #renderCode(reveal: OfferReveal, t: Terms): TemplateResult {
     return html`
       <div class="revealed ${this.#animate ? 'enter' : ''}">
         <p class="code-label" id="code-label">${t.promoCodeLabel}</p>

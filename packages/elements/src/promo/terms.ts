@@ -1,8 +1,9 @@
 /**
  * The English terms of <cercle-promo> (French: `terms.fr.ts`, a separate module so it stays in
- * the lazy French chunk). `CercleTerms` (locales/terms.ts) extends `PromoTerms`, and each
- * locale file spreads its object, so a missing term fails the type check.
+ * the lazy French chunk), given to the widget as `static terms = promoTerms`; each locale's
+ * object `satisfies PromoTerms`, so a missing term fails the type check.
  */
+import type { TermsBundle } from '../internal/localize.js';
 import type { Disclosure } from '@cercle/client/contract';
 
 export interface PromoTerms {
@@ -89,3 +90,9 @@ export const promoEN = {
   promoMembersOnly: 'Only members of the circle can reveal this code.',
   errorMissingOffer: 'This widget needs an offer: add offer="your-offer" to its tag.',
 } satisfies PromoTerms;
+
+/** The widget's terms in every locale (the French ones load on first use). */
+export const promoTerms: TermsBundle<PromoTerms> = {
+  en: promoEN,
+  load: { fr: () => import('./terms.fr.js').then((m) => ({ default: m.promoFR })) },
+};

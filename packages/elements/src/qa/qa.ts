@@ -37,7 +37,7 @@ import { formStyles } from '../internal/form.styles.js';
 import { widgetStyles } from '../internal/widget.styles.js';
 import { renderProblem } from '../internal/problem.js';
 import { randomKey } from '../internal/url.js';
-import type { CercleTerms } from '../locales/terms.js';
+import type { CommonTerms } from '../locales/terms.js';
 import { CercleQuestionEvent } from '../events/question.js';
 import { CercleVoteEvent } from '../events/vote.js';
 import { qaBoard, sortedQuestions, type BoardSnapshot, type QaBoard } from './store.js';
@@ -49,7 +49,7 @@ type View = 'missing' | 'no-session' | 'no-api' | 'loading' | 'error' | 'not-fou
 
 /** What every question's template reads besides the question; one object while unchanged. */
 interface ItemContext {
-  t: CercleTerms;
+  t: CommonTerms;
   member: boolean;
   ended: boolean;
   voting: ReadonlySet<string>;
@@ -838,7 +838,7 @@ export class CercleQa extends CercleElement {
     `;
   }
 
-  #renderContent(view: View, t: CercleTerms): TemplateResult {
+  #renderContent(view: View, t: CommonTerms): TemplateResult {
     switch (view) {
       case 'missing':
         return this.#renderProblem(t.errorMissingCommunity, false);
@@ -857,7 +857,7 @@ export class CercleQa extends CercleElement {
     }
   }
 
-  #renderSkeleton(t: CercleTerms): TemplateResult {
+  #renderSkeleton(t: CommonTerms): TemplateResult {
     return html`
       <div part="skeleton" class="skeleton">
         <span class="sr-only">${t.qaLoading}</span>
@@ -888,7 +888,7 @@ export class CercleQa extends CercleElement {
     );
   }
 
-  #renderBoard(s: BoardSnapshot, t: CercleTerms): TemplateResult {
+  #renderBoard(s: BoardSnapshot, t: CommonTerms): TemplateResult {
     const session = s.session!;
     const order = this.#order ?? [];
     return html`
@@ -913,7 +913,7 @@ export class CercleQa extends CercleElement {
     `;
   }
 
-  #renderHeader(session: LiveSession, total: number, t: CercleTerms): TemplateResult {
+  #renderHeader(session: LiveSession, total: number, t: CommonTerms): TemplateResult {
     const state = session.state;
     const startsAt = new Date(session.startsAt);
     return html`
@@ -940,7 +940,7 @@ export class CercleQa extends CercleElement {
     `;
   }
 
-  #renderNotice(s: BoardSnapshot, t: CercleTerms): TemplateResult {
+  #renderNotice(s: BoardSnapshot, t: CommonTerms): TemplateResult {
     let notice: TemplateResult | typeof nothing = nothing;
     if (!s.online) {
       notice = html`<p part="notice" class="notice">${offlineIcon()}<span>${t.offline}</span></p>`;
@@ -965,7 +965,7 @@ export class CercleQa extends CercleElement {
     return html`<div class="notices" role="status" aria-live="polite">${notice}</div>`;
   }
 
-  #renderForm(t: CercleTerms): TemplateResult {
+  #renderForm(t: CommonTerms): TemplateResult {
     const left = QUESTION_MAX - this.#askLength;
     const describedBy = ['ask-hint', 'ask-counter', this.#askError ? 'ask-error' : '']
       .filter(Boolean)
@@ -1034,7 +1034,7 @@ export class CercleQa extends CercleElement {
     `;
   }
 
-  #renderJoinCall(t: CercleTerms): TemplateResult {
+  #renderJoinCall(t: CommonTerms): TemplateResult {
     const waitlisted = this.#member.value?.status === 'waitlisted';
     return html`
       <div part="join-call" class="call" @keydown=${this.#join.onKeydown}>
@@ -1061,7 +1061,7 @@ export class CercleQa extends CercleElement {
     `;
   }
 
-  #context(s: BoardSnapshot, t: CercleTerms): ItemContext {
+  #context(s: BoardSnapshot, t: CommonTerms): ItemContext {
     const next: ItemContext = {
       t,
       member: this.#isMember(),
@@ -1080,7 +1080,7 @@ export class CercleQa extends CercleElement {
     return (this.#ctx = next);
   }
 
-  #renderList(s: BoardSnapshot, order: readonly string[], t: CercleTerms): TemplateResult {
+  #renderList(s: BoardSnapshot, order: readonly string[], t: CommonTerms): TemplateResult {
     const sort = this.#sort;
     const ctx = this.#context(s, t);
     const pending = this.#showsPending();

@@ -1,8 +1,9 @@
 /**
  * The English terms of <cercle-wall> (French: `terms.fr.ts`, a separate module so it stays in
- * the lazy French chunk). `CercleTerms` (locales/terms.ts) extends `WallTerms`, and each
- * locale file spreads its object, so a missing term fails the type check.
+ * the lazy French chunk), given to the widget as `static terms = wallTerms`; each locale's
+ * object `satisfies WallTerms`, so a missing term fails the type check.
  */
+import type { TermsBundle } from '../internal/localize.js';
 import type { Disclosure, ImageFlag, TestimonialState } from '@cercle/client/contract';
 
 export interface WallTerms {
@@ -193,3 +194,9 @@ export const wallEN = {
   wallWithdrawing: 'Withdrawing…',
   wallWithdrawn: 'Your review was withdrawn.',
 } satisfies WallTerms;
+
+/** The widget's terms in every locale (the French ones load on first use). */
+export const wallTerms: TermsBundle<WallTerms> = {
+  en: wallEN,
+  load: { fr: () => import('./terms.fr.js').then((m) => ({ default: m.wallFR })) },
+};

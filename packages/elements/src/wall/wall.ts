@@ -43,9 +43,12 @@ import { tokens } from '../internal/tokens.js';
 import { randomKey, safeUrl } from '../internal/url.js';
 import { formStyles } from '../internal/form.styles.js';
 import { widgetStyles } from '../internal/widget.styles.js';
-import type { CercleTerms } from '../locales/terms.js';
+import type { CommonTerms } from '../locales/terms.js';
 import { CercleTestimonialSubmitEvent } from '../events/testimonial-submit.js';
 import { styles } from './wall.styles.js';
+import { wallTerms, type WallTerms } from './terms.js';
+
+type Terms = CommonTerms & WallTerms;
 
 export type WallLayout = 'grid' | 'masonry' | 'carousel' | 'list';
 export type WallSort = TestimonialSort;
@@ -55,7 +58,7 @@ type Field = 'rating' | 'text' | 'photo' | 'alt' | 'consentPhoto';
 
 /** What every card's template reads besides the testimonial; one object while unchanged. */
 interface CardContext {
-  t: CercleTerms;
+  t: Terms;
   carousel: boolean;
   total: number;
   reportFor: string | undefined;
@@ -123,7 +126,7 @@ function stars(value: number, label: string): TemplateResult {
 }
 
 /** The legal labels of a testimonial, in the page's language; `nothing` when there is none. */
-function legalLabels(t: Testimonial, terms: CercleTerms): string[] {
+function legalLabels(t: Testimonial, terms: Terms): string[] {
   const labels: string[] = [];
   if (t.disclosure !== 'none') labels.push(terms.wallDisclosure(t.disclosure));
   for (const flag of t.imageFlags) labels.push(terms.wallImageFlag(flag));
@@ -253,7 +256,8 @@ function scriptText(json: string): string {
  * @event {CercleTestimonialSubmitEvent} cercle-testimonial-submit - The member sent a testimonial and the backend accepted it. Detail: `{ community, testimonial }` (`testimonial.state` is `pending` until the host approves it).
  * @event {CercleReportEvent} cercle-report - The visitor reported a testimonial to the host. Detail: `{ community, targetKind: 'testimonial', targetId, reason }`.
  */
-export class CercleWall extends CercleElement {
+export class CercleWall extends CercleElement<WallTerms> {
+  static override terms = wallTerms;
   static override styles = [
     tokens,
     widgetStyles,
@@ -1297,7 +1301,7 @@ export class CercleWall extends CercleElement {
     `;
   }
 
-  #renderContent(view: View, t: CercleTerms): TemplateResult {
+  #renderContent(view: View, t: Terms): TemplateResult {
     switch (view) {
       case 'missing':
         return renderProblem(t.errorMissingCommunity);
@@ -1318,7 +1322,7 @@ export class CercleWall extends CercleElement {
     }
   }
 
-  #renderSkeleton(t: CercleTerms): TemplateResult {
+  #renderSkeleton(t: Terms): TemplateResult {
     return html`
       <div part="skeleton" class="skeleton">
         <span class="sr-only">${t.wallLoading}</span>
@@ -1339,7 +1343,7 @@ export class CercleWall extends CercleElement {
     `;
   }
 
-  #renderWall(t: CercleTerms): TemplateResult {
+  #renderWall(t: Terms): TemplateResult {
     const { count, average } = this.#aggregate;
     const filtered = !!this.#minRating;
     return html`
@@ -1397,7 +1401,7 @@ export class CercleWall extends CercleElement {
     `;
   }
 
-  #context(t: CercleTerms): CardContext {
+  #context(t: Terms): CardContext {
     const next: CardContext = {
       t,
       carousel: this.#layout === 'carousel',
@@ -1413,7 +1417,7 @@ export class CercleWall extends CercleElement {
     return (this.#ctx = next);
   }
 
-  #renderCards(t: CercleTerms): unknown {
+  #renderCards(t: Terms): unknown {
     const ctx = this.#context(t);
     const items = this.#items;
     const cache = this.#cards;
@@ -1444,11 +1448,11 @@ export class CercleWall extends CercleElement {
     );
   }
 
-  #renderList(t: CercleTerms): TemplateResult {
+  #renderList(t: Terms): TemplateResult {
     return html`<div part="list" class="list">${this.#renderCards(t)}</div>`;
   }
 
-  #renderCarousel(t: CercleTerms): TemplateResult {
+  #renderCarousel(t: Terms): TemplateResult {
     const rotates = this.#rotates();
     const running = rotates && !this.#userPaused && !this.#hovered && !this.#focusWithin;
     const last = Math.min(this.#last, this.#order.length - 1);
@@ -1514,7 +1518,7 @@ export class CercleWall extends CercleElement {
     </section>`;
   }
 
-  #renderLegal(item: Testimonial, t: CercleTerms): TemplateResult | typeof nothing {
+  #renderLegal(item: Testimonial, t: Terms): TemplateResult | typeof nothing {
     const labels = legalLabels(item, t);
     return labels.length
       ? html`<p class="legal">${labels.map((l) => html`<span class="legal-item">${l}</span>`)}</p>`
@@ -1664,7 +1668,7 @@ export class CercleWall extends CercleElement {
     </div>`;
   }
 
-  #renderShare(t: CercleTerms): TemplateResult {
+  #renderShare(t: Terms): TemplateResult {
     const member = this.#isMember();
     const waitlisted = this.#member.value?.status === 'waitlisted';
     const open = member ? this.#formOpen : this.#join.open;
@@ -1717,7 +1721,7 @@ export class CercleWall extends CercleElement {
       : nothing;
   }
 
-  #renderForm(t: CercleTerms): TemplateResult {
+  #renderForm(t: Terms): TemplateResult {
     const e = this.#formErrors;
     const describe = (...ids: (string | false)[]) => ids.filter(Boolean).join(' ') || nothing;
     const photo = this.#photo;
@@ -1891,7 +1895,7 @@ export class CercleWall extends CercleElement {
     </form>`;
   }
 
-  #renderMine(t: CercleTerms): TemplateResult | typeof nothing {
+  #renderMine(t: Terms): TemplateResult | typeof nothing {
     if (!this.#isMember() || this.#mine.length === 0) return nothing;
     return html`<section part="mine" class="mine" aria-labelledby="mine-title">
       <h3 class="mine-title" id="mine-title" tabindex="-1">${t.wallMine}</h3>
