@@ -8,6 +8,12 @@ const alias = [
   { find: /^@cercle\/client\/demo$/, replacement: src('./packages/client/src/demo.ts') },
   { find: /^@cercle\/client\/contract$/, replacement: src('./packages/client/src/contract.ts') },
   { find: /^@cercle\/client\/admin$/, replacement: src('./packages/client/src/admin.ts') },
+  { find: /^@cercle\/client\/browser$/, replacement: src('./packages/client/src/browser.ts') },
+  { find: /^@cercle\/client\/check$/, replacement: src('./packages/client/src/check.ts') },
+  {
+    find: /^@cercle\/client\/route-docs$/,
+    replacement: src('./packages/client/src/route-docs.ts'),
+  },
   { find: /^@cercle\/client$/, replacement: src('./packages/client/src/index.ts') },
   { find: /^@cercle\/mock\/node$/, replacement: src('./packages/mock/src/node.ts') },
   { find: /^@cercle\/mock$/, replacement: src('./packages/mock/src/index.ts') },

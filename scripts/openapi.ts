@@ -13,7 +13,7 @@ import * as admin from '../packages/client/src/admin.ts';
 import * as contract from '../packages/client/src/contract.ts';
 import { routeDocs } from '../packages/client/src/route-docs.ts';
 import type { Route } from '../packages/client/src/routes.ts';
-import { EVENT_DATA } from '../packages/client/src/sse.ts';
+import { EVENT_DATA } from '../packages/client/src/contract.ts';
 
 type Json = { [key: string]: unknown };
 type Schema = Parameters<typeof toJsonSchemaDefs>[0][string];

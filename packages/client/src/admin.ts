@@ -22,7 +22,8 @@ import {
   Timestamp,
   type ErrorCode,
 } from './contract.js';
-import { createRequester, type ClientOptions } from './http.js';
+import { createRequester } from './client.js';
+import type { ClientOptions } from './http.js';
 import { routes, type Route } from './routes.js';
 import type { RouteDoc } from './route-docs.js';
 

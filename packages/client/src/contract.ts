@@ -11,49 +11,34 @@
  * unknown fields in a request body).
  */
 import * as v from 'valibot';
+import {
+  CODES_IMPORT_MAX,
+  COMMUNITY_NAME_MAX,
+  CONSENT_TEXT_MAX,
+  DISPLAY_NAME_MAX,
+  EMAIL_MAX,
+  HOST_NAME_MAX,
+  HOST_ROLES,
+  PHOTO_ALT_MAX,
+  PHOTO_TYPES,
+  QUESTION_MAX,
+  QUESTIONS_PAGE_MAX,
+  REPORT_REASONS,
+  SESSION_TITLE_MAX,
+  TAG_PATTERN,
+  TAGLINE_MAX,
+  TESTIMONIAL_MAX,
+  TESTIMONIALS_PAGE_MAX,
+  type SessionEventType,
+} from './constants.js';
 
-/** The contract's major version; part of every path (`/v1`) and of the global store key. */
-export const CONTRACT_VERSION = 1;
-export const API_PREFIX = '/v1';
+// The plain values (limits, codes, lists) live in constants.ts, which the browser client
+// imports without the schemas.
+export * from './constants.js';
 
 // ---------------------------------------------------------------------------------------
 // Errors
 // ---------------------------------------------------------------------------------------
-
-/** Stable machine codes of the error shape. New codes may be added; never renamed. */
-export const ERROR_CODES = [
-  'validation_failed',
-  'unauthorized',
-  'forbidden',
-  'not_found',
-  'conflict',
-  'community_full',
-  'payload_too_large',
-  'unsupported_media_type',
-  'rate_limited',
-  'offer_expired',
-  'offer_exhausted',
-  'invitation_expired',
-  'internal',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
-
-/** The HTTP status each error code is sent with (CONTRACT.md § Errors). */
-export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
-  validation_failed: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  community_full: 409,
-  payload_too_large: 413,
-  unsupported_media_type: 415,
-  rate_limited: 429,
-  offer_expired: 410,
-  offer_exhausted: 409,
-  invitation_expired: 410,
-  internal: 500,
-};
 
 export const FieldIssue = v.object({
   /** Dotted path of the field in the request body, e.g. `consent.accepted`. */
@@ -71,25 +56,6 @@ export const ErrorBody = v.object({
   }),
 });
 export type ErrorBody = v.InferOutput<typeof ErrorBody>;
-
-// ---------------------------------------------------------------------------------------
-// Limits every backend applies
-// ---------------------------------------------------------------------------------------
-
-/** Largest JSON request body, in bytes; past it, 413 `payload_too_large`. */
-export const MAX_BODY_BYTES = 16 * 1024;
-
-/** A valid `Idempotency-Key` header: 1 to 255 visible ASCII characters. */
-export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
-
-/** How long a backend keeps and replays the first answer to an `Idempotency-Key`. */
-export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
-
-/** Largest width or height of a photo, in pixels. */
-export const PHOTO_MAX_SIDE = 10_000;
-
-/** Letters and digits of generated promo codes: none that reads as another (no 0/O, 1/I/L). */
-export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
 // ---------------------------------------------------------------------------------------
 // Shared pieces
@@ -124,42 +90,8 @@ export type Disclosure = v.InferOutput<typeof Disclosure>;
 // Hosts: roles and what each may do
 // ---------------------------------------------------------------------------------------
 
-/**
- * `owner`: everything; `moderator`: questions, testimonials, reports and running a live;
- * `analyst`: reads the figures. Every host route names the permission it needs.
- */
-export const HOST_ROLES = ['owner', 'moderator', 'analyst'] as const;
 export const HostRole = v.picklist(HOST_ROLES);
 export type HostRole = v.InferOutput<typeof HostRole>;
-
-export const PERMISSIONS = [
-  /** See the community's settings, sessions and offers. */
-  'read',
-  /** Questions, testimonials, reports; open and close a live session. */
-  'moderate',
-  /** Create, schedule, edit and archive live sessions. */
-  'sessions',
-  /** Offers, their codes and redemptions. */
-  'offers',
-  /** Community settings (origins, consent, invites, wall). */
-  'settings',
-  /** Invite, change and revoke hosts. */
-  'team',
-  /** Read and export the audit log. */
-  'audit',
-  'webhooks',
-  /** Funnels and KPIs (aggregates only). */
-  'insights',
-  /** The member list (personal data). */
-  'members',
-] as const;
-export type Permission = (typeof PERMISSIONS)[number];
-
-export const ROLE_PERMISSIONS: Readonly<Record<HostRole, readonly Permission[]>> = {
-  owner: PERMISSIONS,
-  moderator: ['read', 'moderate'],
-  analyst: ['read', 'insights'],
-};
 
 // ---------------------------------------------------------------------------------------
 // Community and membership
@@ -209,9 +141,6 @@ export const Member = v.object({
   waitlistPosition: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
 });
 export type Member = v.InferOutput<typeof Member>;
-
-export const DISPLAY_NAME_MAX = 60;
-export const EMAIL_MAX = 254;
 
 /** `POST /v1/communities/{community}/members`. */
 export const JoinRequest = v.strictObject({
@@ -350,11 +279,6 @@ export const OriginPattern = v.pipe(
     'an origin is scheme://host[:port], with :* for any port',
   ),
 );
-
-export const COMMUNITY_NAME_MAX = 80;
-export const TAGLINE_MAX = 200;
-export const CONSENT_TEXT_MAX = 4000;
-export const HOST_NAME_MAX = 60;
 
 const CommunityName = v.pipe(
   v.string('name is required'),
@@ -529,9 +453,6 @@ export type SessionListQuery = v.InferInput<typeof SessionListQuery>;
 export const SessionList = v.object({ sessions: v.array(LiveSession) });
 export type SessionList = v.InferOutput<typeof SessionList>;
 
-/** The session id that names "the live one, or else the next one" in `GET …/sessions/{session}`. */
-export const NEXT_SESSION = 'next';
-
 /** `pending`: awaits the host (pre-moderation); `hidden`: removed by the host. */
 export const QuestionState = v.picklist(['pending', 'open', 'answered', 'hidden']);
 export type QuestionState = v.InferOutput<typeof QuestionState>;
@@ -563,8 +484,6 @@ export type Question = v.InferOutput<typeof Question>;
 export const QuestionSort = v.picklist(['top', 'new']);
 export type QuestionSort = v.InferOutput<typeof QuestionSort>;
 
-export const QUESTIONS_PAGE_MAX = 200;
-
 /** Query of `GET …/sessions/{session}/questions`. */
 export const QuestionQuery = v.strictObject({
   /** `top`: pinned first, then most votes; `new`: newest first. Default `top`. */
@@ -587,8 +506,6 @@ export const QuestionPage = v.object({
   lastEventId: v.string(),
 });
 export type QuestionPage = v.InferOutput<typeof QuestionPage>;
-
-export const QUESTION_MAX = 500;
 
 /** `POST …/sessions/{session}/questions` (member). */
 export const AskRequest = v.strictObject({
@@ -643,8 +560,6 @@ export const SessionUpdate = v.strictObject({
 });
 export type SessionUpdate = v.InferInput<typeof SessionUpdate>;
 
-export const SESSION_TITLE_MAX = 140;
-
 /** Host: `PUT /v1/communities/{community}/host/sessions/{session}`: create or edit a session. */
 export const SessionInput = v.strictObject({
   title: v.pipe(
@@ -681,6 +596,9 @@ export const HostQuestionList = v.object({
 });
 export type HostQuestionList = v.InferOutput<typeof HostQuestionList>;
 
+export const QuestionRemoved = v.object({ id: v.string() });
+export type QuestionRemoved = v.InferOutput<typeof QuestionRemoved>;
+
 /**
  * Stream events (`GET …/sessions/{session}/events`, Server-Sent Events). The SSE `event`
  * field is the type, `id` an increasing integer per session, `data` one JSON object:
@@ -688,19 +606,15 @@ export type HostQuestionList = v.InferOutput<typeof HostQuestionList>;
  * - `question.removed`: `{ id }` (hidden by the host, or its author left);
  * - `session.updated`: a `LiveSession`;
  * - `resync`: `{}`: the `Last-Event-ID` was too old; reload the list, then go on.
- * A comment line (`: ping`) comes every 15 s so a dead connection is noticed.
+ * A comment line (`: ping`) comes every 15 s so a dead connection is noticed. This is the
+ * schema of each type's `data`; the client checks every event against it.
  */
-export const SESSION_EVENT_TYPES = [
-  'question.created',
-  'question.updated',
-  'question.removed',
-  'session.updated',
-  'resync',
-] as const;
-export type SessionEventType = (typeof SESSION_EVENT_TYPES)[number];
-
-export const QuestionRemoved = v.object({ id: v.string() });
-export type QuestionRemoved = v.InferOutput<typeof QuestionRemoved>;
+export const EVENT_DATA = {
+  'question.created': Question,
+  'question.updated': Question,
+  'question.removed': QuestionRemoved,
+  'session.updated': LiveSession,
+} as const satisfies Record<Exclude<SessionEventType, 'resync'>, v.GenericSchema>;
 
 export type SessionEvent =
   | { type: 'question.created'; id: string; question: Question }
@@ -713,15 +627,7 @@ export type SessionEvent =
 // Reports (notice and action)
 // ---------------------------------------------------------------------------------------
 
-export const ReportReason = v.picklist([
-  'spam',
-  'harassment',
-  'hate',
-  'misinformation',
-  'illegal',
-  'off_topic',
-  'other',
-]);
+export const ReportReason = v.picklist(REPORT_REASONS);
 export type ReportReason = v.InferOutput<typeof ReportReason>;
 
 export const ReportTarget = v.object({
@@ -872,8 +778,6 @@ export const OwnTestimonial = v.object({
 });
 export type OwnTestimonial = v.InferOutput<typeof OwnTestimonial>;
 
-export const TESTIMONIALS_PAGE_MAX = 50;
-export const TAG_PATTERN = /^[a-z0-9][a-z0-9-]{0,30}$/;
 const Tag = v.pipe(v.string(), v.regex(TAG_PATTERN, 'a tag is a lowercase word (a-z, 0-9, -)'));
 
 /** Query of `GET …/testimonials`. */
@@ -915,11 +819,6 @@ export const TestimonialPage = v.object({
   reviewPolicyUrl: HttpUrl,
 });
 export type TestimonialPage = v.InferOutput<typeof TestimonialPage>;
-
-export const TESTIMONIAL_MAX = 2000;
-export const PHOTO_ALT_MAX = 300;
-export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
-export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 
 /** `POST …/testimonials` (active member). It waits for moderation (`pending`) unless the community post-moderates. */
 export const TestimonialRequest = v.strictObject({
@@ -1098,8 +997,6 @@ export type HostOffer = v.InferOutput<typeof HostOffer>;
 /** Host: `GET …/host/offers`. */
 export const HostOfferList = v.object({ offers: v.array(HostOffer) });
 export type HostOfferList = v.InferOutput<typeof HostOfferList>;
-
-export const CODES_IMPORT_MAX = 10_000;
 
 /** Host: `POST …/host/offers/{offer}/codes`: add unique codes to the pool. */
 export const CodesImport = v.strictObject({

@@ -1,18 +1,22 @@
 /**
- * The HTTP client: the default `CercleApi` implementation, a small `fetch` wrapper driven by
- * the route table. Per-attempt timeout, the caller's `AbortSignal` always wins, retries with
- * exponential backoff and full jitter (honouring `Retry-After`), an `Idempotency-Key` on
- * every POST (reused across its retries), every 2xx body checked against the contract, and
- * every failure a `CercleError`. Nothing runs at import time; the global `fetch` is looked
- * up at call time, so it works in browsers, Node 20+ and under msw. The realtime stream
- * (`subscribe`) lives in `sse.ts`.
+ * The HTTP client's one request path, shared by `createClient` (client.ts) and
+ * `createBrowserClient` (browser.ts): the default `CercleApi` implementation, a small `fetch`
+ * wrapper driven by the operations table. Per-attempt timeout, the caller's `AbortSignal`
+ * always wins, retries with exponential backoff and full jitter (honouring `Retry-After`),
+ * an `Idempotency-Key` on every POST (reused across its retries), every 2xx body handed to
+ * the client's answer check, and every failure a `CercleError`. No schema here: the checks
+ * are injected (`Checks`), so the browser client does without valibot. Nothing runs at
+ * import time; the global `fetch` is looked up at call time, so it works in browsers, Node
+ * 20+ and under msw. The realtime stream (`subscribe`) lives in `sse.ts`.
  */
-import * as v from 'valibot';
+import type * as v from 'valibot';
 import type { CallOptions, CercleApi } from './api.js';
-import { ERROR_STATUS, ErrorBody, type ErrorCode, type Health } from './contract.js';
+import { ERROR_STATUS, type ErrorCode } from './constants.js';
+import type { ErrorBody, Health } from './contract.js';
 import { CercleError } from './errors.js';
-import { buildPath, routes, type Route, type RouteName } from './routes.js';
-import { openStream, type StreamOptions } from './sse.js';
+import { buildPath, operations, type HttpMethod } from './operations.js';
+import type { Route, RouteName, routes } from './routes.js';
+import { openStream, type EventCheck, type StreamOptions } from './sse.js';
 
 export interface ClientOptions {
   /** Where the backend lives, e.g. `https://api.example.com` (route paths start with `/v1`). */
@@ -83,7 +87,8 @@ type LooseOptions = Omit<RequestOptions, 'body' | 'query' | 'blob'> & {
 
 const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
 
-const parseJson = (text: string): unknown => {
+/** The JSON in `text`, or `undefined` when it is not JSON. */
+export const parseJson = (text: string): unknown => {
   try {
     return JSON.parse(text);
   } catch {
@@ -111,11 +116,20 @@ const sleep = (ms: number, signal?: AbortSignal) =>
     signal?.addEventListener('abort', done);
   });
 
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
+
+/** `ErrorBody` by hand, so that reading an error needs no schema (a test holds it to it). */
+export const isErrorBody = (x: unknown): x is ErrorBody =>
+  isObject(x) &&
+  isObject(x.error) &&
+  typeof x.error.code === 'string' &&
+  typeof x.error.message === 'string';
+
 /** The `http` error of a non-2xx answer, its code from the body or else from the status. */
 function httpError(what: string, res: Response, text: string): CercleError {
   const { status } = res;
   const json = parseJson(text);
-  const sent = v.is(ErrorBody, json) ? json.error : undefined;
+  const sent = isErrorBody(json) ? json.error : undefined;
   return new CercleError('http', sent?.message ?? `${what} answered ${status}`, {
     status,
     code:
@@ -156,21 +170,34 @@ export interface TableRequestOptions<T extends RouteTable, N extends keyof T> ex
   blob?: T[N] extends { upload: readonly string[] } ? Blob : never;
 }
 
+/** A 2xx answer's data, or why it breaks the contract (`error`, with `details`). */
+export type Verdict = { data: unknown; error?: undefined } | { error: string; details?: unknown };
+
 /**
- * The request function over a route table: the retries, timeouts, idempotency keys and
- * answer checks of `createClient`, for any table (`@cercle/client/admin` uses it).
+ * Checks a 2xx answer of operation `name`: its status among the operation's, its body
+ * (`text`) what the contract says. The full client checks against the schemas (check.ts),
+ * the browser client the shape only (browser.ts).
  */
-export function createRequester<T extends RouteTable>(
-  options: ClientOptions,
-  table: T,
-): <N extends keyof T & string>(
-  name: N,
-  options?: TableRequestOptions<T, N>,
-) => Promise<TableResult<T, N>> {
-  return requester(options, table) as never;
+export type AnswerCheck = (
+  name: string,
+  status: number,
+  text: string,
+) => Verdict | Promise<Verdict>;
+
+/** How a client checks what the backend sends: each 2xx answer and each stream event. */
+export interface Checks {
+  answer: AnswerCheck;
+  event: EventCheck;
 }
 
-function requester(options: ClientOptions, table: RouteTable) {
+/** What a request needs of an operation: `operations`, `routes`, `allRoutes`. */
+type Requests = Readonly<Record<string, { readonly method: HttpMethod; readonly path: string }>>;
+
+/**
+ * The request function over a table: retries, timeouts, idempotency keys, error mapping;
+ * each 2xx answer goes through `check`.
+ */
+export function requester(options: ClientOptions, table: Requests, check: AnswerCheck) {
   const { timeoutMs = 10_000, retries = 2, retryDelayMs = 300, maxRetryDelayMs = 10_000 } = options;
   const base = options.baseUrl.replace(/\/+$/, '');
   const fetchFn: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
@@ -240,24 +267,9 @@ function requester(options: ClientOptions, table: RouteTable) {
         const [res, text] = got;
         const { status } = res;
         if (res.ok) {
-          if (!(status in route.responses)) throw invalid(`unexpected status ${status}`, status);
-          const schema = route.responses[status];
-          if (!schema) return { status, data: undefined };
-          const json = parseJson(text);
-          if (json === undefined) throw invalid('the body is not JSON', status);
-          const result = v.safeParse(schema, json);
-          if (!result.success) {
-            const issues = result.issues.map((i) => ({
-              path: v.getDotPath(i) ?? '',
-              message: i.message,
-            }));
-            throw invalid(
-              `the body does not match the contract (${issues[0]?.path}: ${issues[0]?.message})`,
-              status,
-              issues,
-            );
-          }
-          return { status, data: result.output };
+          const verdict = await check(name, status, text);
+          if (verdict.error !== undefined) throw invalid(verdict.error, status, verdict.details);
+          return { status, data: verdict.data };
         }
         error = httpError(what, res, text);
         const after = error.retryAfterMs;
@@ -271,10 +283,11 @@ function requester(options: ClientOptions, table: RouteTable) {
   };
 }
 
-export function createClient(options: ClientOptions): CercleClient {
+/** The client's operations over one request path and its checks. */
+export function createApi(options: ClientOptions, checks: Checks): CercleClient {
   const base = options.baseUrl.replace(/\/+$/, '');
   const fetchFn: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
-  const call = requester(options, routes) as unknown as CercleClient['request'];
+  const call = requester(options, operations, checks.answer) as unknown as CercleClient['request'];
   const data = async <N extends JsonRouteName>(name: N, o?: RequestOptions<N>) =>
     (await call(name, o)).data;
 
@@ -336,7 +349,7 @@ export function createClient(options: ClientOptions): CercleClient {
     },
 
     subscribe: (community, session, o) => {
-      const route = routes[o.hostKey ? 'hostSessionEvents' : 'sessionEvents'];
+      const route = operations[o.hostKey ? 'hostSessionEvents' : 'sessionEvents'];
       const headers = new Headers(options.headers);
       if (o.hostKey) headers.set('authorization', `Bearer ${o.hostKey}`);
       const what = `GET ${route.path}`;
@@ -347,6 +360,7 @@ export function createClient(options: ClientOptions): CercleClient {
           what,
           headers,
           httpError: (res, text) => httpError(what, res, text),
+          check: checks.event,
           options: options.stream,
         },
         o,

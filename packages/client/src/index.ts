@@ -1,14 +1,22 @@
 export * from './contract.js';
 export * from './routes.js';
-export { routeDocs, type RouteDoc } from './route-docs.js';
+export {
+  operations,
+  type Operation,
+  type OperationFacts,
+  type OperationName,
+} from './operations.js';
 export * from './errors.js';
 export type * from './api.js';
-export {
-  createClient,
-  type ClientOptions,
-  type CercleClient,
-  type JsonRouteName,
-  type RequestOptions,
-  type RouteResult,
+export { createClient, createRequester } from './client.js';
+export type {
+  AnswerCheck,
+  Checks,
+  ClientOptions,
+  CercleClient,
+  JsonRouteName,
+  RequestOptions,
+  RouteResult,
+  Verdict,
 } from './http.js';
-export type { StreamOptions } from './sse.js';
+export type { EventCheck, StreamOptions } from './sse.js';

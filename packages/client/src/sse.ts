@@ -3,18 +3,12 @@
  * `EventSource` so the request can carry headers (`Authorization` for the host stream,
  * `Last-Event-ID` on the first connection too). Reconnects on its own with exponential
  * backoff and full jitter, resumes after the last delivered event, notices a dead
- * connection by the missing heartbeats, delivers each event once and in order, and checks
- * every event against the contract.
+ * connection by the missing heartbeats, delivers each event once and in order, and hands
+ * every event to the client's check (the contract's schemas, or the shape in the browser).
  */
-import * as v from 'valibot';
 import type { SubscribeOptions, Subscription } from './api.js';
-import {
-  LiveSession,
-  Question,
-  QuestionRemoved,
-  type SessionEvent,
-  type SessionEventType,
-} from './contract.js';
+import { SESSION_EVENT_TYPES, type SessionEventType } from './constants.js';
+import type { LiveSession, Question, SessionEvent } from './contract.js';
 import { CercleError } from './errors.js';
 
 export interface StreamOptions {
@@ -32,13 +26,11 @@ export interface StreamOptions {
   heartbeatTimeoutMs?: number;
 }
 
-/** The schema of each event type's `data` (`resync` carries `{}`). */
-export const EVENT_DATA = {
-  'question.created': Question,
-  'question.updated': Question,
-  'question.removed': QuestionRemoved,
-  'session.updated': LiveSession,
-} as const satisfies Record<Exclude<SessionEventType, 'resync'>, v.GenericSchema>;
+/**
+ * Checks the parsed `data` of an event of a known type (`EVENT_DATA` in contract.ts): what
+ * to deliver, or `undefined` when it breaks the contract.
+ */
+export type EventCheck = (type: Exclude<SessionEventType, 'resync'>, data: unknown) => unknown;
 
 /** One dispatched message of an event stream. */
 export interface SseMessage {
@@ -98,19 +90,23 @@ const isNewer = (id: string, last: string | undefined) =>
   (/^\d+$/.test(id) && /^\d+$/.test(last) ? BigInt(id) > BigInt(last) : id !== last);
 
 /** The typed event; `null` for a type this client does not know, `undefined` when invalid. */
-function toEvent(type: string, id: string, data: string): SessionEvent | null | undefined {
+function toEvent(
+  check: EventCheck,
+  type: string,
+  id: string,
+  data: string,
+): SessionEvent | null | undefined {
   if (type === 'resync') return { type, id };
-  if (!(type in EVENT_DATA)) return null;
+  if (!SESSION_EVENT_TYPES.includes(type as SessionEventType)) return null;
   let json: unknown;
   try {
     json = JSON.parse(data);
   } catch {
     return undefined;
   }
-  const result = v.safeParse(EVENT_DATA[type as keyof typeof EVENT_DATA], json);
-  if (!result.success) return undefined;
-  const output = result.output;
-  if (type === 'question.removed') return { type, id, questionId: output.id };
+  const output = check(type as Exclude<SessionEventType, 'resync'>, json);
+  if (output === undefined) return undefined;
+  if (type === 'question.removed') return { type, id, questionId: (output as { id: string }).id };
   if (type === 'session.updated') return { type, id, session: output as LiveSession };
   return { type: type as 'question.created', id, question: output as Question };
 }
@@ -125,6 +121,8 @@ export interface StreamTarget {
   headers: Headers;
   /** The `http` error of a non-2xx answer. */
   httpError(response: Response, text: string): CercleError;
+  /** Checks each event's data. */
+  check: EventCheck;
   options?: StreamOptions;
 }
 
@@ -222,7 +220,7 @@ export function openStream(target: StreamTarget, o: SubscribeOptions): Subscript
       const parse = sseParser(
         ({ id, event, data }) => {
           if (closed || !isNewer(id, last)) return;
-          const typed = toEvent(event, id, data);
+          const typed = toEvent(target.check, event, id, data);
           if (id) last = id;
           // An event that breaks the contract is skipped; the consumer reloads instead.
           if (typed !== null) deliver(typed ?? { type: 'resync', id });

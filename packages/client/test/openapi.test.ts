@@ -2,13 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   ERROR_STATUS,
-  routeDocs,
   routes,
   type RouteName,
   SESSION_EVENT_TYPES,
   type ErrorCode,
   type Route,
 } from '@cercle/client';
+import { routeDocs } from '../src/route-docs.ts';
 import { generateOpenApi, OPENAPI_FILE, renderOpenApi } from '../../../scripts/openapi.ts';
 
 type Json = { [key: string]: unknown };

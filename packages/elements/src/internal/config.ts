@@ -4,7 +4,8 @@
  * `configure({ api })`, then `<meta name="cercle-api" content="…">` (read when a widget
  * needs it, so the tag may come after the script).
  */
-import { createClient, type CercleApi } from '@cercle/client';
+import { createBrowserClient, type CercleApi } from '@cercle/client/browser';
+import { DEV } from './dev.js';
 import { cercleGlobal, configStore } from './stores.js';
 
 export { configure, type CercleConfig } from './configure.js';
@@ -37,13 +38,20 @@ const normalise = (baseUrl: string): string => {
   return url.href.replace(/\/+$/, '');
 };
 
-/** The shared HTTP client for a base URL (one per API on the page). */
+/**
+ * The shared HTTP client for a base URL (one per API on the page). It checks the shape of
+ * each answer; development builds check it against the contract's schemas too, loaded on
+ * the first call, so a drifting backend shows up as an `invalid_response` naming the field.
+ */
 export function clientFor(baseUrl: string): ResolvedApi {
   const key = normalise(baseUrl);
   const { clients } = cercleGlobal();
   let api = clients.get(key);
   if (!api) {
-    api = createClient({ baseUrl: key });
+    api = createBrowserClient({
+      baseUrl: key,
+      loadFullChecks: DEV ? () => import('@cercle/client/check') : undefined,
+    });
     clients.set(key, api);
   }
   return { key, api };

@@ -13,8 +13,12 @@
  * `reason-${key}`, `details-${key}`, `reported-${key}` (the widget's thanks).
  */
 import { css, html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { CercleApi } from '@cercle/client';
-import { ReportReason, type ReportTarget } from '@cercle/client/contract';
+import {
+  REPORT_REASONS,
+  type CercleApi,
+  type ReportReason,
+  type ReportTarget,
+} from '@cercle/client/browser';
 import { CercleReportEvent } from '../events/report.js';
 import type { CommonTerms } from '../locales/terms.js';
 import { domId } from './dom-id.js';
@@ -172,9 +176,7 @@ export class ReportDialog {
       <div class="field">
         <label part="label" class="label" for="reason-${key}">${t.reportReason}</label>
         <select part="select" class="select" id="reason-${key}" name="reason">
-          ${ReportReason.options.map(
-            (r) => html`<option value=${r}>${t.reportReasonLabel(r)}</option>`,
-          )}
+          ${REPORT_REASONS.map((r) => html`<option value=${r}>${t.reportReasonLabel(r)}</option>`)}
         </select>
       </div>
       <div class="field">
