@@ -43,12 +43,16 @@ export function widgetsOf(manifest) {
   );
 }
 
+/** The attributes a page can set: lit's `{ state: true }` properties (`_name`) are not. */
+const publicAttributes = (el) =>
+  (el.attributes ?? []).filter((a) => !a.name.startsWith('_') && !a.fieldName?.startsWith('_'));
+
 /** Public members without a description: "cercle-join: attribute variant", … */
 export function undocumented(manifest) {
   const missing = [];
   for (const el of widgetsOf(manifest)) {
     if (!el.description && !el.summary) missing.push(`${el.tagName}: the element itself`);
-    for (const a of el.attributes ?? [])
+    for (const a of publicAttributes(el))
       if (!a.description) missing.push(`${el.tagName}: attribute ${a.name}`);
     for (const m of el.members ?? []) {
       if (m.privacy === 'private' || m.privacy === 'protected' || m.static) continue;
@@ -67,7 +71,7 @@ export function undocumented(manifest) {
 
 /** The markdown API section of one element. */
 export function apiSection(el) {
-  const attrs = (el.attributes ?? []).map((a) => [
+  const attrs = publicAttributes(el).map((a) => [
     code(a.name),
     code(a.fieldName),
     a.description,

@@ -35,7 +35,7 @@ export const styles = css`
 
   :host([variant='button']) {
     display: inline-block;
-    max-inline-size: none;
+    max-inline-size: 100%;
   }
 
   /* ---------------------------------------------------------------- surface (the card) */
@@ -58,6 +58,10 @@ export const styles = css`
     padding: var(--_cercle-join-padding);
   }
 
+  p {
+    margin: 0;
+  }
+
   .content {
     display: flex;
     flex-direction: column;
@@ -67,7 +71,6 @@ export const styles = css`
   /* ------------------------------------------------------------------------- header */
 
   .tagline {
-    margin: 0;
     color: var(--_cercle-color-text-muted);
     text-wrap: pretty;
   }
@@ -146,14 +149,8 @@ export const styles = css`
     border-color: var(--_cercle-color-danger);
   }
 
-  .hint {
-    margin: 0;
-  }
-
   .consent {
-    display: grid;
-    grid-template-columns: auto 1fr;
-    gap: var(--_cercle-space-s);
+    row-gap: var(--_cercle-space-s);
     align-items: start;
   }
 
@@ -162,9 +159,7 @@ export const styles = css`
   }
 
   .consent-label {
-    font-size: var(--_cercle-font-size-small);
     color: var(--_cercle-color-text-muted);
-    cursor: pointer;
     text-wrap: pretty;
   }
 
@@ -193,15 +188,12 @@ export const styles = css`
     block-size: 0.95em;
   }
 
-  .field-error,
-  .form-error {
-    margin: 0;
-  }
-
   /* ------------------------------------------------------------------------ buttons */
 
-  .button-primary {
+  /* The label stays one phrase: it wraps as a whole (balanced), never word by word. */
+  .submit {
     inline-size: 100%;
+    text-wrap: balance;
   }
 
   .leave {
@@ -234,7 +226,6 @@ export const styles = css`
     display: flex;
     align-items: center;
     gap: var(--_cercle-space-s);
-    margin: 0;
     font-weight: var(--_cercle-font-weight-strong);
     font-size: 1rem;
     text-wrap: pretty;
@@ -257,7 +248,6 @@ export const styles = css`
   }
 
   .status-text {
-    margin: 0;
     color: var(--_cercle-color-text-muted);
   }
 
@@ -316,10 +306,6 @@ export const styles = css`
     background: var(--_cercle-color-surface-alt);
   }
 
-  .confirm-text {
-    margin: 0;
-  }
-
   /* ------------------------------------------------------------------ error, loading */
 
   .invites-loading {
@@ -328,29 +314,88 @@ export const styles = css`
     gap: var(--_cercle-space-s);
   }
 
-  .bone-line {
-    inline-size: 100%;
+  /*
+   * The skeleton has the card's shape, line box for line box (a text bone is one line tall,
+   * its bar drawn in the middle), so the card takes its place without moving anything.
+   */
+  .skeleton {
+    gap: var(--_cercle-space-l);
+  }
+
+  .bone-head,
+  .bone-form,
+  .bone-field-group {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_cercle-space-xs);
+  }
+
+  .bone-form {
+    gap: var(--_cercle-space-m);
+  }
+
+  .bone-text {
+    block-size: 1lh;
+    padding-block: 0.3lh;
+    background-clip: content-box;
+  }
+
+  .bone-small {
+    font-size: var(--_cercle-font-size-small);
+  }
+
+  .bone-head .bone-title {
+    font-size: var(--_cercle-font-size-large);
+    line-height: 1.25;
+    padding-block: 0.15lh;
   }
 
   .bone-short {
     inline-size: 70%;
-    margin-block-end: var(--_cercle-space-m);
   }
 
-  .bone-field {
+  .bone-stats {
+    inline-size: 45%;
+    margin-block-start: var(--_cercle-space-s);
+  }
+
+  .bone-meter {
+    block-size: 6px;
+    margin-block-start: var(--_cercle-space-xs);
+  }
+
+  .bone-label {
+    inline-size: 7rem;
+  }
+
+  .bone-hint {
+    inline-size: 65%;
+  }
+
+  /* The consent: three lines and the privacy link (two lines in a wider card). */
+  .bone-consent {
+    block-size: calc(4lh + var(--_cercle-space-s));
+  }
+
+  @container (min-width: 26rem) {
+    .bone-consent {
+      block-size: calc(3lh + var(--_cercle-space-s));
+    }
+  }
+
+  .bone-field,
+  .bone-button,
+  .bone-invite {
     block-size: 2.625rem;
     border-radius: var(--_cercle-radius-medium);
   }
 
   .bone-button {
     block-size: 2.75rem;
-    margin-block-start: var(--_cercle-space-s);
-    border-radius: var(--_cercle-radius-medium);
   }
 
   .bone-invite {
     block-size: 3rem;
-    border-radius: var(--_cercle-radius-medium);
   }
 
   /* ------------------------------------------------------------------------- banner */
@@ -385,96 +430,5 @@ export const styles = css`
       inline-size: auto;
       justify-self: start;
     }
-  }
-
-  /* ------------------------------------------------------------ button + popover */
-
-  .trigger {
-    display: inline-flex;
-    align-items: center;
-    gap: var(--_cercle-space-s);
-    min-block-size: 2.75rem;
-    padding: 0 var(--_cercle-space-l);
-    font: inherit;
-    font-weight: var(--_cercle-font-weight-strong);
-    color: var(--_cercle-join-on-accent);
-    background: var(--_cercle-join-accent);
-    border: 1px solid transparent;
-    border-radius: var(--_cercle-radius-pill);
-    box-shadow: var(--_cercle-join-shadow);
-    cursor: pointer;
-    transition: background-color var(--_cercle-duration) ease;
-  }
-
-  .trigger:hover {
-    background: var(--_cercle-join-accent-hover);
-  }
-
-  .trigger-count {
-    padding: 0 var(--_cercle-space-s);
-    font-size: var(--_cercle-font-size-small);
-    border-inline-start: 1px solid color-mix(in srgb, currentColor 40%, transparent);
-  }
-
-  .trigger-member {
-    color: var(--_cercle-join-accent);
-    background: var(--_cercle-color-accent-subtle);
-    border-color: color-mix(in srgb, var(--_cercle-join-accent) 35%, transparent);
-    box-shadow: none;
-  }
-
-  .trigger-member:hover {
-    background: var(--_cercle-color-accent-subtle);
-    border-color: var(--_cercle-join-accent);
-  }
-
-  .popover {
-    position: fixed;
-    inset: auto;
-    margin: 0;
-    inline-size: min(
-      var(--_cercle-join-popover-width),
-      var(--cercle-popover-available-width, 100vw)
-    );
-    max-block-size: var(--cercle-popover-available-height, 100vh);
-    overflow: auto;
-    z-index: 1000;
-    padding-block-start: calc(var(--_cercle-join-padding) + var(--_cercle-space-s));
-  }
-
-  .popover:popover-open {
-    animation: pop-in var(--_cercle-duration) ease-out;
-  }
-
-  .popover[hidden] {
-    display: none;
-  }
-
-  @keyframes pop-in {
-    from {
-      opacity: 0;
-      transform: translateY(-4px) scale(0.98);
-    }
-  }
-
-  .close {
-    position: absolute;
-    inset-block-start: var(--_cercle-space-s);
-    inset-inline-end: var(--_cercle-space-s);
-    display: inline-grid;
-    place-items: center;
-    inline-size: 2rem;
-    block-size: 2rem;
-    padding: 0;
-    color: var(--_cercle-color-text-muted);
-    background: none;
-    border: 0;
-    border-radius: var(--_cercle-radius-small);
-    cursor: pointer;
-  }
-
-  .close:hover {
-    color: var(--_cercle-join-color);
-    background: var(--_cercle-color-surface-alt);
   }
 `;

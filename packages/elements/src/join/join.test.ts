@@ -1,6 +1,6 @@
 import '../test/setup.js';
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
+import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import type { MemberList } from '@cercle/client';
 import './cercle-join.js';
@@ -10,6 +10,8 @@ import { resetCercleGlobal, sessionKey } from '../internal/stores.js';
 import { CercleJoinEvent } from '../events/join.js';
 import { CercleLeaveEvent } from '../events/leave.js';
 import { styles } from './join.styles.js';
+import { popoverStyles } from './popover.styles.js';
+import { formStyles } from '../internal/form.styles.js';
 import { tokens } from '../internal/tokens.js';
 import { widgetStyles } from '../internal/widget.styles.js';
 import {
@@ -490,7 +492,12 @@ describe('<cercle-join>', () => {
         .catch((e: unknown) => e);
       expect(refused).to.have.property('status', 401);
       expect(localStorage.getItem(KEY)).to.equal(null);
-      expect(q(el, '[role="status"]')!.textContent).to.contain('You left Maison Verte.');
+      expect(q(el, '[role="status"]')!.textContent).to.contain(
+        'You left the circle; your data was erased.',
+      );
+      expect(q(el, '[part="notice"]')!.textContent).to.contain(
+        'You left the circle; your data was erased.',
+      );
       await waitUntil(() => deepActiveElement()?.id === 'name', 'focus did not move to the form');
     });
 
@@ -603,6 +610,105 @@ describe('<cercle-join>', () => {
     });
   });
 
+  describe('on a phone, and among the page’s landmarks', () => {
+    afterEach(() => setViewport({ width: 800, height: 600 }));
+
+    /** How many lines the text of `el` takes. */
+    const lines = (el: Element): number => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+      return tops.size;
+    };
+
+    for (const locale of ['en', 'fr'] as const) {
+      it(`keeps the join labels on one line at 390 px, inside the viewport (${locale})`, async () => {
+        await setViewport({ width: 390, height: 844 });
+        const card = await mount(
+          html`<cercle-join community="maison-verte" locale=${locale}></cercle-join>`,
+        );
+        const submitButton = q(card, '.submit')!;
+        expect(lines(submitButton)).to.equal(1);
+        const button = await mount(
+          html`<cercle-join
+            community="maison-verte"
+            variant="button"
+            locale=${locale}
+          ></cercle-join>`,
+        );
+        const trigger = q(button, '#trigger')!;
+        expect(lines(trigger.querySelector('.trigger-label')!)).to.equal(1);
+        expect(trigger.getBoundingClientRect().right).to.be.at.most(390);
+        trigger.click();
+        const panel = q(button, '#panel')!;
+        await waitUntil(() => panel.matches(':popover-open'), 'the popover did not open');
+        await Promise.all(panel.getAnimations().map((a) => a.finished));
+        await waitUntil(() => panel.style.left !== '', 'the popover was never placed');
+        const box = panel.getBoundingClientRect();
+        expect(box.left).to.be.at.least(0);
+        expect(box.right).to.be.at.most(390);
+        expect(document.documentElement.scrollWidth).to.be.at.most(390);
+      });
+    }
+
+    it('adds no banner landmark to the page, popover open or not (axe)', async function () {
+      this.timeout(10000);
+      const page = await fixture(
+        html`<div>
+          <header><p>The brand’s own header</p></header>
+          <main>
+            <cercle-join community="maison-verte"></cercle-join>
+            <cercle-join community="le-fournil" variant="button"></cercle-join>
+          </main>
+        </div>`,
+      );
+      const [card, button] = [...page.querySelectorAll('cercle-join')] as [CercleJoin, CercleJoin];
+      await settle(card);
+      await settle(button);
+      expect(card.shadowRoot!.querySelector('header')).to.equal(null);
+      q<HTMLButtonElement>(button, '#trigger')!.click();
+      const panel = q(button, '#panel')!;
+      await waitUntil(() => panel.matches(':popover-open'));
+      await Promise.all(panel.getAnimations().map((a) => a.finished));
+      expect(panel.querySelector('header')).to.equal(null);
+      await expect(page).to.be.accessible();
+      const { axe } = window as unknown as {
+        axe: {
+          run: (
+            context: Element,
+            options: object,
+          ) => Promise<{ violations: { id: string }[]; passes: { id: string }[] }>;
+        };
+      };
+      const result = await axe.run(page, {
+        runOnly: ['landmark-no-duplicate-banner', 'landmark-banner-is-top-level'],
+      });
+      expect(result.violations.map((v) => v.id)).to.deep.equal([]);
+    });
+
+    for (const [locale, said] of [
+      ['en', 'You left the circle; your data was erased.'],
+      ['fr', 'Vous avez quitté le cercle\u202f; vos données ont été effacées.'],
+    ] as const) {
+      it(`says the data was erased once a member left (${locale})`, async () => {
+        const el = await mount(
+          html`<cercle-join community="maison-verte" locale=${locale}></cercle-join>`,
+        );
+        await join(el);
+        q<HTMLButtonElement>(el, '#leave')!.click();
+        await waitUntil(() => q(el, '#confirm-leave'));
+        q<HTMLButtonElement>(el, '#confirm-leave')!.click();
+        await waitUntil(() => q(el, '[part="notice"]'), 'no word that the data was erased');
+        expect(q(el, '[part="notice"]')!.textContent!.trim()).to.equal(said);
+        expect(q(el, '[role="status"]')!.textContent!.trim()).to.equal(said);
+        // Typing again (a new join) puts the note away.
+        fill(el, { name: 'Camille' });
+        await el.updateComplete;
+        expect(q(el, '[part="notice"]')).to.equal(null);
+      });
+    }
+  });
+
   describe('accessibility and theme', () => {
     for (const theme of ['light', 'dark'] as const) {
       it(`passes axe in the form, joined and error states (${theme})`, async function () {
@@ -680,7 +786,9 @@ describe('<cercle-join>', () => {
     });
 
     it('defines every private custom property it uses, and uses every one it defines', () => {
-      expect(customPropertyGaps([tokens, widgetStyles, styles], 'join')).to.deep.equal({
+      expect(
+        customPropertyGaps([tokens, widgetStyles, formStyles, styles, popoverStyles], 'join'),
+      ).to.deep.equal({
         notDefined: [],
         notUsed: [],
       });

@@ -125,7 +125,7 @@ describe('<cercle-promo>', () => {
       await settle(el);
       const base = q(el, '[part="base"]')!;
       expect(base.firstElementChild!.classList.contains('disclosure')).to.equal(true);
-      expect(text(el, '.disclosure')).to.equal('Advertisement');
+      expect(text(el, '.disclosure')).to.equal('Advertising');
       expect(text(el, '[part="title"]')).to.equal('Bienvenue dans le cercle');
       expect(text(el, '[part="benefit"]')).to.equal('-10 % sur votre première commande');
       expect(text(el, '[part="conditions"]')).to.contain('Un code par membre');
@@ -413,7 +413,7 @@ describe('<cercle-promo>', () => {
       expect(text(el, '[part="notice"]')).to.equal('This offer ended on November 20, 2026.');
       expect(q(el, '#reveal')).to.equal(null);
       expect(q(el, '[part="countdown"]')).to.equal(null);
-      expect(text(el, '.disclosure')).to.equal('Advertisement');
+      expect(text(el, '.disclosure')).to.equal('Advertising');
     });
 
     it('goes to the ended state when the backend answers 410 to a reveal', async () => {
@@ -724,7 +724,7 @@ describe('<cercle-promo>', () => {
       // …and so does its label: no part to reach it, every inherited property reset.
       const label = q(el, '.disclosure')!;
       expect(label.hasAttribute('part')).to.equal(false);
-      expect(label.textContent).to.equal('Advertisement');
+      expect(label.textContent).to.equal('Advertising');
       const style = getComputedStyle(label);
       expect(style.visibility).to.equal('visible');
       expect(style.display).not.to.equal('none');

@@ -1,12 +1,4 @@
-import {
-  html,
-  isServer,
-  nothing,
-  svg,
-  type PropertyValues,
-  type SVGTemplateResult,
-  type TemplateResult,
-} from 'lit';
+import { html, isServer, type PropertyValues, type TemplateResult } from 'lit';
 import type { CercleApi } from '@cercle/client';
 import type { OfferReveal, OfferTeaser } from '@cercle/client/contract';
 import { backendChanged, setUpWidget } from '../internal/backend.js';
@@ -16,51 +8,24 @@ import { LiveRegion } from '../internal/live-region.js';
 import type { ResolvedApi } from '../internal/config.js';
 import { DEV } from '../internal/dev.js';
 import { asCercleError, errorMessage, hasCode, isUnauthorized } from '../internal/errors.js';
-import { alertIcon, checkIcon, clockIcon, lockIcon } from '../internal/icons.js';
 import { renderProblem } from '../internal/problem.js';
 import { StoreController } from '../internal/store-controller.js';
 import { configStore, sessionStore, type MemberSession } from '../internal/stores.js';
 import { tokens } from '../internal/tokens.js';
 import { widgetStyles } from '../internal/widget.styles.js';
-import type { CommonTerms } from '../locales/terms.js';
-import { promoTerms, type PromoTerms } from './terms.js';
-
-type Terms = CommonTerms & PromoTerms;
-import { CercleCopyEvent, type CercleCopyMethod } from '../events/copy.js';
+import { CercleCopyEvent } from '../events/copy.js';
 import { CercleRevealEvent } from '../events/reveal.js';
+import { renderAction } from './action.js';
+import { CodeCopy } from './code.js';
 import { styles } from './promo.styles.js';
+import { renderSkeleton, renderTeaser, type Terms } from './teaser.js';
+import { promoTerms, type PromoTerms } from './terms.js';
+import { Backoff, Clock } from './timers.js';
 
 type View = 'missing' | 'no-offer' | 'no-api' | 'loading' | 'error' | 'not-found' | 'offer';
 type Access = 'visitor' | 'waitlisted' | 'member';
 
 const DAY = 86_400_000;
-/** How long "Copied" stays on the button. */
-const COPIED_MS = 2000;
-
-const glyph = (paths: SVGTemplateResult): TemplateResult =>
-  html`<svg
-    class="icon"
-    viewBox="0 0 24 24"
-    fill="none"
-    stroke="currentColor"
-    stroke-width="2"
-    stroke-linecap="round"
-    stroke-linejoin="round"
-    aria-hidden="true"
-    focusable="false"
-  >
-    ${paths}
-  </svg>`;
-
-const copyIcon = (): TemplateResult =>
-  glyph(
-    svg`<rect x="8.5" y="8.5" width="11" height="11" rx="2"></rect><path d="M15.5 8.5V6a1.5 1.5 0 0 0-1.5-1.5H6A1.5 1.5 0 0 0 4.5 6v8A1.5 1.5 0 0 0 6 15.5h2.5"></path>`,
-  );
-
-const tagIcon = (): TemplateResult =>
-  glyph(
-    svg`<path d="M3.5 12.6V4.5a1 1 0 0 1 1-1h8.1a1 1 0 0 1 .7.3l7.2 7.2a1 1 0 0 1 0 1.4l-8.1 8.1a1 1 0 0 1-1.4 0l-7.2-7.2a1 1 0 0 1-.3-.7z"></path><circle cx="8" cy="8" r="1.5"></circle>`,
-  );
 
 const keyOf = (m: MemberSession | null | undefined): string => (m ? `${m.status}:${m.token}` : '');
 
@@ -133,6 +98,15 @@ export class CerclePromo extends CercleElement<PromoTerms> {
     offer: {},
     api: {},
     adapter: { attribute: false },
+    _setupError: { state: true },
+    _teaser: { state: true },
+    _loadError: { state: true },
+    _retrying: { state: true },
+    _reveal: { state: true },
+    _revealBusy: { state: true },
+    _revealError: { state: true },
+    _forbidden: { state: true },
+    _animate: { state: true },
   };
 
   /** The community's slug, e.g. `maison-verte`. Required. */
@@ -153,43 +127,38 @@ export class CerclePromo extends CercleElement<PromoTerms> {
    */
   declare adapter: CercleApi | undefined;
 
+  declare private _setupError: 'community' | 'offer' | 'api' | undefined;
+  declare private _teaser: OfferTeaser | undefined;
+  declare private _loadError: unknown;
+  declare private _retrying: boolean;
+  /** The member's code: only here, and only once they revealed it. */
+  declare private _reveal: OfferReveal | undefined;
+  declare private _revealBusy: boolean;
+  declare private _revealError: unknown;
+  /** The backend refused the reveal with 403: the member is not in the circle yet. */
+  declare private _forbidden: boolean;
+  declare private _animate: boolean;
+
   #backend: ResolvedApi | undefined;
-  #setupError: 'community' | 'offer' | 'api' | undefined;
   #member = new StoreController<MemberSession | null>(this, undefined, (m) => this.#onMember(m));
   #memberKey = '';
-
-  #teaser: OfferTeaser | undefined;
-  #loadError: unknown;
   #loadRun: AbortController | undefined;
-  #retrying = false;
-
-  /** The member's code: only here, and only once they revealed it. */
-  #reveal: OfferReveal | undefined;
-  #revealBusy = false;
-  #revealError: unknown;
-  /** The backend refused the reveal with 403: the member is not in the circle yet. */
-  #forbidden = false;
-  #animate = false;
-
-  #retryAt: number | undefined;
-  #retryTimer: ReturnType<typeof setTimeout> | undefined;
-
-  #copied = false;
-  #copiedTimer: ReturnType<typeof setTimeout> | undefined;
-  #copyManual = false;
+  /** The countdown's time; too many tries: the wait; the copy button. */
+  readonly #clock = new Clock(this);
+  readonly #backoff = new Backoff(this);
+  readonly #copy = new CodeCopy(this);
 
   readonly #join = new JoinInPlace(this, (error) =>
     this.#live.announce(errorMessage(error, this.localize.term)),
   );
-
   readonly #live = new LiveRegion(this);
-  #now = Date.now();
-  #tick: ReturnType<typeof setInterval> | undefined;
-  #tickEvery = 0;
 
   constructor() {
     super();
-    new StoreController(this, configStore(), () => this.#onConfig());
+    this._retrying = this._revealBusy = this._forbidden = this._animate = false;
+    new StoreController(this, configStore(), () => {
+      if (backendChanged(this, this.#backend)) this.#connect();
+    });
   }
 
   override connectedCallback(): void {
@@ -201,12 +170,6 @@ export class CerclePromo extends CercleElement<PromoTerms> {
     super.disconnectedCallback();
     this.#loadRun?.abort();
     this.#loadRun = undefined;
-    clearInterval(this.#tick);
-    clearTimeout(this.#retryTimer);
-    clearTimeout(this.#copiedTimer);
-    this.#tick = this.#retryTimer = this.#copiedTimer = undefined;
-    this.#tickEvery = 0;
-    this.#retryAt = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -227,58 +190,42 @@ export class CerclePromo extends CercleElement<PromoTerms> {
     const offer = view === 'offer';
     const ended = offer && this.#expired();
     const access = this.#access();
-    const exhausted = offer && !ended && !this.#reveal && this.#teaser?.status === 'exhausted';
-    const paused = offer && !ended && !this.#reveal && this.#teaser?.status === 'paused';
-    const open = offer && !ended && !exhausted && !paused;
+    const status = offer && !ended && !this._reveal ? this._teaser?.status : undefined;
+    const open = offer && !ended && status !== 'exhausted' && status !== 'paused';
     this.setState('loading', view === 'loading');
     this.setState('error', view !== 'loading' && !offer);
     this.setState('expired', ended);
-    this.setState('exhausted', exhausted);
-    this.setState('paused', paused);
-    this.setState('locked', open && !this.#reveal && access === 'visitor');
-    this.setState('waitlisted', open && !this.#reveal && access === 'waitlisted');
+    this.setState('exhausted', status === 'exhausted');
+    this.setState('paused', status === 'paused');
+    this.setState('locked', open && !this._reveal && access === 'visitor');
+    this.setState('waitlisted', open && !this._reveal && access === 'waitlisted');
     this.setState('member', access === 'member');
-    this.setState('busy', this.#revealBusy);
-    this.setState('revealed', open && !!this.#reveal);
-    this.setState('copied', this.#copied);
-    this.setState('rate-limited', this.#retryAt !== undefined);
+    this.setState('busy', this._revealBusy);
+    this.setState('revealed', open && !!this._reveal);
+    this.setState('copied', this.#copy.copied);
+    const waiting = this.#backoff.until !== undefined;
+    this.setState('rate-limited', waiting);
 
     // One timer: every second under a day (and while a wait counts down), else every minute.
-    const left = this.#teaser ? Date.parse(this.#teaser.expiresAt) - this.#now : Infinity;
-    const every =
-      !this.isConnected || (!open && this.#retryAt === undefined)
-        ? 0
-        : this.#retryAt !== undefined || left < DAY
-          ? 1000
-          : 60_000;
-    if (every !== this.#tickEvery) {
-      clearInterval(this.#tick);
-      this.#tick = every
-        ? setInterval(() => {
-            this.#now = Date.now();
-            this.requestUpdate();
-          }, every)
-        : undefined;
-      this.#tickEvery = every;
-    }
+    const left = this._teaser ? Date.parse(this._teaser.expiresAt) - this.#clock.now : Infinity;
+    this.#clock.tick(
+      !this.isConnected || (!open && !waiting) ? 0 : waiting || left < DAY ? 1000 : 60_000,
+    );
   }
 
-  // ---------------------------------------------------------------------------------------
-  // Data
-  // ---------------------------------------------------------------------------------------
+  // Data ---------------------------------------------------------------------------------
 
   /** (Re)binds the widget to its offer and backend, and loads the teaser. */
   #connect(): void {
     this.#loadRun?.abort();
     this.#loadRun = undefined;
-    clearTimeout(this.#retryTimer);
-    this.#retryTimer = this.#retryAt = undefined;
-    this.#backend = undefined;
-    this.#setupError = undefined;
-    this.#teaser = this.#reveal = undefined;
-    this.#loadError = this.#revealError = undefined;
-    this.#forbidden = this.#revealBusy = this.#copied = this.#copyManual = false;
-    this.#now = Date.now();
+    this.#backoff.clear();
+    this.#copy.reset();
+    this.#clock.sync();
+    this.#backend = this._setupError = undefined;
+    this._teaser = this._reveal = undefined;
+    this._loadError = this._revealError = undefined;
+    this._forbidden = this._revealBusy = false;
 
     const setup = setUpWidget(
       this,
@@ -287,23 +234,16 @@ export class CerclePromo extends CercleElement<PromoTerms> {
       '<cercle-promo community="maison-verte" offer="bienvenue-10">',
     );
     if (!setup.ok) {
-      this.#setupError = setup.error;
+      this._setupError = setup.error;
       this.#member.setStore(undefined);
       this.#memberKey = '';
-      this.requestUpdate();
       return;
     }
-    const { community } = setup.values;
     this.#backend = setup.backend;
-    const store = sessionStore(this.#backend.key, community);
+    const store = sessionStore(this.#backend.key, setup.values.community);
     this.#memberKey = keyOf(store.get());
     this.#member.setStore(store);
     void this.#load();
-    this.requestUpdate();
-  }
-
-  #onConfig(): void {
-    if (backendChanged(this, this.#backend)) this.#connect();
   }
 
   /** The member session changed (here, in another widget or another tab). */
@@ -312,13 +252,13 @@ export class CerclePromo extends CercleElement<PromoTerms> {
     if (key === this.#memberKey) return;
     const wasActive = this.#memberKey.startsWith('active:');
     this.#memberKey = key;
-    this.#forbidden = false;
-    this.#revealError = undefined;
+    this._forbidden = false;
+    this._revealError = undefined;
     const active = member?.status === 'active';
     if (!active) {
       // Left the circle (or no longer active): the code goes with the membership.
-      this.#reveal = undefined;
-      this.#copied = this.#copyManual = false;
+      this._reveal = undefined;
+      this.#copy.reset();
     }
     if (active && !wasActive) {
       // Joined, in this widget or anywhere on the page: unlock at once.
@@ -328,7 +268,6 @@ export class CerclePromo extends CercleElement<PromoTerms> {
       if (here) void this.focusAfterUpdate('#reveal');
     }
     void this.#load();
-    this.requestUpdate();
   }
 
   /** Loads the teaser, with the member token when there is one. */
@@ -347,14 +286,14 @@ export class CerclePromo extends CercleElement<PromoTerms> {
         ...(token ? { token } : {}),
       });
       if (run.signal.aborted) return;
-      this.#teaser = teaser;
-      this.#loadError = undefined;
-      this.#now = Date.now();
+      this._teaser = teaser;
+      this._loadError = undefined;
+      this.#clock.sync();
       // A returning member sees their code again without a click (reveal is idempotent).
       if (
         teaser.revealedByMe &&
         teaser.status !== 'expired' &&
-        !this.#reveal &&
+        !this._reveal &&
         this.#access() === 'member'
       ) {
         void this.#doReveal(false);
@@ -367,13 +306,12 @@ export class CerclePromo extends CercleElement<PromoTerms> {
         return;
       }
       // A failed refresh keeps the teaser already shown; only a first load shows the error.
-      if (this.#teaser && !hasCode(error, 'not_found')) return;
-      this.#teaser = undefined;
-      this.#loadError = error;
+      if (this._teaser && !hasCode(error, 'not_found')) return;
+      this._teaser = undefined;
+      this._loadError = error;
       this.#rateLimit(error, () => void this.#load());
     } finally {
       if (this.#loadRun === run) this.#loadRun = undefined;
-      this.requestUpdate();
     }
   }
 
@@ -383,15 +321,14 @@ export class CerclePromo extends CercleElement<PromoTerms> {
     const community = this.community?.trim();
     const offer = this.offer?.trim();
     const token = this.#member.value?.token;
-    if (!backend || !community || !offer || !token || this.#revealBusy) return;
-    this.#revealBusy = true;
-    this.#revealError = undefined;
-    this.requestUpdate();
+    if (!backend || !community || !offer || !token || this._revealBusy) return;
+    this._revealBusy = true;
+    this._revealError = undefined;
     try {
       const reveal = await backend.api.revealOffer(community, offer, { token });
       if (this.#member.value?.token !== token) return; // left meanwhile: drop it
-      this.#reveal = reveal;
-      this.#animate = user;
+      this._reveal = reveal;
+      this._animate = user;
       if (user) {
         this.#live.announce(this.localize.term.promoRevealed);
         this.emit(new CercleRevealEvent({ community, offer, code: reveal.code }));
@@ -400,33 +337,32 @@ export class CerclePromo extends CercleElement<PromoTerms> {
     } catch (error) {
       this.#onRevealError(error, user);
     } finally {
-      this.#revealBusy = false;
-      this.requestUpdate();
+      this._revealBusy = false;
     }
   }
 
   #onRevealError(error: unknown, user: boolean): void {
     const backend = this.#backend;
     const community = this.community?.trim();
-    const teaser = this.#teaser;
+    const teaser = this._teaser;
     const t = this.localize.term;
     if (isUnauthorized(error)) {
       if (backend && community) sessionStore(backend.key, community).set(null);
       this.#live.announce(t.promoMembersOnly);
     } else if (hasCode(error, 'forbidden')) {
-      this.#forbidden = true;
+      this._forbidden = true;
       this.#live.announce(t.promoWaitlisted);
     } else if (hasCode(error, 'offer_expired') && teaser) {
-      this.#teaser = { ...teaser, status: 'expired' };
+      this._teaser = { ...teaser, status: 'expired' };
       this.#live.announce(t.promoExpired(new Date(teaser.expiresAt)));
     } else if (hasCode(error, 'offer_exhausted') && teaser) {
-      this.#teaser = { ...teaser, status: 'exhausted', revealedByMe: false };
+      this._teaser = { ...teaser, status: 'exhausted', revealedByMe: false };
       this.#live.announce(t.promoExhausted);
     } else if (hasCode(error, 'not_found')) {
-      this.#teaser = undefined;
-      this.#loadError = error;
+      this._teaser = undefined;
+      this._loadError = error;
     } else if (!this.#rateLimit(error, () => void this.#doReveal(user))) {
-      this.#revealError = error;
+      this._revealError = error;
       this.#live.announce(errorMessage(error, t));
     }
   }
@@ -436,93 +372,64 @@ export class CerclePromo extends CercleElement<PromoTerms> {
     const e = asCercleError(error);
     if (e?.code !== 'rate_limited') return false;
     const wait = Math.max(1000, e.retryAfterMs ?? 10_000);
-    clearTimeout(this.#retryTimer);
-    this.#now = Date.now();
-    this.#retryAt = this.#now + wait;
+    this.#clock.sync();
+    this.#backoff.wait(this.#clock.now, wait, retry);
     this.#live.announce(this.localize.term.promoRateLimited(Math.ceil(wait / 1000)));
-    this.#retryTimer = setTimeout(() => {
-      this.#retryTimer = this.#retryAt = undefined;
-      retry();
-      this.requestUpdate();
-    }, wait);
     return true;
   }
 
   #access(): Access {
     const m = this.#member.value;
     if (!m) return 'visitor';
-    return m.status === 'active' && !this.#forbidden ? 'member' : 'waitlisted';
+    return m.status === 'active' && !this._forbidden ? 'member' : 'waitlisted';
   }
 
   #expired(): boolean {
-    const teaser = this.#teaser;
-    return !!teaser && (teaser.status === 'expired' || Date.parse(teaser.expiresAt) <= this.#now);
+    const teaser = this._teaser;
+    const now = this.#clock.now;
+    return !!teaser && (teaser.status === 'expired' || Date.parse(teaser.expiresAt) <= now);
   }
 
   #view(): View {
-    if (this.#setupError === 'community') return 'missing';
-    if (this.#setupError === 'offer') return 'no-offer';
-    if (this.#setupError === 'api') return 'no-api';
-    if (this.#teaser) return 'offer';
-    if (this.#loadError === undefined) return 'loading';
-    return hasCode(this.#loadError, 'not_found') ? 'not-found' : 'error';
+    if (this._setupError === 'community') return 'missing';
+    if (this._setupError === 'offer') return 'no-offer';
+    if (this._setupError === 'api') return 'no-api';
+    if (this._teaser) return 'offer';
+    if (this._loadError === undefined) return 'loading';
+    return hasCode(this._loadError, 'not_found') ? 'not-found' : 'error';
   }
 
-  // ---------------------------------------------------------------------------------------
-  // Actions (each only on a user gesture)
-  // ---------------------------------------------------------------------------------------
+  // Actions (each only on a user gesture) ------------------------------------------------
 
   #retry = async (): Promise<void> => {
-    if (this.#retrying) return;
-    this.#retrying = true;
-    this.requestUpdate();
+    if (this._retrying) return;
+    this._retrying = true;
     await this.#load();
-    this.#retrying = false;
-    this.requestUpdate();
+    this._retrying = false;
     void this.focusAfterUpdate(this.#view() === 'offer' ? '#title' : '#retry');
   };
 
   #onReveal = (): void => {
-    if (this.#revealBusy || this.#retryAt !== undefined) return;
+    if (this._revealBusy || this.#backoff.until !== undefined) return;
     void this.#doReveal(true);
   };
 
   #onRetryReveal = async (): Promise<void> => {
     await this.#doReveal(true);
-    if (this.#revealError !== undefined) void this.focusAfterUpdate('#retry');
+    if (this._revealError !== undefined) void this.focusAfterUpdate('#retry');
   };
 
   #onCopy = async (): Promise<void> => {
-    const code = this.#reveal?.code;
+    const code = this._reveal?.code;
     const community = this.community?.trim();
     const offer = this.offer?.trim();
     const backend = this.#backend;
     const token = this.#member.value?.token;
     if (!code || !community || !offer || !backend) return;
     const t = this.localize.term;
-    let method: CercleCopyMethod = 'clipboard';
-    try {
-      if (!navigator.clipboard?.writeText) throw new Error('no Clipboard API');
-      await navigator.clipboard.writeText(code);
-      this.#copyManual = false;
-      this.#copied = true;
-      this.#live.announce(t.promoCopiedAnnouncement);
-      clearTimeout(this.#copiedTimer);
-      this.#copiedTimer = setTimeout(() => {
-        this.#copied = false;
-        this.#copiedTimer = undefined;
-        this.requestUpdate();
-      }, COPIED_MS);
-    } catch {
-      // Refused (permissions, an insecure page, an old browser): select it for Ctrl+C / ⌘C.
-      method = 'selection';
-      this.#copied = false;
-      this.#copyManual = true;
-      this.#live.announce(t.promoCopyManually);
-      await this.updateComplete;
-      this.#selectCode();
-    }
-    this.requestUpdate();
+    const method = await this.#copy.copy(code);
+    // Refused (permissions, an insecure page, an old browser): selected for Ctrl+C / ⌘C.
+    this.#live.announce(method === 'clipboard' ? t.promoCopiedAnnouncement : t.promoCopyManually);
     this.emit(new CercleCopyEvent({ community, offer, method }));
     if (token) {
       // Counts the copy in the funnel; the member's copy worked either way.
@@ -532,27 +439,13 @@ export class CerclePromo extends CercleElement<PromoTerms> {
     }
   };
 
-  #selectCode(): void {
-    const box = this.renderRoot.querySelector<HTMLElement>('#code');
-    const selection = document.getSelection();
-    if (!box || !selection) return;
-    const range = document.createRange();
-    range.selectNodeContents(box);
-    selection.removeAllRanges();
-    selection.addRange(range);
-  }
-
-  // ---------------------------------------------------------------------------------------
-  // Rendering
-  // ---------------------------------------------------------------------------------------
+  // Rendering ----------------------------------------------------------------------------
 
   override render(): TemplateResult {
     const t = this.localize.term;
-    return html`
-      <div part="base" class="base" lang=${t.$code} dir=${t.$dir}>
-        ${this.#renderContent(t)} ${this.#live.render()}
-      </div>
-    `;
+    return html`<div part="base" class="base" lang=${t.$code} dir=${t.$dir}>
+      ${this.#renderContent(t)} ${this.#live.render()}
+    </div>`;
   }
 
   #renderContent(t: Terms): TemplateResult {
@@ -566,161 +459,41 @@ export class CerclePromo extends CercleElement<PromoTerms> {
       case 'not-found':
         return renderProblem(t.promoNotFound);
       case 'error':
-        return this.#retryAt !== undefined
+        return this.#backoff.until !== undefined
           ? renderProblem(t.promoRateLimited(this.#secondsLeft()))
-          : renderProblem(errorMessage(this.#loadError, t), {
+          : renderProblem(errorMessage(this._loadError, t), {
               label: t.retry,
-              busy: this.#retrying,
-              onClick: this.#retry,
+              busy: this._retrying,
+              onClick: () => void this.#retry(),
             });
       case 'loading':
-        return html`<div part="skeleton" class="skeleton">
-          <span class="sr-only">${t.promoLoading}</span>
-          <div class="bone bone-label"></div>
-          <div class="bone bone-title"></div>
-          <div class="bone bone-benefit"></div>
-          <div class="bone"></div>
-          <div class="bone bone-short"></div>
-          <div class="bone bone-button"></div>
-        </div>`;
-      default:
-        return this.#renderOffer(this.#teaser!, t);
+        return renderSkeleton(t);
+      default: {
+        const ended = this.#expired();
+        const teaser = this._teaser!;
+        const action = renderAction({
+          teaser,
+          t,
+          ended,
+          reveal: this._reveal,
+          access: this.#access(),
+          join: this.#join,
+          waitSeconds: this.#backoff.until === undefined ? undefined : this.#secondsLeft(),
+          revealBusy: this._revealBusy,
+          revealError: this._revealError,
+          animate: this._animate,
+          copied: this.#copy.copied,
+          copyManual: this.#copy.manual,
+          onCopy: () => void this.#onCopy(),
+          onReveal: this.#onReveal,
+          onRetryReveal: () => void this.#onRetryReveal(),
+        });
+        return renderTeaser(teaser, t, ended, this.#clock.now, action);
+      }
     }
   }
 
   #secondsLeft(): number {
-    return Math.max(1, Math.ceil(((this.#retryAt ?? 0) - this.#now) / 1000));
-  }
-
-  #renderOffer(teaser: OfferTeaser, t: Terms): TemplateResult {
-    const ended = this.#expired();
-    const expiresAt = new Date(teaser.expiresAt);
-    return html`
-      <p class="disclosure">${t.promoDisclosure(teaser.disclosure)}</p>
-      <div part="header" class="header">
-        <p class="eyebrow">${tagIcon()}<span>${t.promoEyebrow}</span></p>
-        <h2 part="title" class="title" id="title" tabindex="-1">${teaser.title}</h2>
-      </div>
-      <p part="benefit" class="benefit">${teaser.benefit}</p>
-      ${teaser.conditions ? html`<p part="conditions" class="conditions">${teaser.conditions}</p>` : nothing}
-      ${
-        ended
-          ? nothing
-          : html`<p part="countdown" class="countdown">
-              ${clockIcon()}<time datetime=${teaser.expiresAt}
-                >${t.promoEndsIn(expiresAt.getTime() - this.#now)}</time
-              ><span class="sr-only">(${t.promoEndsAt(expiresAt)})</span>
-            </p>`
-      }
-      <div class="action">${this.#renderAction(teaser, ended, t)}</div>
-    `;
-  }
-
-  #renderAction(teaser: OfferTeaser, ended: boolean, t: Terms): TemplateResult {
-    if (ended) {
-      return this.#notice(clockIcon(), t.promoExpired(new Date(teaser.expiresAt)));
-    }
-    if (this.#reveal) return this.#renderCode(this.#reveal, t);
-    if (teaser.status === 'exhausted' && !teaser.revealedByMe) {
-      return this.#notice(alertIcon(), t.promoExhausted, t.promoExhaustedHint);
-    }
-    if (teaser.status === 'paused' && !teaser.revealedByMe) {
-      return this.#notice(clockIcon(), t.promoPaused, t.promoPausedHint);
-    }
-    const access = this.#access();
-    if (access !== 'member') return this.#renderLock(access, t);
-    if (this.#retryAt !== undefined) {
-      return this.#notice(alertIcon(), t.promoRateLimited(this.#secondsLeft()));
-    }
-    if (this.#revealError !== undefined) {
-      return renderProblem(errorMessage(this.#revealError, t), {
-        label: t.retry,
-        busy: this.#revealBusy,
-        onClick: this.#onRetryReveal,
-      });
-    }
-    const busy = this.#revealBusy || teaser.revealedByMe;
-    return html`<button
-      part="button reveal-button"
-      class="button button-primary reveal"
-      id="reveal"
-      type="button"
-      aria-disabled=${busy ? 'true' : 'false'}
-      @click=${this.#onReveal}
-    >
-      ${
-        busy
-          ? html`<span class="spinner" aria-hidden="true"></span>${t.promoRevealing}`
-          : html`${tagIcon()}${t.promoReveal}`
-      }
-    </button>`;
-  }
-
-  #notice(icon: TemplateResult, message: string, hint?: string): TemplateResult {
-    return html`<div part="notice" class="notice">
-      ${icon}
-      <p class="notice-text">
-        <span class="notice-message">${message}</span>
-        ${hint ? html`<span class="notice-hint">${hint}</span>` : nothing}
-      </p>
-    </div>`;
-  }
-
-  #renderLock(access: Exclude<Access, 'member'>, t: Terms): TemplateResult {
-    return html`
-      <div part="lock" class="call" @keydown=${this.#join.onKeydown}>
-        <p class="placeholder" aria-hidden="true">
-          ${lockIcon()}<span class="placeholder-dots">••••••••</span>
-        </p>
-        <div class="call-row">
-          <p class="lock-text">${access === 'visitor' ? t.promoLocked : t.promoWaitlisted}</p>
-          ${
-            access === 'visitor'
-              ? html`<button
-                  part="button join-button"
-                  class="button button-primary join-toggle"
-                  id="join-toggle"
-                  type="button"
-                  aria-expanded=${this.#join.open ? 'true' : 'false'}
-                  aria-controls="join-panel"
-                  @click=${this.#join.toggle}
-                  @pointerenter=${this.#join.prefetch}
-                  @focus=${this.#join.prefetch}
-                >
-                  ${t.promoJoin}
-                </button>`
-              : nothing
-          }
-        </div>
-        ${this.#join.renderPanel(t.loading)}
-      </div>
-    `;
-  }
-
-  #renderCode(reveal: OfferReveal, t: Terms): TemplateResult {
-    return html`
-      <div class="revealed ${this.#animate ? 'enter' : ''}">
-        <p class="code-label" id="code-label">${t.promoCodeLabel}</p>
-        <div class="code-row">
-          <p part="code" class="code" id="code" tabindex="-1">${reveal.code}</p>
-          <button
-            part="button copy-button"
-            class="button button-secondary copy"
-            id="copy"
-            type="button"
-            aria-describedby="code-label code"
-            @click=${this.#onCopy}
-          >
-            ${this.#copied ? html`${checkIcon()}${t.promoCopied}` : html`${copyIcon()}${t.promoCopy}`}
-          </button>
-        </div>
-        ${
-          this.#copyManual
-            ? html`<p part="hint" class="hint hint-manual">${t.promoCopyManually}</p>`
-            : nothing
-        }
-        <p part="hint" class="hint">${t.promoValidUntil(new Date(reveal.expiresAt))}</p>
-      </div>
-    `;
+    return Math.max(1, Math.ceil(((this.#backoff.until ?? 0) - this.#clock.now) / 1000));
   }
 }

@@ -11,9 +11,9 @@ export interface PromoTerms {
   /** Above the title, e.g. "Members’ offer". */
   promoEyebrow: string;
   /**
-   * The commercial disclosure shown above every offer (French law 2023-451): "Advertisement",
+   * The commercial disclosure shown above every offer (French law 2023-451): "Advertising",
    * or "Paid partnership" for a `collaboration-commerciale`. An offer is always advertising,
-   * so `none` reads as an advertisement too.
+   * so `none` reads "Advertising" too (French: « Publicité », « Collaboration commerciale »).
    */
   promoDisclosure: (disclosure: Disclosure) => string;
   /** "Ends in 3 days"; under a day, "Ends in 02:14:09". */
@@ -63,7 +63,7 @@ export const promoEN = {
   promoLoading: 'Loading the offer…',
   promoEyebrow: 'Members’ offer',
   promoDisclosure: (disclosure) =>
-    disclosure === 'collaboration-commerciale' ? 'Paid partnership' : 'Advertisement',
+    disclosure === 'collaboration-commerciale' ? 'Paid partnership' : 'Advertising',
   promoEndsIn: (ms) =>
     `Ends in ${remaining(ms, (n) => `${number.format(n)} ${n === 1 ? 'day' : 'days'}`)}`,
   promoEndsAt: (d) => dateTime.format(d),

@@ -1,0 +1,122 @@
+/**
+ * The public side of `<cercle-promo>`: the teaser (the disclosure label, title, benefit,
+ * conditions, countdown), its loading placeholder, the lock a visitor or a waitlisted member
+ * sees instead of the code, and the notices that say why there is no code.
+ */
+import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
+import type { OfferTeaser } from '@cercle/client/contract';
+import type { JoinInPlace } from '../internal/join-in-place.js';
+import { clockIcon, lockIcon } from '../internal/icons.js';
+import type { CommonTerms } from '../locales/terms.js';
+import type { PromoTerms } from './terms.js';
+
+export type Terms = CommonTerms & PromoTerms;
+
+/** An icon of this widget (24 × 24, stroked like `internal/icons.ts`). */
+export const glyph = (paths: SVGTemplateResult): TemplateResult =>
+  html`<svg
+    class="icon"
+    viewBox="0 0 24 24"
+    fill="none"
+    stroke="currentColor"
+    stroke-width="2"
+    stroke-linecap="round"
+    stroke-linejoin="round"
+    aria-hidden="true"
+    focusable="false"
+  >
+    ${paths}
+  </svg>`;
+
+export const tagIcon = (): TemplateResult =>
+  glyph(
+    svg`<path d="M3.5 12.6V4.5a1 1 0 0 1 1-1h8.1a1 1 0 0 1 .7.3l7.2 7.2a1 1 0 0 1 0 1.4l-8.1 8.1a1 1 0 0 1-1.4 0l-7.2-7.2a1 1 0 0 1-.3-.7z"></path><circle cx="8" cy="8" r="1.5"></circle>`,
+  );
+
+/** The placeholder while the offer loads: the teaser's shape, so nothing moves once it shows. */
+export const renderSkeleton = (t: Terms): TemplateResult =>
+  html`<div part="skeleton" class="skeleton">
+    <span class="sr-only">${t.promoLoading}</span>
+    <div class="bone bone-label"></div>
+    <div class="bone bone-text bone-small bone-eyebrow"></div>
+    <div class="bone bone-text bone-title"></div>
+    <div class="bone bone-text bone-benefit"></div>
+    <div class="bone bone-text bone-small"></div>
+    <div class="bone bone-text bone-small bone-short"></div>
+    <div class="bone bone-button"></div>
+  </div>`;
+
+/**
+ * The teaser, and `action` under it (the lock, the code, a notice). The disclosure comes
+ * first, before the title: the page cannot hide it (see promo.styles.ts).
+ */
+export function renderTeaser(
+  teaser: OfferTeaser,
+  t: Terms,
+  ended: boolean,
+  now: number,
+  action: TemplateResult,
+): TemplateResult {
+  const expiresAt = new Date(teaser.expiresAt);
+  return html`
+    <p class="disclosure">${t.promoDisclosure(teaser.disclosure)}</p>
+    <div part="header" class="header">
+      <p class="eyebrow">${tagIcon()}<span>${t.promoEyebrow}</span></p>
+      <h2 part="title" class="title" id="title" tabindex="-1">${teaser.title}</h2>
+    </div>
+    <p part="benefit" class="benefit">${teaser.benefit}</p>
+    ${teaser.conditions ? html`<p part="conditions" class="conditions">${teaser.conditions}</p>` : nothing}
+    ${
+      ended
+        ? nothing
+        : html`<p part="countdown" class="countdown">
+            ${clockIcon()}<time datetime=${teaser.expiresAt}
+              >${t.promoEndsIn(expiresAt.getTime() - now)}</time
+            ><span class="sr-only">(${t.promoEndsAt(expiresAt)})</span>
+          </p>`
+    }
+    <div class="action">${action}</div>
+  `;
+}
+
+/** Why there is no code (ended, claimed, paused, too many tries). */
+export const renderNotice = (icon: TemplateResult, message: string, hint?: string) =>
+  html`<div part="notice" class="notice">
+    ${icon}
+    <p class="notice-text">
+      <span class="notice-message">${message}</span>
+      ${hint ? html`<span class="notice-hint">${hint}</span>` : nothing}
+    </p>
+  </div>`;
+
+/** What a visitor (join in place) or a waitlisted member (wait) sees instead of the code. */
+export function renderLock(waitlisted: boolean, join: JoinInPlace, t: Terms): TemplateResult {
+  return html`
+    <div part="lock" class="call" @keydown=${join.onKeydown}>
+      <p class="placeholder" aria-hidden="true">
+        ${lockIcon()}<span class="placeholder-dots">••••••••</span>
+      </p>
+      <div class="call-row">
+        <p class="lock-text">${waitlisted ? t.promoWaitlisted : t.promoLocked}</p>
+        ${
+          waitlisted
+            ? nothing
+            : html`<button
+                part="button join-button"
+                class="button button-primary join-toggle"
+                id="join-toggle"
+                type="button"
+                aria-expanded=${join.open ? 'true' : 'false'}
+                aria-controls="join-panel"
+                @click=${join.toggle}
+                @pointerenter=${join.prefetch}
+                @focus=${join.prefetch}
+              >
+                ${t.promoJoin}
+              </button>`
+        }
+      </div>
+      ${join.renderPanel(t.loading)}
+    </div>
+  `;
+}
