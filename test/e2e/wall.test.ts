@@ -60,7 +60,7 @@ describe('the testimonial wall against the reference server', () => {
       .getByLabel(/A photo of what you made/)
       .setInputFiles({ name: 'miche.png', mimeType: 'image/png', buffer: pngImage(320, 240) });
     await wallA.getByRole('textbox', { name: 'Describe the photo' }).fill(ALT);
-    await wallA.getByRole('checkbox', { name: /Publish my display name/ }).check();
+    await wallA.getByRole('radio', { name: 'With my display name' }).check();
     await wallA.getByRole('checkbox', { name: 'Publish my photo with my review' }).check();
     const uploaded = answered('POST', /\/communities\/[^/]+\/photos$/, 201)(a);
     const submitted = answered('POST', /\/communities\/[^/]+\/testimonials$/, 201)(a);

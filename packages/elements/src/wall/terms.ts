@@ -68,7 +68,14 @@ export interface WallTerms {
   wallPhotoAlt: string;
   wallPhotoAltHint: string;
   wallPhotoPreview: string;
-  wallConsentName: string;
+  /** The legend of the required choice "Publish as: my name / anonymously". */
+  wallPublishAs: string;
+  wallPublishName: string;
+  wallPublishAnonymous: string;
+  wallPublishRequired: string;
+  /** The photo drop zone: "Drop a photo here, or choose one". */
+  wallPhotoDrop: string;
+  wallPhotoChoose: string;
   wallConsentPhoto: string;
   wallSubmit: string;
   wallSubmitting: string;
@@ -107,7 +114,7 @@ const utcDay = new Intl.DateTimeFormat('en', {
 });
 
 const disclosures = {
-  publicite: 'Advertisement',
+  publicite: 'Advertising',
   'collaboration-commerciale': 'Paid partnership',
 } as const;
 const flags = { retouchee: 'Edited image', virtuelle: 'Generated image' } as const;
@@ -143,7 +150,7 @@ export const wallEN = {
   wallLoadMore: 'Show more reviews',
   wallLoadingMore: 'Loading more reviews…',
   wallPolicy:
-    'Reviews are written by members of the circle, whose membership is checked, and read by the host before they are published. They are published as written and never paid for, unless labelled “Advertisement” or “Paid partnership”.',
+    'Reviews are written by members of the circle, whose membership is checked, and read by the host before they are published. They are published as written and never paid for, unless labelled “Advertising” or “Paid partnership”.',
   wallPolicyLink: 'How reviews are collected and checked',
 
   wallCarousel: 'Member reviews',
@@ -169,7 +176,12 @@ export const wallEN = {
   wallPhotoAlt: 'Describe the photo',
   wallPhotoAltHint: 'For people who cannot see it, e.g. “A loaf of sourdough, cut open”.',
   wallPhotoPreview: 'Preview of your photo',
-  wallConsentName: 'Publish my display name with my review (otherwise it says “A member”)',
+  wallPublishAs: 'Publish my review',
+  wallPublishName: 'With my display name',
+  wallPublishAnonymous: 'Anonymously (it says “A member”)',
+  wallPublishRequired: 'Choose whether to publish your review with your name or anonymously.',
+  wallPhotoDrop: 'Drop a photo here, or',
+  wallPhotoChoose: 'choose a file',
   wallConsentPhoto: 'Publish my photo with my review',
   wallSubmit: 'Send my review',
   wallSubmitting: 'Sending…',

@@ -183,54 +183,6 @@ export const styles = css`
     font-weight: var(--_cercle-font-weight-strong);
   }
 
-  .rating {
-    margin: 0;
-    padding: 0;
-    border: 0;
-    min-inline-size: 0;
-  }
-
-  .rating > legend {
-    padding: 0;
-  }
-
-  .rating-stars {
-    display: flex;
-    gap: var(--_cercle-space-xs);
-    margin-block-start: var(--_cercle-space-xs);
-  }
-
-  .rating-input {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    margin: 0;
-    opacity: 0;
-  }
-
-  .rating-star {
-    display: inline-grid;
-    place-items: center;
-    inline-size: 2.75rem;
-    block-size: 2.75rem;
-    border-radius: var(--_cercle-radius-medium);
-    cursor: pointer;
-    font-size: 1.6rem;
-  }
-
-  .rating-star:hover .star-back {
-    fill: color-mix(in srgb, var(--_cercle-wall-star) 45%, transparent);
-  }
-
-  .rating-star.on .star-back {
-    fill: var(--_cercle-wall-star);
-  }
-
-  .rating-input:focus-visible + .rating-star {
-    outline: var(--_cercle-focus-ring);
-    outline-offset: 1px;
-  }
-
   .textarea:focus-visible,
   .select:focus-visible,
   .input:focus-visible,
@@ -246,109 +198,9 @@ export const styles = css`
     border-color: var(--_cercle-color-danger);
   }
 
-  .field-meta {
-    display: flex;
-    justify-content: space-between;
-    align-items: baseline;
-    gap: var(--_cercle-space-m);
-  }
-
-  .photo-chosen {
-    display: flex;
-    align-items: flex-end;
-    gap: var(--_cercle-space-m);
-  }
-
-  /* The photo's description, under its preview: a field of its own. */
-  .photo-chosen + .field {
-    margin-block-start: var(--_cercle-space-s);
-  }
-
-  .preview {
-    display: block;
-    inline-size: 8rem;
-    block-size: 6rem;
-    object-fit: cover;
-    border-radius: var(--_cercle-radius-medium);
-    border: 1px solid var(--_cercle-color-border);
-  }
-
-  .checks {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_cercle-space-s);
-  }
-
-  .check {
-    align-items: start;
-  }
-
-  .checkbox {
-    margin: 0.15em 0 0;
-  }
-
-  .form-error {
-    flex-direction: column;
-  }
-
-  .form-error p {
-    display: flex;
-    gap: var(--_cercle-space-xs);
-  }
-
-  /* ----------------------------------------------------------------- own reviews */
-
-  .mine-list {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_cercle-space-m);
-    padding: 0;
-    list-style: none;
-  }
-
-  .mine-item {
-    display: flex;
-    flex-direction: column;
-    align-items: flex-start;
-    gap: var(--_cercle-space-xs);
-    padding-block-start: var(--_cercle-space-m);
-    border-block-start: 1px solid var(--_cercle-color-border);
-  }
-
-  .mine-item:first-child {
-    padding-block-start: 0;
-    border: 0;
-  }
-
-  .mine-state {
-    padding: 0.1rem 0.6rem;
-    font-size: var(--_cercle-font-size-small);
-    font-weight: var(--_cercle-font-weight-strong);
-    border-radius: var(--_cercle-radius-medium);
-    background: var(--_cercle-color-surface-alt);
-  }
-
-  .state-rejected,
-  .state-removed {
-    font-weight: var(--_cercle-font-weight-normal);
-    color: var(--_cercle-color-danger);
-    background: var(--_cercle-color-danger-subtle);
-  }
-
-  .state-approved {
-    color: var(--_cercle-wall-accent);
-    background: var(--_cercle-color-accent-subtle);
-  }
-
   .prose {
     white-space: pre-line;
     overflow-wrap: anywhere;
-  }
-
-  .confirm {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_cercle-space-s);
   }
 
   /* -------------------------------------------------------------------- layouts */
@@ -360,7 +212,8 @@ export const styles = css`
       minmax(min(100%, var(--_cercle-wall-card-width)), 1fr)
     );
     gap: var(--_cercle-wall-gap);
-    align-items: start;
+    /* Cards of a row are as tall as its tallest: no hole under a short one. */
+    align-items: stretch;
   }
 
   .layout-list .list {
@@ -376,49 +229,6 @@ export const styles = css`
   .layout-masonry .card {
     break-inside: avoid;
     margin-block-end: var(--_cercle-wall-gap);
-  }
-
-  .carousel {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_cercle-space-s);
-  }
-
-  .controls {
-    display: flex;
-    justify-content: flex-end;
-    gap: var(--_cercle-space-s);
-  }
-
-  .control {
-    min-inline-size: 2.75rem;
-    padding: 0 var(--_cercle-space-m);
-    font-size: 1.25rem;
-  }
-
-  .control[aria-disabled='true'] {
-    cursor: default;
-    opacity: 0.45;
-  }
-
-  .track {
-    display: flex;
-    overflow-x: auto;
-    overscroll-behavior-x: contain;
-    scroll-snap-type: x mandatory;
-    scroll-padding-inline: 2px;
-    position: relative;
-    padding: 2px 2px var(--_cercle-space-s);
-    border-radius: var(--_cercle-wall-radius);
-  }
-
-  .track {
-    gap: var(--_cercle-space-m);
-  }
-
-  .track > .card {
-    flex: 0 0 min(var(--_cercle-wall-card-width), 85%);
-    scroll-snap-align: start;
   }
 
   /* ----------------------------------------------------------------------- cards */
@@ -657,6 +467,8 @@ export const styles = css`
   }
 
   .bone-card {
+    box-sizing: border-box;
+    min-block-size: min(var(--_cercle-wall-card-height), 60vh);
     display: flex;
     flex-direction: column;
     gap: var(--_cercle-space-s);

@@ -12,6 +12,9 @@ import { reportStyles } from '../internal/report-dialog.js';
 import { CercleReportEvent } from '../events/report.js';
 import { CercleTestimonialSubmitEvent } from '../events/testimonial-submit.js';
 import { styles } from './wall.styles.js';
+import { formSheet } from './wall-form.styles.js';
+import { mineSheet } from './mine.styles.js';
+import { carouselSheet } from './carousel.styles.js';
 import { CONSENT, httpError, networkError, type TestBackend } from '../test/backend.js';
 import {
   captureWarnings,
@@ -313,7 +316,7 @@ describe('<cercle-wall>', () => {
         'Paid partnership',
         'Edited image',
       ]);
-      expect([...third.querySelectorAll('.legal-item')].map(text)).to.deep.equal(['Advertisement']);
+      expect([...third.querySelectorAll('.legal-item')].map(text)).to.deep.equal(['Advertising']);
       fixtureCleanup();
       const fr = await mount(
         html`<cercle-wall community="maison-verte" locale="fr"></cercle-wall>`,
@@ -859,7 +862,7 @@ describe('<cercle-wall>', () => {
       await el.updateComplete;
       type(q<HTMLInputElement>(el, '#alt')!, 'A golden loaf');
       q<HTMLInputElement>(el, '#consent-photo')!.click();
-      q<HTMLInputElement>(el, '#consent-name')!.click();
+      q<HTMLInputElement>(el, '#publish-name')!.click();
       // the photo is refused once (413), then once more (415): nothing typed is lost
       api.fail('uploadPhoto', httpError(413, 'payload_too_large'));
       form.requestSubmit();
@@ -914,7 +917,7 @@ describe('<cercle-wall>', () => {
       type(q<HTMLTextAreaElement>(el, '#text')!, 'Straight on the wall.');
       // With the name published: the author's own copy of the answer names them either way,
       // so the card is the same as the one every visitor gets.
-      q<HTMLInputElement>(el, '#consent-name')!.click();
+      q<HTMLInputElement>(el, '#publish-name')!.click();
       form.requestSubmit();
       await waitUntil(() => cards(el).length === 3);
       expect(text(q(el, '[part="form-status"]'))).to.equal('Thanks! Your review is on the wall.');
@@ -933,6 +936,7 @@ describe('<cercle-wall>', () => {
       const form = await openForm(el);
       q<HTMLInputElement>(el, '#rating-5')!.click();
       type(q<HTMLTextAreaElement>(el, '#text')!, 'No name, please.');
+      q<HTMLInputElement>(el, '#publish-anonymous')!.click();
       form.requestSubmit();
       await waitUntil(() => cards(el).length === 1);
       // The author's own answer names them; the wall shows what every visitor sees.
@@ -981,6 +985,139 @@ describe('<cercle-wall>', () => {
       expect(await api.store.get('SELECT 1 FROM testimonials WHERE id = ?', approved.id)).to.equal(
         undefined,
       );
+    });
+  });
+
+  describe('visitor polish', () => {
+    it('loads the form only when a member opens it, and it renders in the wall', async () => {
+      await becomeMember();
+      const el = await mount();
+      expect(q(el, 'cercle-wall-form')).to.equal(null);
+      expect(q(el, 'form.form')).to.equal(null);
+      const form = await openForm(el);
+      expect(form).to.not.equal(null);
+      expect(customElements.get('cercle-wall-form')).to.not.equal(undefined);
+      expect(form.closest('cercle-wall-form')!.shadowRoot).to.equal(null);
+      await waitUntil(() => deepActiveElement()?.id === 'rating-1');
+    });
+
+    it('asks explicitly whether to publish with the name or anonymously (no default)', async () => {
+      await becomeMember();
+      for (const locale of ['en', 'fr'] as const) {
+        const el = await mount(
+          html`<cercle-wall community="maison-verte" locale=${locale}></cercle-wall>`,
+        );
+        const form = await openForm(el);
+        const radios = [...form.querySelectorAll<HTMLInputElement>('input[name="publish"]')];
+        expect(radios.map((r) => r.id)).to.deep.equal(['publish-name', 'publish-anonymous']);
+        expect(radios.some((r) => r.checked)).to.equal(false);
+        q<HTMLInputElement>(el, '#rating-4')!.click();
+        type(q<HTMLTextAreaElement>(el, '#text')!, 'Good bread.');
+        form.requestSubmit();
+        await el.updateComplete;
+        expect(text(q(el, '#publish-error'))).to.equal(
+          locale === 'en'
+            ? 'Choose whether to publish your review with your name or anonymously.'
+            : 'Choisissez de publier votre avis avec votre nom ou anonymement.',
+        );
+        expect(q(el, '[part="publish"]')!.getAttribute('aria-describedby')).to.equal(
+          'publish-error',
+        );
+        await waitUntil(() => deepActiveElement()?.id === 'publish-name');
+        expect(api.count('submitTestimonial')).to.equal(0);
+        q<HTMLInputElement>(el, '#publish-anonymous')!.click();
+        await el.updateComplete;
+        expect(q(el, '#publish-error')).to.equal(null);
+        fixtureCleanup();
+      }
+    });
+
+    it('takes the photo from a drop zone, shows a preview with a remove button, by keyboard too', async () => {
+      await becomeMember();
+      const el = await mount();
+      await openForm(el);
+      const zone = q<HTMLElement>(el, '[part="dropzone"]')!;
+      const input = q<HTMLInputElement>(el, '#photo')!;
+      // The native input is in the zone, transparent but focusable and labelled.
+      expect(zone.contains(input)).to.equal(true);
+      expect(getComputedStyle(input).opacity).to.equal('0');
+      input.focus();
+      expect(deepActiveElement()).to.equal(input);
+      expect(input.labels![0]!.textContent).to.contain('A photo of what you made');
+      // a wrong type: a stable code and a localised message
+      const drop = async (file: File) => {
+        const dt = new DataTransfer();
+        dt.items.add(file);
+        zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true }));
+        await el.updateComplete;
+        expect(zone.classList.contains('dragging')).to.equal(true);
+        zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true }));
+        await el.updateComplete;
+      };
+      await drop(new File(['x'], 'x.txt', { type: 'text/plain' }));
+      expect(q(el, '#photo-error')!.dataset.code).to.equal('photo_type');
+      await drop(new File([new Uint8Array(2 * 1024 * 1024 + 1)], 'big.png', { type: 'image/png' }));
+      expect(q(el, '#photo-error')!.dataset.code).to.equal('photo_too_large');
+      await drop(await pngFile());
+      expect(q(el, '#photo-error')).to.equal(null);
+      expect(q<HTMLImageElement>(el, '[part="preview"]')!.src).to.match(/^blob:/);
+      expect(zone.hidden).to.equal(true);
+      await waitUntil(() => deepActiveElement()?.id === 'photo-remove');
+      await press('Enter');
+      await el.updateComplete;
+      expect(q(el, '[part="preview"]')).to.equal(null);
+      expect(zone.hidden).to.equal(false);
+      await waitUntil(() => deepActiveElement()?.id === 'photo');
+    });
+
+    it('says the author’s own testimonial is published once the host published it, without a reload', async () => {
+      const token = await becomeMember();
+      const mine = await submitAs(token, { text: 'Waiting for the host.' });
+      const el = await mount();
+      expect(text(q(el, '[part="mine-state"]'))).to.equal('Awaiting moderation');
+      await api.wall.approve(mine.id);
+      // the member comes back to the tab
+      document.dispatchEvent(new Event('visibilitychange'));
+      await waitUntil(() => text(q(el, '[part="mine-state"]')) === 'Published');
+    });
+
+    it('has no banner landmark of its own on a page that has one', async function () {
+      this.timeout(20000);
+      await seedVaried();
+      const page = await fixture<HTMLElement>(
+        html`<div>
+          <header><p>Maison verte</p></header>
+          <main><cercle-wall community="maison-verte"></cercle-wall></main>
+        </div>`,
+      );
+      const el = page.querySelector<CercleWall>('cercle-wall')!;
+      await settle(el);
+      expect(cards(el).length).to.be.above(0);
+      expect(el.shadowRoot!.querySelector('header')).to.equal(null);
+      await expect(page).to.be.accessible();
+    });
+
+    it('lays the grid in rows of cards as tall as the tallest (no hole under a short card)', async () => {
+      await seedVaried();
+      const el = await mount();
+      const [first, second] = cards(el) as [HTMLElement, HTMLElement];
+      if (first.offsetTop === second.offsetTop) {
+        expect(first.getBoundingClientRect().height).to.equal(
+          second.getBoundingClientRect().height,
+        );
+      }
+    });
+
+    it('fits a 390px phone: nothing wider than the viewport', async () => {
+      await setViewport({ width: 390, height: 800 });
+      await seedVaried();
+      await becomeMember();
+      const el = await mount();
+      await openForm(el);
+      const wide = [...el.shadowRoot!.querySelectorAll<HTMLElement>('*')].filter(
+        (n) => n.getBoundingClientRect().right > 391,
+      );
+      expect(wide.map((n) => n.className || n.tagName)).to.deep.equal([]);
     });
   });
 
@@ -1155,7 +1292,10 @@ describe('<cercle-wall>', () => {
 
     it('defines every private custom property it uses, and uses every one it defines', () => {
       expect(
-        customPropertyGaps([tokens, widgetStyles, reportStyles, styles], 'wall'),
+        customPropertyGaps(
+          [tokens, widgetStyles, reportStyles, styles, formSheet, mineSheet, carouselSheet],
+          'wall',
+        ),
       ).to.deep.equal({
         notDefined: [],
         notUsed: [],

@@ -1,20 +1,14 @@
 import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { CercleApi } from '@cercle/client';
 import {
-  PHOTO_MAX_BYTES,
-  PHOTO_TYPES,
-  TESTIMONIAL_MAX,
   TESTIMONIALS_PAGE_MAX,
   type OwnTestimonial,
-  type PhotoUpload,
   type Testimonial,
   type TestimonialAggregate,
-  type TestimonialRequest,
   type TestimonialSort,
-} from '@cercle/client/contract';
+} from '@cercle/client/browser';
 import { backendChanged, setUpWidget } from '../internal/backend.js';
 import { CercleElement } from '../internal/cercle-element.js';
 import { JoinInPlace, joinInPlaceStyles } from '../internal/join-in-place.js';
@@ -22,42 +16,30 @@ import { LiveRegion } from '../internal/live-region.js';
 import { domId } from '../internal/dom-id.js';
 import type { ResolvedApi } from '../internal/config.js';
 import { DEV, warnOnce } from '../internal/dev.js';
-import {
-  asCercleError,
-  errorMessage,
-  fieldIssues,
-  hasCode,
-  isUnauthorized,
-} from '../internal/errors.js';
-import { alertIcon, checkIcon, externalIcon, lockIcon, personIcon } from '../internal/icons.js';
+import { errorMessage, hasCode, isUnauthorized } from '../internal/errors.js';
+import { checkIcon, externalIcon, lockIcon } from '../internal/icons.js';
 import { busyLabel, renderFormError, renderProblem } from '../internal/problem.js';
 import { ReportDialog, reportStyles } from '../internal/report-dialog.js';
 import { StoreController } from '../internal/store-controller.js';
-import {
-  communityStore,
-  configStore,
-  sessionStore,
-  type MemberSession,
-} from '../internal/stores.js';
+import { configStore, sessionStore, type MemberSession } from '../internal/stores.js';
 import { tokens } from '../internal/tokens.js';
-import { randomKey, safeUrl } from '../internal/url.js';
+import { safeUrl } from '../internal/url.js';
 import { formStyles } from '../internal/form.styles.js';
 import { widgetStyles } from '../internal/widget.styles.js';
-import type { CommonTerms } from '../locales/terms.js';
 import { CercleTestimonialSubmitEvent } from '../events/testimonial-submit.js';
+import { renderCard, renderLegal, stars, type Terms } from './card.js';
+import type { CercleWallForm, FormContext } from './wall-form.js';
+import { carouselSheet } from './carousel.styles.js';
+import { mineSheet } from './mine.styles.js';
 import { styles } from './wall.styles.js';
 import { wallTerms, type WallTerms } from './terms.js';
-
-type Terms = CommonTerms & WallTerms;
 
 export type WallLayout = 'grid' | 'masonry' | 'carousel' | 'list';
 export type WallSort = TestimonialSort;
 
 type View = 'missing' | 'no-api' | 'loading' | 'error' | 'not-found' | 'wall';
-type Field = 'rating' | 'text' | 'photo' | 'alt' | 'consentPhoto';
-
 /** What every card's template reads besides the testimonial; one object while unchanged. */
-interface CardContext {
+interface Shared {
   t: Terms;
   carousel: boolean;
   total: number;
@@ -67,9 +49,6 @@ interface CardContext {
 }
 
 const LAYOUTS: readonly WallLayout[] = ['grid', 'masonry', 'carousel', 'list'];
-/** Longer texts are clamped behind "Read more". */
-const CLAMP_CHARS = 280;
-const PHOTO_MAX_MB = PHOTO_MAX_BYTES / (1024 * 1024);
 /** The wall starts loading when it comes this close to the viewport (CSS pixels). */
 const NEAR_VIEWPORT = 200;
 
@@ -78,60 +57,6 @@ const reducedMotion = (): boolean =>
 
 const cardId = (e: Event): string | undefined =>
   (e.currentTarget as HTMLElement).closest<HTMLElement>('[data-id]')?.dataset.id;
-
-/** Photos are shown from http(s) URLs, or from `data:image/` and `blob:` ones an adapter made. */
-const imageUrl = (url: string): string | undefined =>
-  /^(data:image\/|blob:)/i.test(url) ? url : safeUrl(url);
-
-/** Two initials from a display name ("Camille Martin" → "CM"); none without a name. */
-const initials = (name: string | null): string =>
-  (name ?? '')
-    .trim()
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((w) => w[0]!.toUpperCase())
-    .join('');
-
-const STAR =
-  '12 2.5 14.9 8.6 21.5 9.4 16.6 13.9 17.9 20.5 12 17.3 6.1 20.5 7.4 13.9 2.5 9.4 9.1 8.6';
-/** A star is drawn in a 24-unit square; five of them sit 2 units apart. */
-const STAR_STEP = 26;
-/** The five stars as one path (one element per row of stars, not five). */
-const FIVE_STARS = [0, 1, 2, 3, 4]
-  .map((i) => {
-    const n = STAR.split(' ').map(Number);
-    const xy = n.flatMap((v, k) => (k % 2 ? [] : [`${v + i * STAR_STEP} ${n[k + 1]}`]));
-    return `M${xy.join('L')}Z`;
-  })
-  .join('');
-
-/** How much of the five stars `halves` half-stars cover, in the path's units. */
-const starsWidth = (halves: number): number =>
-  Math.floor(Math.max(0, Math.min(10, halves)) / 2) * STAR_STEP + (halves % 2 ? 12 : 0);
-
-/**
- * Five stars, filled to `value` (halves rounded), with one text alternative for all: the
- * outlines, then the same path filled inside an inner `<svg>` as wide as the value (which
- * clips it).
- */
-function stars(value: number, label: string): TemplateResult {
-  return html`<span part="stars" class="stars" role="img" aria-label=${label}
-    ><svg class="stars-svg" viewBox="0 0 128 24" aria-hidden="true">
-      <path class="star-back" d=${FIVE_STARS}></path>
-      <svg class="star-fill" width=${starsWidth(Math.round(value * 2))} height="24">
-        <path d=${FIVE_STARS}></path>
-      </svg></svg
-  ></span>`;
-}
-
-/** The legal labels of a testimonial, in the page's language; `nothing` when there is none. */
-function legalLabels(t: Testimonial, terms: Terms): string[] {
-  const labels: string[] = [];
-  if (t.disclosure !== 'none') labels.push(terms.wallDisclosure(t.disclosure));
-  for (const flag of t.imageFlags) labels.push(terms.wallImageFlag(flag));
-  return labels;
-}
 
 interface TrustedTypesLike {
   createPolicy(
@@ -200,7 +125,10 @@ function scriptText(json: string): string {
  * @csspart counter - The text's character counter.
  * @csspart input - The photo file and its description.
  * @csspart preview - The preview of the chosen photo.
- * @csspart checkbox - The consent checkboxes.
+ * @csspart checkbox - The consent checkbox of the photo.
+ * @csspart dropzone - The photo's drop zone (the file input covers it, transparent).
+ * @csspart publish - The choice "publish with my name / anonymously" (a radio group).
+ * @csspart radio - Its two radio buttons.
  * @csspart hint - The hints under the fields.
  * @csspart field-error - What is wrong with a field.
  * @csspart form-error - Why sending failed.
@@ -265,6 +193,8 @@ export class CercleWall extends CercleElement<WallTerms> {
     reportStyles,
     formStyles,
     styles,
+    carouselSheet,
+    mineSheet,
   ];
 
   static override properties = {
@@ -346,7 +276,7 @@ export class CercleWall extends CercleElement<WallTerms> {
   #loadingMore = false;
   #retrying = false;
   #expanded: ReadonlySet<string> = new Set();
-  #ctx: CardContext | undefined;
+  #ctx: Shared | undefined;
   /** Each card's last template result and what it was rendered from (see `#renderCards`). */
   #cards = new Map<string, { deps: unknown[]; card: TemplateResult }>();
 
@@ -373,15 +303,11 @@ export class CercleWall extends CercleElement<WallTerms> {
 
   #formOpen = false;
   #formBusy = false;
-  #formErrors: Partial<Record<Field, string>> = {};
-  #formError: string | undefined;
   #formStatus: string | undefined;
-  #rating = 0;
-  #textLength = 0;
-  #photo: { file: File; url: string } | undefined;
-  #upload: { file: File; result: PhotoUpload } | undefined;
-  #uploadKey: string | undefined;
-  #submitKey: string | undefined;
+  /** The form's module, loaded the first time a member opens it; its load while pending. */
+  #formModule: Promise<unknown> | undefined;
+  #formReady = false;
+  #formContext: FormContext | undefined;
 
   readonly #join = new JoinInPlace(this, (error) =>
     this.#live.announce(errorMessage(error, this.localize.term)),
@@ -413,10 +339,24 @@ export class CercleWall extends CercleElement<WallTerms> {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.hasUpdated && this.#phase === 'idle') this.#observe();
+    document.addEventListener('visibilitychange', this.#onReturn);
+    addEventListener('focus', this.#onReturn);
   }
+
+  /**
+   * The member comes back to the page (tab shown, window focused): their own testimonials
+   * are asked again, so one the host published meanwhile says "Published" without a reload.
+   */
+  #onReturn = (): void => {
+    if (document.visibilityState !== 'visible' || !this.#mineFor) return;
+    this.#mineFor = undefined;
+    void this.#loadMine();
+  };
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.#onReturn);
+    removeEventListener('focus', this.#onReturn);
     this.#observer?.disconnect();
     this.#observer = undefined;
     if (this.#phase === 'loading') {
@@ -664,7 +604,7 @@ export class CercleWall extends CercleElement<WallTerms> {
     if (active && !this.#wasMember && this.#join.open) {
       // Joined in place: close the join card and open the form at once.
       this.#join.open = false;
-      this.#formOpen = true;
+      this.#openForm();
       this.#live.announce(this.localize.term.wallJoinedCall);
       void this.focusAfterUpdate('#rating-1');
     }
@@ -985,7 +925,8 @@ export class CercleWall extends CercleElement<WallTerms> {
 
   #onShare = (): void => {
     if (this.#isMember()) {
-      this.#formOpen = !this.#formOpen;
+      if (this.#formOpen) this.#formOpen = false;
+      else this.#openForm();
       this.#formStatus = undefined;
       this.requestUpdate();
       if (this.#formOpen) void this.focusAfterUpdate('#rating-1');
@@ -1004,236 +945,91 @@ export class CercleWall extends CercleElement<WallTerms> {
     void this.focusAfterUpdate('#share');
   };
 
-  // ---- the form -------------------------------------------------------------------------
+  // ---- the form (its own element, loaded on first use) ---------------------------------
 
-  #clearFieldError(field: Field): void {
-    if (!this.#formErrors[field] && !this.#formError) return;
-    const { [field]: _gone, ...rest } = this.#formErrors;
-    this.#formErrors = rest;
-    this.#formError = undefined;
-    this.requestUpdate();
+  /** Opens the form, loading its element the first time. */
+  #openForm(): void {
+    this.#formOpen = true;
+    this.#formModule ??= import('./wall-form.js').then(
+      () => {
+        this.#formReady = true;
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        this.#formModule = undefined;
+        this.#formOpen = false;
+        this.#live.announce(errorMessage(error, this.localize.term));
+        this.requestUpdate();
+      },
+    );
   }
 
-  #onRating = (e: Event): void => {
-    this.#rating = Number((e.target as HTMLInputElement).value);
-    this.#clearFieldError('rating');
-    this.requestUpdate();
-  };
-
-  #onText = (e: Event): void => {
-    this.#textLength = (e.target as HTMLTextAreaElement).value.length;
-    this.#submitKey = undefined; // a changed testimonial is a new one
-    this.#clearFieldError('text');
-    this.requestUpdate();
-  };
-
-  #onPhoto = (e: Event): void => {
-    const input = e.target as HTMLInputElement;
-    const file = input.files?.[0];
-    this.#clearPhoto();
-    this.#clearFieldError('photo');
-    if (!file) return;
-    const t = this.localize.term;
-    if (!(PHOTO_TYPES as readonly string[]).includes(file.type)) {
-      this.#formErrors = { ...this.#formErrors, photo: t.wallPhotoType };
-    } else if (file.size > PHOTO_MAX_BYTES) {
-      this.#formErrors = { ...this.#formErrors, photo: t.wallPhotoTooLarge(PHOTO_MAX_MB) };
-    } else {
-      this.#photo = { file, url: URL.createObjectURL(file) };
-      this.#submitKey = undefined;
-      this.requestUpdate();
-      return;
-    }
-    input.value = '';
-    this.#live.announce(this.#formErrors.photo!);
-    this.requestUpdate();
-  };
-
-  #clearPhoto(): void {
-    if (this.#photo) URL.revokeObjectURL(this.#photo.url);
-    this.#photo = undefined;
-  }
-
-  #onRemovePhoto = (): void => {
-    this.#clearPhoto();
-    this.#submitKey = undefined;
-    const input = this.renderRoot.querySelector<HTMLInputElement>('#photo');
-    if (input) input.value = '';
-    this.#clearFieldError('alt');
-    this.#clearFieldError('consentPhoto');
-    this.requestUpdate();
-    void this.focusAfterUpdate('#photo');
-  };
-
-  #validate(form: HTMLFormElement): Partial<Record<Field, string>> {
-    const t = this.localize.term;
-    const errors: Partial<Record<Field, string>> = {};
-    const text = form.querySelector<HTMLTextAreaElement>('#text')!.value.trim();
-    if (!(this.#rating >= 1 && this.#rating <= 5)) errors.rating = t.wallRatingRequired;
-    if (!text) errors.text = t.wallTextRequired;
-    else if (text.length > TESTIMONIAL_MAX) errors.text = t.wallTextTooLong(TESTIMONIAL_MAX);
-    if (this.#photo) {
-      // The fields come with the photo's render: not there yet means empty.
-      if (!form.querySelector<HTMLInputElement>('#alt')?.value.trim()) {
-        errors.alt = t.wallAltRequired;
-      }
-      if (!form.querySelector<HTMLInputElement>('#consent-photo')?.checked) {
-        errors.consentPhoto = t.wallPhotoConsentRequired;
-      }
-    }
-    return errors;
-  }
-
-  async #consentVersion(backend: ResolvedApi, community: string): Promise<string> {
-    const store = communityStore(backend.key, community);
-    const known = store.get();
-    if (known) return known.consentVersion;
-    const info = await backend.api.getCommunity(community);
-    store.set(info);
-    return info.consentVersion;
-  }
-
-  #onSubmit = async (e: SubmitEvent): Promise<void> => {
-    e.preventDefault();
+  /** What the form needs from the wall; one object per community, member and backend. */
+  #formCtx(): FormContext | undefined {
     const backend = this.#backend;
     const community = this.community?.trim();
     const token = this.#member.value?.token;
-    if (this.#formBusy || !backend || !community || !token) return;
-    const t = this.localize.term;
-    const form = e.currentTarget as HTMLFormElement;
-    const errors = this.#validate(form);
-    this.#formErrors = errors;
-    this.#formError = undefined;
-    this.#formStatus = undefined;
-    const first = (['rating', 'text', 'photo', 'alt', 'consentPhoto'] as const).find(
-      (f) => errors[f],
-    );
-    if (first) {
-      this.#live.announce(errors[first]!);
-      this.requestUpdate();
-      const target = {
-        rating: '#rating-1',
-        text: '#text',
-        photo: '#photo',
-        alt: '#alt',
-        consentPhoto: '#consent-photo',
-      }[first];
-      void this.focusAfterUpdate(target);
-      return;
-    }
-    this.#formBusy = true;
-    this.requestUpdate();
-    const text = form.querySelector<HTMLTextAreaElement>('#text')!.value.trim();
-    const alt = form.querySelector<HTMLInputElement>('#alt')?.value.trim() ?? '';
-    const publishName = form.querySelector<HTMLInputElement>('#consent-name')!.checked;
-    const publishPhoto = !!form.querySelector<HTMLInputElement>('#consent-photo')?.checked;
-    const photo = this.#photo;
-    try {
-      const version = await this.#consentVersion(backend, community);
-      let upload: PhotoUpload | undefined;
-      if (photo) {
-        if (this.#upload?.file !== photo.file) {
-          this.#uploadKey ??= randomKey();
-          const result = await backend.api.uploadPhoto(community, photo.file, {
-            token,
-            idempotencyKey: this.#uploadKey,
-          });
-          this.#upload = { file: photo.file, result };
-          this.#uploadKey = undefined;
-        }
-        upload = this.#upload!.result;
-      }
-      const body: TestimonialRequest = {
-        rating: this.#rating,
-        text,
-        consent: { version, publishName, publishPhoto: !!upload && publishPhoto },
-        ...(upload ? { photo: { id: upload.id, alt } } : {}),
-      };
-      this.#submitKey ??= randomKey();
-      const testimonial = await backend.api.submitTestimonial(community, body, {
-        token,
-        idempotencyKey: this.#submitKey,
-      });
-      this.#submitKey = undefined;
-      this.#upload = undefined;
-      this.#clearPhoto();
-      form.reset();
-      this.#rating = 0;
-      this.#textLength = 0;
-      this.#formOpen = false;
-      this.#formStatus =
-        testimonial.state === 'approved' ? t.wallSubmittedApproved : t.wallSubmittedPending;
-      this.#mine = [testimonial, ...this.#mine.filter((m) => m.id !== testimonial.id)];
-      if (testimonial.state === 'approved' && !this.#items.has(testimonial.id)) {
-        // On the wall it shows as everyone sees it: the name and photo only with consent.
-        const { consent } = testimonial;
-        const shown = {
-          ...testimonial,
-          author: {
-            ...testimonial.author,
-            displayName: consent.publishName ? testimonial.author.displayName : null,
-          },
-          photo: consent.publishPhoto ? testimonial.photo : null,
-        };
-        this.#items = new Map(this.#items).set(testimonial.id, shown);
-        this.#order = [testimonial.id, ...this.#order];
-        const { count, average } = this.#aggregate;
-        this.#aggregate = {
-          count: count + 1,
-          average: Math.round(((average * count + testimonial.rating) / (count + 1)) * 10) / 10,
-        };
-      }
-      this.#live.announce(this.#formStatus);
-      this.emit(new CercleTestimonialSubmitEvent({ community, testimonial }));
-      void this.focusAfterUpdate('#form-status');
-    } catch (error) {
-      this.#formErrorFrom(error, token);
-    } finally {
-      this.#formBusy = false;
-      this.requestUpdate();
-    }
-  };
-
-  /** Says why sending failed, next to the field when it is about one; keeps everything typed. */
-  #formErrorFrom(error: unknown, token: string): void {
-    const t = this.localize.term;
-    const e = asCercleError(error);
-    if (e?.code === 'payload_too_large') {
-      this.#formErrors = { photo: t.wallPhotoTooLarge(PHOTO_MAX_MB) };
-    } else if (e?.code === 'unsupported_media_type') {
-      this.#formErrors = { photo: t.wallPhotoType };
-    } else if (e?.code === 'validation_failed') {
-      const errors: Partial<Record<Field, string>> = {};
-      for (const issue of fieldIssues(error)) {
-        const field: Field | undefined = issue.path.startsWith('rating')
-          ? 'rating'
-          : issue.path.startsWith('text')
-            ? 'text'
-            : issue.path === 'photo.alt'
-              ? 'alt'
-              : issue.path.startsWith('photo')
-                ? 'photo'
-                : issue.path === 'consent.publishPhoto'
-                  ? 'consentPhoto'
-                  : undefined;
-        if (field) errors[field] ??= issue.message;
-      }
-      this.#formErrors = errors;
-      if (Object.keys(errors).length === 0)
-        this.#formError = `${t.errorUnknown} ${t.wallSubmitError}`;
-    } else if (isUnauthorized(error) || e?.code === 'forbidden') {
-      this.#formError = t.membersOnly;
-      if (isUnauthorized(error)) this.#forgetToken(token);
-    } else {
-      this.#formError = `${errorMessage(error, t)} ${t.wallSubmitError}`;
-    }
-    const message = this.#formError ?? Object.values(this.#formErrors)[0] ?? t.wallSubmitError;
-    this.#live.announce(message);
+    if (!backend || !community || !token) return undefined;
+    const prev = this.#formContext;
+    if (prev && prev.backend === backend && prev.community === community && prev.token === token)
+      return prev;
+    return (this.#formContext = {
+      backend,
+      community,
+      token,
+      announce: (message) => this.#live.announce(message),
+      forgetToken: (token) => this.#forgetToken(token),
+      focus: (selector) => void this.focusAfterUpdate(selector),
+      busy: (on) => {
+        this.#formBusy = on;
+        this.requestUpdate();
+      },
+      submitted: (testimonial) => this.#onSubmitted(community, testimonial),
+    });
   }
 
-  #onRetrySubmit = (): void => {
-    this.renderRoot.querySelector<HTMLFormElement>('form.form')?.requestSubmit();
-  };
+  #onSubmitted(community: string, testimonial: OwnTestimonial): void {
+    const t = this.localize.term;
+    this.#formOpen = false;
+    this.#formStatus =
+      testimonial.state === 'approved' ? t.wallSubmittedApproved : t.wallSubmittedPending;
+    this.#mine = [testimonial, ...this.#mine.filter((m) => m.id !== testimonial.id)];
+    if (testimonial.state === 'approved' && !this.#items.has(testimonial.id)) {
+      // On the wall it shows as everyone sees it: the name and photo only with consent.
+      const { consent } = testimonial;
+      const shown = {
+        ...testimonial,
+        author: {
+          ...testimonial.author,
+          displayName: consent.publishName ? testimonial.author.displayName : null,
+        },
+        photo: consent.publishPhoto ? testimonial.photo : null,
+      };
+      this.#items = new Map(this.#items).set(testimonial.id, shown);
+      this.#order = [testimonial.id, ...this.#order];
+      const { count, average } = this.#aggregate;
+      this.#aggregate = {
+        count: count + 1,
+        average: Math.round(((average * count + testimonial.rating) / (count + 1)) * 10) / 10,
+      };
+    }
+    this.#live.announce(this.#formStatus);
+    this.emit(new CercleTestimonialSubmitEvent({ community, testimonial }));
+    this.requestUpdate();
+    void this.focusAfterUpdate('#form-status');
+  }
+
+  /** Also waits for the form's module and the form's own render. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.#formOpen && this.#formModule && !this.#formReady) {
+      await this.#formModule;
+      done = await super.getUpdateComplete();
+    }
+    const form = this.renderRoot?.querySelector<CercleWallForm>('cercle-wall-form');
+    if (form) await form.updateComplete;
+    return done;
+  }
 
   // ---- own testimonials -----------------------------------------------------------------
 
@@ -1329,7 +1125,10 @@ export class CercleWall extends CercleElement<WallTerms> {
         <div class="bone bone-eyebrow"></div>
         <div class="bone bone-title"></div>
         <div class="bone-cards">
-          ${[0, 1, 2].map(
+          ${Array.from(
+            // As many as the first page holds, each as tall as a card not rendered yet: the
+            // wall does not jump when the cards come.
+            { length: this.#layout === 'carousel' ? 3 : this.#limit },
             () =>
               html`<div class="bone-card">
                 <div class="bone bone-avatar"></div>
@@ -1347,7 +1146,7 @@ export class CercleWall extends CercleElement<WallTerms> {
     const { count, average } = this.#aggregate;
     const filtered = !!this.#minRating;
     return html`
-      <header part="header" class="header">
+      <div part="header" class="header">
         <h2 part="title" class="title" id="title" tabindex="-1">${t.wallEyebrow}</h2>
         ${
           count > 0
@@ -1360,7 +1159,7 @@ export class CercleWall extends CercleElement<WallTerms> {
               </div>`
             : nothing
         }
-      </header>
+      </div>
       ${this.#renderShare(t)} ${this.#renderMine(t)}
       ${
         this.#order.length === 0
@@ -1401,8 +1200,8 @@ export class CercleWall extends CercleElement<WallTerms> {
     `;
   }
 
-  #context(t: Terms): CardContext {
-    const next: CardContext = {
+  #context(t: Terms): Shared {
+    const next: Shared = {
       t,
       carousel: this.#layout === 'carousel',
       total: this.#order.length,
@@ -1411,7 +1210,7 @@ export class CercleWall extends CercleElement<WallTerms> {
       reportError: this.#report.error,
     };
     const prev = this.#ctx;
-    if (prev && (Object.keys(next) as (keyof CardContext)[]).every((k) => prev[k] === next[k])) {
+    if (prev && (Object.keys(next) as (keyof Shared)[]).every((k) => prev[k] === next[k])) {
       return prev;
     }
     return (this.#ctx = next);
@@ -1440,7 +1239,20 @@ export class CercleWall extends CercleElement<WallTerms> {
           ];
           const hit = cache.get(id);
           if (hit && hit.deps.every((d, i) => d === deps[i])) return hit.card;
-          const card = this.#renderCard(item, index, ctx);
+          const reportOpen = ctx.reportFor === id;
+          const card = renderCard(item, index, {
+            t: ctx.t,
+            carousel: ctx.carousel,
+            total: ctx.total,
+            expanded: this.#expanded.has(id),
+            reported: this.#report.reported.has(id),
+            reportOpen,
+            report: reportOpen
+              ? this.#report.render(ctx.t, domId(id), ctx.t.wallReportTitle)
+              : nothing,
+            onReadMore: this.#onReadMore,
+            onReport: this.#report.toggle,
+          });
           cache.set(id, { deps, card });
           return card;
         },
@@ -1518,156 +1330,6 @@ export class CercleWall extends CercleElement<WallTerms> {
     </section>`;
   }
 
-  #renderLegal(item: Testimonial, t: Terms): TemplateResult | typeof nothing {
-    const labels = legalLabels(item, t);
-    return labels.length
-      ? html`<p class="legal">${labels.map((l) => html`<span class="legal-item">${l}</span>`)}</p>`
-      : nothing;
-  }
-
-  #renderCard(item: Testimonial, index: number, c: CardContext): TemplateResult {
-    const t = c.t;
-    const key = domId(item.id);
-    const name = item.author.displayName;
-    const verified = item.author.verified;
-    const long = item.text.length > CLAMP_CHARS;
-    const expanded = this.#expanded.has(item.id);
-    const photo = item.photo ? imageUrl(item.photo.url) : undefined;
-    const reportOpen = c.reportFor === item.id;
-    const reported = this.#report.reported.has(item.id);
-    const halves = Math.round(item.rating * 2);
-    // One flat template for what every card has (a nested template per piece costs a clone
-    // each, times a thousand cards); only what some cards have is nested. Plain text goes in
-    // by `.textContent` where an element holds nothing else: no marker comment, no part.
-    return html`<div
-      part="card"
-      class="card"
-      id="card-${key}"
-      data-id=${item.id}
-      tabindex="-1"
-      role=${c.carousel ? 'group' : 'article'}
-      aria-roledescription=${ifDefined(c.carousel ? 'slide' : undefined)}
-      aria-label=${ifDefined(c.carousel ? t.wallSlide(index + 1, c.total) : undefined)}
-      aria-labelledby=${ifDefined(c.carousel ? undefined : `author-${key}`)}
-    >
-      <div class="inner">
-        ${this.#renderLegal(item, t)}
-        <div class="body">
-          <div class="byline">
-            <span part="avatar" class="avatar" aria-hidden="true"
-              >${initials(name) || personIcon()}</span
-            >
-            <div class="who">
-              <p
-                part="author"
-                class="author"
-                id="author-${key}"
-                .textContent=${name ?? t.wallAMember}
-              ></p>
-              <p
-                part="member-since"
-                class="since"
-                .textContent=${t.wallMemberSince(new Date(item.author.memberSince))}
-              ></p>
-            </div>
-          </div>
-          <p part="verified" class="verified ${verified ? '' : 'unverified'}">
-            <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-              <path d="M5 12.5l4.5 4.5L19 7.5"></path></svg
-            ><span
-              ><strong>${verified ? t.wallVerified : t.wallNotVerified}</strong>${
-                verified ? ` · ${t.wallVerifiedHow}` : ''
-              }</span
-            >
-          </p>
-          <span part="stars" class="stars" role="img" aria-label=${t.wallRated(item.rating)}
-            ><svg class="stars-svg" viewBox="0 0 128 24" aria-hidden="true">
-              <path class="star-back" d=${FIVE_STARS}></path>
-              <svg class="star-fill" width=${starsWidth(halves)} height="24">
-                <path d=${FIVE_STARS}></path>
-              </svg></svg
-          ></span>
-          <p part="text" class="text ${long && !expanded ? 'clamped' : ''}" id="text-${key}">
-            <span class="prose" .textContent=${item.text}></span>
-          </p>
-          ${
-            long
-              ? html`<button
-                  part="read-more-button"
-                  class="link-button"
-                  type="button"
-                  aria-expanded=${expanded ? 'true' : 'false'}
-                  aria-controls="text-${key}"
-                  @click=${this.#onReadMore}
-                >
-                  ${expanded ? t.wallReadLess : t.wallReadMore}
-                </button>`
-              : nothing
-          }
-          ${
-            item.photo && photo
-              ? html`<img
-                  part="photo"
-                  class="photo"
-                  src=${photo}
-                  width=${item.photo.width}
-                  height=${item.photo.height}
-                  alt=${item.photo.alt}
-                  loading="lazy"
-                  decoding="async"
-                />`
-              : nothing
-          }
-          <ul part="tags" class="tags" aria-label=${t.wallTags} ?hidden=${item.tags.length === 0}>
-            ${item.tags.map((tag) => html`<li part="tag" class="tag" .textContent=${tag}></li>`)}
-          </ul>
-          <p part="dates" class="dates">
-            <span ?hidden=${!item.experiencedAt}
-              ><time
-                datetime=${item.experiencedAt ?? ''}
-                .textContent=${
-                  item.experiencedAt
-                    ? t.wallExperienced(new Date(`${item.experiencedAt}T00:00:00Z`))
-                    : ''
-                }
-              ></time
-            ></span>
-            <span ?hidden=${!item.publishedAt}
-              ><time
-                datetime=${item.publishedAt ?? ''}
-                .textContent=${item.publishedAt ? t.wallPublished(new Date(item.publishedAt)) : ''}
-              ></time
-            ></span>
-          </p>
-          <button
-            part="report-button"
-            class="report-toggle"
-            id="report-toggle-${key}"
-            type="button"
-            ?hidden=${reported}
-            aria-expanded=${reportOpen ? 'true' : 'false'}
-            aria-controls=${reportOpen ? `report-${key}` : nothing}
-            @click=${this.#report.toggle}
-          >
-            <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-              <path d="M5 21V4"></path>
-              <path d="M5 4h11l-2 4 2 4H5"></path></svg
-            ><span .textContent=${t.report}></span>
-          </button>
-          ${
-            reported
-              ? html`<p class="reported" id="reported-${key}" tabindex="-1">
-                  ${checkIcon()}<span>${t.reportThanks}</span>
-                </p>`
-              : reportOpen
-                ? this.#report.render(t, key, t.wallReportTitle)
-                : nothing
-          }
-        </div>
-      </div>
-    </div>`;
-  }
-
   #renderShare(t: Terms): TemplateResult {
     const member = this.#isMember();
     const waitlisted = this.#member.value?.status === 'waitlisted';
@@ -1705,194 +1367,17 @@ export class CercleWall extends CercleElement<WallTerms> {
       ${
         member
           ? html`<div class="form-panel" id="form-panel" ?hidden=${!this.#formOpen}>
-              ${this.#formOpen ? this.#renderForm(t) : nothing}
+              ${
+                this.#formOpen && this.#formReady
+                  ? html`<cercle-wall-form .t=${t} .ctx=${this.#formCtx()}></cercle-wall-form>`
+                  : this.#formOpen
+                    ? html`<p class="join-loading">${t.loading}</p>`
+                    : nothing
+              }
             </div>`
           : this.#join.renderPanel(t.loading)
       }
     </div>`;
-  }
-
-  #fieldError(field: Field, id: string): TemplateResult | typeof nothing {
-    const message = this.#formErrors[field];
-    return message
-      ? html`<p part="field-error" class="field-error" id=${id}>
-          ${alertIcon()}<span>${message}</span>
-        </p>`
-      : nothing;
-  }
-
-  #renderForm(t: Terms): TemplateResult {
-    const e = this.#formErrors;
-    const describe = (...ids: (string | false)[]) => ids.filter(Boolean).join(' ') || nothing;
-    const photo = this.#photo;
-    return html`<form
-      part="form"
-      class="form"
-      novalidate
-      aria-labelledby="form-title"
-      @submit=${this.#onSubmit}
-    >
-      <p class="form-title" id="form-title">${t.wallFormTitle}</p>
-      <fieldset
-        part="rating"
-        class="rating"
-        aria-invalid=${e.rating ? 'true' : 'false'}
-        aria-describedby=${describe(!!e.rating && 'rating-error')}
-      >
-        <legend part="label" class="label">${t.wallRating}</legend>
-        <div class="rating-stars">
-          ${[1, 2, 3, 4, 5].map(
-            (n) =>
-              html`<input
-                  class="rating-input"
-                  type="radio"
-                  name="rating"
-                  id="rating-${n}"
-                  value=${n}
-                  @change=${this.#onRating}
-                /><label
-                  class="rating-star ${n <= this.#rating ? 'on' : ''}"
-                  for="rating-${n}"
-                  title=${t.wallStars(n)}
-                  ><svg class="star" viewBox="0 0 24 24" aria-hidden="true">
-                    <polygon class="star-back" points=${STAR}></polygon></svg
-                  ><span class="sr-only">${t.wallStars(n)}</span></label
-                >`,
-          )}
-        </div>
-        ${this.#fieldError('rating', 'rating-error')}
-      </fieldset>
-
-      <div class="field">
-        <label part="label" class="label" for="text">${t.wallText}</label>
-        <textarea
-          part="textarea"
-          class="textarea"
-          id="text"
-          name="text"
-          rows="5"
-          maxlength=${TESTIMONIAL_MAX}
-          aria-invalid=${e.text ? 'true' : 'false'}
-          aria-describedby=${describe('text-hint', 'text-counter', !!e.text && 'text-error')}
-          @input=${this.#onText}
-        ></textarea>
-        <div class="field-meta">
-          <p part="hint" class="hint" id="text-hint">${t.wallTextHint}</p>
-          <p part="counter" class="counter" id="text-counter">
-            ${t.counter(this.#textLength, TESTIMONIAL_MAX)}
-          </p>
-        </div>
-        ${this.#fieldError('text', 'text-error')}
-      </div>
-
-      <div class="field">
-        <label part="label" class="label" for="photo"
-          >${t.wallPhoto} <span class="optional">(${t.optional})</span></label
-        >
-        <input
-          part="input"
-          class="file"
-          id="photo"
-          name="photo"
-          type="file"
-          accept=${PHOTO_TYPES.join(',')}
-          aria-invalid=${e.photo ? 'true' : 'false'}
-          aria-describedby=${describe('photo-hint', !!e.photo && 'photo-error')}
-          @change=${this.#onPhoto}
-        />
-        <p part="hint" class="hint" id="photo-hint">${t.wallPhotoHint(PHOTO_MAX_MB)}</p>
-        ${this.#fieldError('photo', 'photo-error')}
-        ${
-          photo
-            ? html`<div class="photo-chosen">
-                  <img part="preview" class="preview" src=${photo.url} alt=${t.wallPhotoPreview} />
-                  <button
-                    part="button remove-button"
-                    class="link-button"
-                    type="button"
-                    @click=${this.#onRemovePhoto}
-                  >
-                    ${t.wallPhotoRemove}
-                  </button>
-                </div>
-                <div class="field">
-                  <label part="label" class="label" for="alt">${t.wallPhotoAlt}</label>
-                  <input
-                    part="input"
-                    class="input"
-                    id="alt"
-                    name="alt"
-                    type="text"
-                    maxlength="300"
-                    required
-                    aria-invalid=${e.alt ? 'true' : 'false'}
-                    aria-describedby=${describe('alt-hint', !!e.alt && 'alt-error')}
-                    @input=${() => this.#clearFieldError('alt')}
-                  />
-                  <p part="hint" class="hint" id="alt-hint">${t.wallPhotoAltHint}</p>
-                  ${this.#fieldError('alt', 'alt-error')}
-                </div>`
-            : nothing
-        }
-      </div>
-
-      <div class="checks">
-        <div class="check">
-          <input
-            part="checkbox"
-            class="checkbox"
-            id="consent-name"
-            name="publishName"
-            type="checkbox"
-          />
-          <label class="check-label" for="consent-name">${t.wallConsentName}</label>
-        </div>
-        ${
-          photo
-            ? html`<div class="check">
-                  <input
-                    part="checkbox"
-                    class="checkbox"
-                    id="consent-photo"
-                    name="publishPhoto"
-                    type="checkbox"
-                    aria-invalid=${e.consentPhoto ? 'true' : 'false'}
-                    aria-describedby=${describe(!!e.consentPhoto && 'consent-photo-error')}
-                    @change=${() => this.#clearFieldError('consentPhoto')}
-                  />
-                  <label class="check-label" for="consent-photo">${t.wallConsentPhoto}</label>
-                </div>
-                ${this.#fieldError('consentPhoto', 'consent-photo-error')}`
-            : nothing
-        }
-      </div>
-
-      ${
-        this.#formError
-          ? html`<div part="form-error" class="form-error" role="alert">
-              <p>${alertIcon()}<span>${this.#formError}</span></p>
-              <button
-                part="button retry-button"
-                class="button button-secondary"
-                type="button"
-                @click=${this.#onRetrySubmit}
-              >
-                ${t.retry}
-              </button>
-            </div>`
-          : nothing
-      }
-      <div class="actions">
-        <button
-          part="button submit-button"
-          class="button button-primary"
-          type="submit"
-          aria-disabled=${this.#formBusy ? 'true' : 'false'}
-        >
-          ${busyLabel(this.#formBusy, t.wallSubmit, t.wallSubmitting)}
-        </button>
-      </div>
-    </form>`;
   }
 
   #renderMine(t: Terms): TemplateResult | typeof nothing {
@@ -1907,7 +1392,7 @@ export class CercleWall extends CercleElement<WallTerms> {
             const key = domId(m.id);
             const confirming = this.#withdrawFor === m.id;
             return html`<li part="mine-item" class="mine-item" data-id=${m.id}>
-              ${this.#renderLegal(m, t)}
+              ${renderLegal(m, t)}
               <p part="mine-state" class="mine-state state-${m.state}">
                 ${
                   (m.state === 'rejected' || m.state === 'removed') && m.statement
