@@ -7,7 +7,7 @@ import {
   type LiveSession,
   type Question,
   type QuestionSort,
-} from '@cercle/client/contract';
+} from '@cercle/client/browser';
 import { backendChanged, setUpWidget } from '../internal/backend.js';
 import { CercleElement } from '../internal/cercle-element.js';
 import { JoinInPlace, joinInPlaceStyles } from '../internal/join-in-place.js';
@@ -38,6 +38,9 @@ import { widgetStyles } from '../internal/widget.styles.js';
 import { renderProblem } from '../internal/problem.js';
 import { randomKey } from '../internal/url.js';
 import type { CommonTerms } from '../locales/terms.js';
+import { qaTerms, type QaTerms } from './terms.js';
+
+type Terms = CommonTerms & QaTerms;
 import { CercleQuestionEvent } from '../events/question.js';
 import { CercleVoteEvent } from '../events/vote.js';
 import { qaBoard, sortedQuestions, type BoardSnapshot, type QaBoard } from './store.js';
@@ -49,7 +52,7 @@ type View = 'missing' | 'no-session' | 'no-api' | 'loading' | 'error' | 'not-fou
 
 /** What every question's template reads besides the question; one object while unchanged. */
 interface ItemContext {
-  t: CommonTerms;
+  t: Terms;
   member: boolean;
   ended: boolean;
   voting: ReadonlySet<string>;
@@ -162,7 +165,8 @@ const itemId = (e: Event): string | undefined =>
  * @event {CercleVoteEvent} cercle-vote - The member voted for a question, or withdrew their vote, and the backend confirmed it. Detail: `{ community, session, questionId, voted }`.
  * @event {CercleReportEvent} cercle-report - The visitor reported a question to the host. Detail: `{ community, targetKind, targetId, reason }`.
  */
-export class CercleQa extends CercleElement {
+export class CercleQa extends CercleElement<QaTerms> {
+  static override terms = qaTerms;
   static override styles = [
     tokens,
     widgetStyles,
@@ -838,7 +842,7 @@ export class CercleQa extends CercleElement {
     `;
   }
 
-  #renderContent(view: View, t: CommonTerms): TemplateResult {
+  #renderContent(view: View, t: Terms): TemplateResult {
     switch (view) {
       case 'missing':
         return this.#renderProblem(t.errorMissingCommunity, false);
@@ -857,7 +861,7 @@ export class CercleQa extends CercleElement {
     }
   }
 
-  #renderSkeleton(t: CommonTerms): TemplateResult {
+  #renderSkeleton(t: Terms): TemplateResult {
     return html`
       <div part="skeleton" class="skeleton">
         <span class="sr-only">${t.qaLoading}</span>
@@ -888,7 +892,7 @@ export class CercleQa extends CercleElement {
     );
   }
 
-  #renderBoard(s: BoardSnapshot, t: CommonTerms): TemplateResult {
+  #renderBoard(s: BoardSnapshot, t: Terms): TemplateResult {
     const session = s.session!;
     const order = this.#order ?? [];
     return html`
@@ -913,7 +917,7 @@ export class CercleQa extends CercleElement {
     `;
   }
 
-  #renderHeader(session: LiveSession, total: number, t: CommonTerms): TemplateResult {
+  #renderHeader(session: LiveSession, total: number, t: Terms): TemplateResult {
     const state = session.state;
     const startsAt = new Date(session.startsAt);
     return html`
@@ -940,7 +944,7 @@ export class CercleQa extends CercleElement {
     `;
   }
 
-  #renderNotice(s: BoardSnapshot, t: CommonTerms): TemplateResult {
+  #renderNotice(s: BoardSnapshot, t: Terms): TemplateResult {
     let notice: TemplateResult | typeof nothing = nothing;
     if (!s.online) {
       notice = html`<p part="notice" class="notice">${offlineIcon()}<span>${t.offline}</span></p>`;
@@ -965,7 +969,7 @@ export class CercleQa extends CercleElement {
     return html`<div class="notices" role="status" aria-live="polite">${notice}</div>`;
   }
 
-  #renderForm(t: CommonTerms): TemplateResult {
+  #renderForm(t: Terms): TemplateResult {
     const left = QUESTION_MAX - this.#askLength;
     const describedBy = ['ask-hint', 'ask-counter', this.#askError ? 'ask-error' : '']
       .filter(Boolean)
@@ -1034,7 +1038,7 @@ export class CercleQa extends CercleElement {
     `;
   }
 
-  #renderJoinCall(t: CommonTerms): TemplateResult {
+  #renderJoinCall(t: Terms): TemplateResult {
     const waitlisted = this.#member.value?.status === 'waitlisted';
     return html`
       <div part="join-call" class="call" @keydown=${this.#join.onKeydown}>
@@ -1061,7 +1065,7 @@ export class CercleQa extends CercleElement {
     `;
   }
 
-  #context(s: BoardSnapshot, t: CommonTerms): ItemContext {
+  #context(s: BoardSnapshot, t: Terms): ItemContext {
     const next: ItemContext = {
       t,
       member: this.#isMember(),
@@ -1080,7 +1084,7 @@ export class CercleQa extends CercleElement {
     return (this.#ctx = next);
   }
 
-  #renderList(s: BoardSnapshot, order: readonly string[], t: CommonTerms): TemplateResult {
+  #renderList(s: BoardSnapshot, order: readonly string[], t: Terms): TemplateResult {
     const sort = this.#sort;
     const ctx = this.#context(s, t);
     const pending = this.#showsPending();

@@ -19,7 +19,12 @@
  *   keeps the board).
  */
 import { atom, type ReadableAtom } from 'nanostores';
-import { NEXT_SESSION, type CercleApi, type StreamState, type Subscription } from '@cercle/client';
+import {
+  NEXT_SESSION,
+  type CercleApi,
+  type StreamState,
+  type Subscription,
+} from '@cercle/client/browser';
 import type {
   LiveSession,
   Question,
