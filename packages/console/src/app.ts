@@ -336,9 +336,14 @@ export class CercleConsole extends LitElement {
 
   #focusTurn = 0;
 
-  protected override async updated(): Promise<void> {
+  protected override updated(): void {
     if (!this.#navigated) return;
     this.#navigated = false;
+    void this.#focusScreen();
+  }
+
+  /** After a navigation: the new screen's heading (once its element is defined), else `<h1>`. */
+  async #focusScreen(): Promise<void> {
     const turn = ++this.#focusTurn;
     const target = this._screen ?? this.renderRoot.querySelector('cercle-console-sign-in, h1');
     if (!target) return;
@@ -348,13 +353,12 @@ export class CercleConsole extends LitElement {
     if (turn !== this.#focusTurn) return;
     const focusable = target as HTMLElement & { focusHeading?: () => Promise<void> };
     if (focusable.focusHeading) await focusable.focusHeading();
-    else (target as HTMLElement).focus();
+    else target.focus();
   }
 
   #focusMain() {
     const main = this.renderRoot.querySelector<HTMLElement>('main');
-    const screen = this._screen as
-      (HTMLElement & { focusHeading?: () => Promise<void> }) | undefined;
+    const screen: (HTMLElement & { focusHeading?: () => Promise<void> }) | undefined = this._screen;
     if (screen?.focusHeading) void screen.focusHeading();
     else main?.focus();
   }

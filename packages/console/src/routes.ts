@@ -12,7 +12,7 @@ export interface ScreenDef {
   /** Who may open it. */
   allowed: (p: readonly string[]) => boolean;
   /** Shown in the navigation (default: when allowed). */
-  inNav?: (p: readonly string[]) => boolean | false;
+  inNav?: (p: readonly string[]) => boolean;
   load: () => Promise<unknown>;
 }
 

@@ -224,7 +224,7 @@ export abstract class ConsoleScreen extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('session') && this.session) {
-      const before = changed.get('session') as Session | undefined;
+      const before: Session | undefined = changed.get('session');
       if (!before || before.api !== this.session.api) void this.load();
     }
   }

@@ -89,7 +89,7 @@ export function createMockBackend(options: MockOptions): MockBackend {
         headers: request.headers,
         signal: request.signal,
         ...(hasBody ? { body: request.body, duplex: 'half' } : {}),
-      } as RequestInit);
+      });
       return abortable(await (await app).fetch(forwarded), request.signal);
     },
   };

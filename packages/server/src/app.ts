@@ -13,7 +13,7 @@
  */
 import { allRoutes, type AnyRouteName } from '@cercle/client/admin';
 import { routes } from '@cercle/client';
-import { Hono, type Handler } from 'hono';
+import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -30,7 +30,13 @@ import type { Store } from './store/store.js';
 import { wallHandlers } from './wall/routes.js';
 import { webhookHandlers } from './webhooks/routes.js';
 import { InProcessBroker, type Broker } from './core/broker.js';
-import { bodyLimitOf, createContext, type AppEnv } from './core/context.js';
+import {
+  bodyLimitOf,
+  createContext,
+  type AppContext,
+  type AppEnv,
+  type Handlers,
+} from './core/context.js';
 import { originAllowed } from './core/cors.js';
 import { sha256 } from './core/crypto.js';
 import { ApiError } from './core/errors.js';
@@ -130,7 +136,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     signal: options.signal,
   });
 
-  const handlers: Record<AnyRouteName, Handler<AppEnv>> = {
+  const handlers: Handlers<AnyRouteName> = {
     ...adminHandlers(ctx),
     ...membershipHandlers(ctx),
     ...liveHandlers(ctx, streams),
@@ -186,7 +192,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use(
     '*',
     cors({
-      origin: (_origin, c) => c.get('allowOrigin'),
+      origin: (_origin, c: AppContext) => c.get('allowOrigin'),
       allowMethods: ALLOW_METHODS,
       allowHeaders: ALLOW_HEADERS,
       exposeHeaders: ['Retry-After', 'Idempotent-Replayed'],
@@ -194,7 +200,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     }),
   );
 
-  app.use('*', async (c, next) => {
+  app.use('*', async (c: AppContext, next) => {
     await ctx.limit('ip', ctx.clientIp(c));
     await next();
   });

@@ -39,7 +39,7 @@ class SqlJsDriver implements SqliteDriver {
   get(text: string, params: readonly SqlValue[]): Row | undefined {
     const statement = this.#prepare(text, params);
     try {
-      return statement.step() ? (statement.getAsObject() as Row) : undefined;
+      return statement.step() ? statement.getAsObject() : undefined;
     } finally {
       statement.reset();
     }
@@ -49,7 +49,7 @@ class SqlJsDriver implements SqliteDriver {
     const statement = this.#prepare(text, params);
     const rows: Row[] = [];
     try {
-      while (statement.step()) rows.push(statement.getAsObject() as Row);
+      while (statement.step()) rows.push(statement.getAsObject());
     } finally {
       statement.reset();
     }

@@ -115,7 +115,7 @@ export class ConsoleLive extends ConsoleScreen {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const before = changed.get('route') as Route | undefined;
+    const before: Route | undefined = changed.get('route');
     if (changed.has('route') && before?.id !== this.route?.id) {
       this._selected = undefined;
       this._editor = undefined;
@@ -187,10 +187,14 @@ export class ConsoleLive extends ConsoleScreen {
     const q = inQueue ? this.#current() : undefined;
     if (!q) return;
     const actions: Record<string, () => void> = {
-      a: () => q.state !== 'hidden' && this.#openEditor(q, 'answer'),
+      a: () => {
+        if (q.state !== 'hidden') void this.#openEditor(q, 'answer');
+      },
       p: () =>
         (q.state === 'open' || q.state === 'answered') && this.#act(q, q.pinned ? 'unpin' : 'pin'),
-      h: () => q.state !== 'hidden' && this.#update(q, { state: 'hidden' }, this.#t.hiddenDone),
+      h: () => {
+        if (q.state !== 'hidden') void this.#update(q, { state: 'hidden' }, this.#t.hiddenDone);
+      },
       o: () => q.state === 'pending' && this.#act(q, 'approve'),
     };
     const run = actions[key];
@@ -266,7 +270,7 @@ export class ConsoleLive extends ConsoleScreen {
       restore: () => this.#update(q, { state: q.answer ? 'answered' : 'open' }, t.restoredDone),
       removeAnswer: async () => {
         const ok = await this.#update(q, { answer: null }, t.answerRemoved);
-        if (ok) this.#closeEditor(q, true);
+        if (ok) await this.#closeEditor(q, true);
         return ok;
       },
     };
@@ -308,7 +312,9 @@ export class ConsoleLive extends ConsoleScreen {
       this.#article(q.id)?.querySelector<HTMLTextAreaElement>('textarea')?.focus();
       return;
     }
-    if (await this.#update(q, { answer: text }, this.#t.answeredDone)) this.#closeEditor(q, true);
+    if (await this.#update(q, { answer: text }, this.#t.answeredDone)) {
+      await this.#closeEditor(q, true);
+    }
   }
 
   async #submitHide(q: Question): Promise<void> {

@@ -270,7 +270,7 @@ export class ConsoleSessions extends ConsoleScreen {
       await this.#closeForm(data.id);
     } catch (error) {
       const fields = this.#localFieldErrors(fieldErrors(error));
-      if (Object.keys(fields).length) this.#showErrors(fields);
+      if (Object.keys(fields).length) await this.#showErrors(fields);
       else {
         this._formError = this.errorText(error);
       }

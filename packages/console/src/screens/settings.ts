@@ -90,8 +90,7 @@ export class ConsoleSettingsScreen extends ConsoleScreen {
   }
 
   #input(field: keyof Draft) {
-    return (e: Event) =>
-      this.#set(field, (e.target as HTMLInputElement).value as Draft[typeof field]);
+    return (e: Event) => this.#set(field, (e.target as HTMLInputElement).value);
   }
 
   #clearErrors(section: Section) {
@@ -204,7 +203,7 @@ export class ConsoleSettingsScreen extends ConsoleScreen {
         ?readonly=${!this.#editable}
         aria-invalid=${d.invalid}
         aria-describedby=${ifDefined(d.describedBy)}
-        .value=${this._draft![key] as string}
+        .value=${this._draft![key]}
         @input=${this.#input(key)}
       />
       ${hint ? html`<p class="hint" id=${`hint-${key}`}>${hint}</p>` : nothing} ${this.#error(key)}

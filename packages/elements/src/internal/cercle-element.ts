@@ -29,7 +29,7 @@ export class CercleElement<T extends object = object> extends LitElement {
   static define(tag: string, registry?: CustomElementRegistry): void {
     const reg = registry ?? (typeof customElements === 'undefined' ? undefined : customElements);
     if (!reg) return;
-    const existing = reg.get(tag) as (CustomElementConstructor & { version?: string }) | undefined;
+    const existing: (CustomElementConstructor & { version?: string }) | undefined = reg.get(tag);
     if (!existing) {
       try {
         reg.define(tag, this);

@@ -51,8 +51,8 @@ export class StoreController<T> implements ReactiveController {
   #start(): void {
     if (this.#unsubscribe || !this.#store) return;
     this.#unsubscribe = this.#store.subscribe((value) => {
-      this.#value = value as T;
-      this.#onChange?.(value as T);
+      this.#value = value;
+      this.#onChange?.(value);
       this.#host.requestUpdate();
     });
   }

@@ -53,7 +53,7 @@ export async function hostCommunityView(db: Sql, row: CommunityRow): Promise<Hos
     row.slug,
   );
   return {
-    ...(await communityInfo(db, row)),
+    ...communityInfo(row),
     whenFull: row.when_full,
     allowedOrigins: allowedOrigins(row),
     invites: invitesOf(row),

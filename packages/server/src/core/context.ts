@@ -37,7 +37,9 @@ export interface AppEnv {
 
 export type AppContext = Context<AppEnv>;
 
-export type Handlers<N extends AnyRouteName> = Record<N, Handler<AppEnv>>;
+/** A route's handler: what it answers is a `Response` (hono's default would be `any`). */
+export type RouteHandler = Handler<AppEnv, string, object, Response | Promise<Response>>;
+export type Handlers<N extends AnyRouteName> = Record<N, RouteHandler>;
 
 /** Who makes a host call: a host of the community, or the operator (bootstrap routes). */
 export type Actor = { kind: 'host'; host: HostRow } | { kind: 'operator' } | { kind: 'system' };

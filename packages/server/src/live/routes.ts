@@ -95,7 +95,7 @@ export function liveHandlers(ctx: RouteContext, streams: EventStreams): Handlers
   return {
     getSession: async (c) => {
       const { session } = await target(c);
-      return c.json(await sessionView(store, session));
+      return c.json(sessionView(session));
     },
 
     listQuestions: async (c) => {

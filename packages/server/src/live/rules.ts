@@ -46,7 +46,7 @@ const sessionBySeq = async (db: Sql, seq: number): Promise<SessionRow> =>
   (await db.get<SessionRow>('SELECT * FROM sessions WHERE seq = ?', seq)) as SessionRow;
 
 /** The public view of a session, as its row holds it (the question count is kept there). */
-export async function sessionView(_db: Sql, row: SessionRow): Promise<LiveSession> {
+export function sessionView(row: SessionRow): LiveSession {
   const questionCount = row.question_count;
   return {
     id: row.id,
@@ -92,7 +92,7 @@ export async function listSessions(
     when ? WHEN_STATE[when] : null,
   );
   const out: LiveSession[] = [];
-  for (const row of rows) out.push(await sessionView(db, row));
+  for (const row of rows) out.push(sessionView(row));
   return out;
 }
 
@@ -103,8 +103,7 @@ export async function hostSessions(db: Sql, community: string) {
     community,
   );
   const out: (LiveSession & { archived: boolean })[] = [];
-  for (const row of rows)
-    out.push({ ...(await sessionView(db, row)), archived: row.archived_at !== null });
+  for (const row of rows) out.push({ ...sessionView(row), archived: row.archived_at !== null });
   return out;
 }
 
@@ -116,8 +115,8 @@ function checkTimes(startsAt: string, endsAt: string | null): void {
   }
 }
 
-const sessionUpdated = async (tx: Sql, row: SessionRow): Promise<EventInput> => ({
-  public: { type: 'session.updated', data: JSON.stringify(await sessionView(tx, row)) },
+const sessionUpdated = (row: SessionRow): EventInput => ({
+  public: { type: 'session.updated', data: JSON.stringify(sessionView(row)) },
 });
 
 /** Inserts a session (the caller checked the id is free). */
@@ -177,7 +176,7 @@ export function putSession(
         { action: 'session.created', target: { kind: 'session', id }, details: { ...input } },
         now,
       );
-      return { status: 201 as const, body: await sessionView(tx, row) };
+      return { status: 201 as const, body: sessionView(row) };
     }
     const startsAt =
       input.startsAt === undefined ? existing.starts_at : new Date(input.startsAt).toISOString();
@@ -206,9 +205,9 @@ export function putSession(
       { action: 'session.updated', target: { kind: 'session', id }, details: { ...input } },
       now,
     );
-    const view = await sessionView(tx, after);
-    if (JSON.stringify(view) !== JSON.stringify(await sessionView(tx, existing))) {
-      await emit(after, await sessionUpdated(tx, after));
+    const view = sessionView(after);
+    if (JSON.stringify(view) !== JSON.stringify(sessionView(existing))) {
+      await emit(after, sessionUpdated(after));
     }
     return { status: 200 as const, body: view };
   });
@@ -259,7 +258,7 @@ export function updateSession(
       );
     }
     if (state === current.state && moderation === current.moderation) {
-      return sessionView(tx, current);
+      return sessionView(current);
     }
     await audit(
       tx,
@@ -284,7 +283,7 @@ export function updateSession(
     if (state !== 'ended') {
       await tx.run('UPDATE session_stats SET askers = NULL WHERE session = ?', current.seq);
     }
-    const event = await sessionUpdated(tx, after);
+    const event = sessionUpdated(after);
     await emit(after, event);
     return JSON.parse(event.public?.data ?? '{}') as LiveSession;
   });

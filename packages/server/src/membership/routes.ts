@@ -16,7 +16,7 @@ export function membershipHandlers(ctx: RouteContext): Handlers<MembershipRoute>
   return {
     health: (c) => c.json({ ok: true, contract: CONTRACT_VERSION }),
 
-    getCommunity: async (c) => c.json(await communityInfo(store, await ctx.requireCommunity(c))),
+    getCommunity: async (c) => c.json(communityInfo(await ctx.requireCommunity(c))),
 
     join: async (c) => {
       await ctx.limit('join', ctx.clientIp(c));

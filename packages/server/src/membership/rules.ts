@@ -55,7 +55,7 @@ export function joinState(row: CommunityRow, active: number): JoinState {
 }
 
 /** The public view (`GET /v1/communities/{c}`). */
-export async function communityInfo(_db: Sql, row: CommunityRow): Promise<Community> {
+export function communityInfo(row: CommunityRow): Community {
   const active = row.member_count;
   return {
     slug: row.slug,

@@ -300,7 +300,7 @@ export async function seedKpiHistory(
     const row = (day: string) => {
       let r = daily.get(day);
       if (!r) daily.set(day, (r = Object.fromEntries(COLUMNS.map((c) => [c, 0])) as never));
-      return r as Record<(typeof COLUMNS)[number], number>;
+      return r;
     };
 
     // The demo's testimonials and live questions, as the wall and session seeds date them.

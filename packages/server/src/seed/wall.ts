@@ -104,7 +104,9 @@ const drawAll = (
 ) =>
   Promise.all(
     seeds.map((s) =>
-      s.photo ? draw(s.photo.width, s.photo.height, s.photo.hue ?? 140) : undefined,
+      s.photo
+        ? draw(s.photo.width, s.photo.height, s.photo.hue ?? 140)
+        : Promise.resolve(undefined),
     ),
   );
 

@@ -37,6 +37,9 @@ export class SqliteStore implements Store {
   ) {
     this.#onCommit = options.onCommit;
     const d = driver;
+    // `async` on purpose, with nothing to await: a driver's throw becomes a rejection, as with
+    // PostgreSQL, so callers see one kind of failure.
+    /* eslint-disable @typescript-eslint/require-await */
     this.#tx = {
       get: async <T extends object>(text: string, ...params: SqlValue[]) =>
         d.get(text, params) as T | undefined,
@@ -45,6 +48,7 @@ export class SqliteStore implements Store {
       value: async <T>(text: string, ...params: SqlValue[]) => firstColumn<T>(d.get(text, params)),
       run: async (text: string, ...params: SqlValue[]) => ({ changes: d.run(text, params) }),
     };
+    /* eslint-enable @typescript-eslint/require-await */
   }
 
   /** Runs `fn` alone on the connection: after every earlier statement and transaction. */
@@ -63,7 +67,7 @@ export class SqliteStore implements Store {
       try {
         result = fn();
       } catch (error) {
-        return Promise.reject(error);
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
       }
       return result instanceof Promise ? this.#hold(result) : Promise.resolve(result);
     }

@@ -18,15 +18,15 @@ export const valueOf = (c: Cell | undefined): number | undefined =>
 export const isSuppressed = (c: Cell | undefined): boolean => !!c && 'suppressed' in c;
 
 export interface CellFormat {
-  count(n: number): string;
-  percent(n: number): string;
-  signed(n: number): string;
-  money(n: number, currency: string): string;
+  count: (n: number) => string;
+  percent: (n: number) => string;
+  signed: (n: number) => string;
+  money: (n: number, currency: string) => string;
   /** A number with up to 2 decimals (an average rating). */
-  decimal(n: number): string;
-  day(iso: string): string;
+  decimal: (n: number) => string;
+  day: (iso: string) => string;
   /** A timestamp as a UTC day and time. */
-  time(iso: string): string;
+  time: (iso: string) => string;
 }
 
 export function cellFormat(locale: Locale): CellFormat {
