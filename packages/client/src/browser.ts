@@ -7,7 +7,14 @@
  * contract's plain values (limits, lists), `CercleError` and the types the widgets need.
  */
 import type { CercleApi } from './api.js';
-import { createApi, parseJson, type Checks, type ClientOptions } from './http.js';
+import {
+  createApi,
+  parseJson,
+  type Checks,
+  type ClientOptions,
+  type StreamOpener,
+} from './http.js';
+import { CercleError } from './errors.js';
 import { operations, type OperationName } from './operations.js';
 
 // The plain values the widgets use (the rest: `@cercle/client/contract`, or add them here).
@@ -63,21 +70,57 @@ export interface BrowserClientOptions extends ClientOptions {
   loadFullChecks?: () => Promise<{ fullChecks: Checks }>;
 }
 
+/**
+ * The event stream, loaded with the first `subscribe` (only the live Q&A streams): the
+ * subscription is returned at once and connects when sse.ts has loaded; a chunk that cannot
+ * load closes it with a `network` error, as a stream that cannot connect would.
+ */
+const lazyStream: StreamOpener = (target, o) => {
+  let inner: ReturnType<StreamOpener> | undefined;
+  let closed = false;
+  import('./sse.js').then(
+    ({ openStream }) => {
+      if (!closed) inner = openStream(target, o);
+    },
+    (cause: unknown) => {
+      if (closed) return;
+      closed = true;
+      const error = new CercleError('network', `${target.what}: could not load the stream`, {
+        cause,
+      });
+      o.onState?.('closed', { error });
+    },
+  );
+  return {
+    get lastEventId() {
+      return inner ? inner.lastEventId : o.lastEventId;
+    },
+    close() {
+      closed = true;
+      inner?.close();
+    },
+  };
+};
+
 /** The widgets' HTTP client: `createClient`'s calls with the shape check (or the full one). */
 export function createBrowserClient({
   loadFullChecks,
   ...options
 }: BrowserClientOptions): CercleApi {
-  if (!loadFullChecks) return createApi(options, shapeChecks);
+  if (!loadFullChecks) return createApi(options, shapeChecks, lazyStream);
   let full: Checks | undefined;
   let loading: Promise<Checks> | undefined;
   const load = () => (loading ??= loadFullChecks().then((m) => (full = m.fullChecks)));
-  return createApi(options, {
-    answer: async (...args) => (await load()).answer(...args),
-    // Events arrive after a first call has loaded the checks (the list before the stream).
-    event: (type, data) => {
-      void load();
-      return (full ?? shapeChecks).event(type, data);
+  return createApi(
+    options,
+    {
+      answer: async (...args) => (await load()).answer(...args),
+      // Events arrive after a first call has loaded the checks (the list before the stream).
+      event: (type, data) => {
+        void load();
+        return (full ?? shapeChecks).event(type, data);
+      },
     },
-  });
+    lazyStream,
+  );
 }

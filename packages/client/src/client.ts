@@ -4,6 +4,7 @@
  * wants them; the widgets use the lighter `createBrowserClient` (browser.ts).
  */
 import { answerCheck, fullChecks } from './check.js';
+import { openStream } from './sse.js';
 import {
   createApi,
   requester,
@@ -15,7 +16,7 @@ import {
 } from './http.js';
 
 export function createClient(options: ClientOptions): CercleClient {
-  return createApi(options, fullChecks);
+  return createApi(options, fullChecks, openStream);
 }
 
 /**

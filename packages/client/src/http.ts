@@ -16,7 +16,8 @@ import type { ErrorBody, Health } from './contract.js';
 import { CercleError } from './errors.js';
 import { buildPath, operations, type HttpMethod } from './operations.js';
 import type { Route, RouteName, routes } from './routes.js';
-import { openStream, type EventCheck, type StreamOptions } from './sse.js';
+import type { EventCheck, StreamOptions, StreamTarget } from './sse.js';
+import type { SubscribeOptions, Subscription } from './api.js';
 
 export interface ClientOptions {
   /** Where the backend lives, e.g. `https://api.example.com` (route paths start with `/v1`). */
@@ -233,7 +234,9 @@ export function requester(options: ClientOptions, table: Requests, check: Answer
       signal?.addEventListener('abort', stop);
       // Settles on abort even with a `fetch` that ignores its signal.
       const aborted = new Promise<never>((_, reject) =>
-        controller.signal.addEventListener('abort', () => reject(controller.signal.reason)),
+        controller.signal.addEventListener('abort', () =>
+          reject(new Error('aborted', { cause: controller.signal.reason })),
+        ),
       );
       try {
         const res = await Promise.race([
@@ -284,7 +287,14 @@ export function requester(options: ClientOptions, table: Requests, check: Answer
 }
 
 /** The client's operations over one request path and its checks. */
-export function createApi(options: ClientOptions, checks: Checks): CercleClient {
+/** Opens a session's event stream (`openStream` of sse.ts, or a loader of it). */
+export type StreamOpener = (target: StreamTarget, o: SubscribeOptions) => Subscription;
+
+export function createApi(
+  options: ClientOptions,
+  checks: Checks,
+  openStream: StreamOpener,
+): CercleClient {
   const base = options.baseUrl.replace(/\/+$/, '');
   const fetchFn: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
   const call = requester(options, operations, checks.answer) as unknown as CercleClient['request'];

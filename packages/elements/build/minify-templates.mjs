@@ -21,9 +21,12 @@ const breaks = [
 
 /** Modules that are all CSS. */
 const styles = /\/src\/(internal\/tokens|.*\.styles)\.ts$/;
-/** Modules whose multi-line template literals are all HTML (or CSS, where indentation is as idle). */
-const markup =
-  /\/src\/(join\/join|qa\/qa|wall\/wall|promo\/promo|internal\/(icons|report-dialog|join-in-place))\.ts$/;
+/**
+ * Modules whose multi-line template literals are all HTML (or CSS, where indentation is as
+ * idle): every module of the widgets but the tests and `internal/dev.ts` (its warnings are
+ * multi-line text). A new module with multi-line text that is not markup goes in that list.
+ */
+const markup = /\/elements\/src\/(?!test\/)(?!internal\/dev\.ts$)(?!.*\.test\.ts$).*\.ts$/;
 
 /**
  * The minified source of a module, or `undefined` when it is not one the minifier handles.
