@@ -11,20 +11,18 @@
  * `render()` under the open item. Ids in the widget's shadow root, for an item id `id` and
  * `key = domId(id)`: `report-toggle-${key}` (the widget's toggle), `report-${key}` (the form),
  * `reason-${key}`, `details-${key}`, `reported-${key}` (the widget's thanks).
+ *
+ * Reporting is rare: the toggle and the thanks (`reportStyles`) load with the widget, the
+ * form (template, sending, styles) is a chunk loaded on the first open (report-form.ts),
+ * whose styles are then adopted by the widget's shadow root.
  */
-import { css, html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import {
-  REPORT_REASONS,
-  type CercleApi,
-  type ReportReason,
-  type ReportTarget,
-} from '@cercle/client/browser';
-import { CercleReportEvent } from '../events/report.js';
+import { css, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { CercleApi, ReportTarget } from '@cercle/client/browser';
 import type { CommonTerms } from '../locales/terms.js';
 import { domId } from './dom-id.js';
-import { isUnauthorized } from './errors.js';
-import { busyLabel, renderFormError } from './problem.js';
-import { randomKey } from './url.js';
+
+/** The lazy part: the form's template, its submit and its styles (report-form.ts). */
+type FormModule = typeof import('./report-form.js');
 
 /** Where a report goes, now. */
 export interface ReportContext {
@@ -67,14 +65,37 @@ export class ReportDialog {
   /** Items reported from this widget (they say thanks instead of "Report"). */
   reported: ReadonlySet<string> = new Set();
 
-  #host: ReactiveControllerHost & HTMLElement;
-  #options: ReportOptions;
+  /** The widget, and what it gave (read by report-form.ts). */
+  readonly host: ReactiveControllerHost & HTMLElement;
+  readonly options: ReportOptions;
   /** Kept across retries of one report, so the backend records it once. */
-  #key: string | undefined;
+  key: string | undefined;
+
+  #form: Promise<FormModule> | undefined;
+  #module: FormModule | undefined;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: ReportOptions) {
-    this.#host = host;
-    this.#options = options;
+    this.host = host;
+    this.options = options;
+  }
+
+  /** Loads the form once (and adopts its styles in the widget's shadow root). */
+  #load(): Promise<FormModule> {
+    this.#form ??= import('./report-form.js').then(
+      (module) => {
+        const root = this.host.shadowRoot;
+        const sheet = module.reportFormStyles.styleSheet;
+        if (root && sheet && !root.adoptedStyleSheets.includes(sheet)) {
+          root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+        }
+        return (this.#module = module);
+      },
+      (error: unknown) => {
+        this.#form = undefined; // the next click tries again
+        throw error;
+      },
+    );
+    return this.#form;
   }
 
   /** Forgets the open form (the widget was pointed at other content). */
@@ -91,11 +112,16 @@ export class ReportDialog {
       this.close(true);
       return;
     }
-    this.open = id;
-    this.error = undefined;
-    this.#key = undefined;
-    this.#host.requestUpdate();
-    this.#options.focus(`#reason-${domId(id)}`);
+    this.#load().then(
+      () => {
+        this.open = id;
+        this.error = undefined;
+        this.key = undefined;
+        this.host.requestUpdate();
+        this.options.focus(`#reason-${domId(id)}`);
+      },
+      (error: unknown) => this.options.announce(this.options.message(error)),
+    );
   };
 
   /** Closes the open form; focus goes back to its toggle when `returnFocus`. */
@@ -103,122 +129,20 @@ export class ReportDialog {
     const id = this.open;
     if (id === undefined) return;
     this.reset();
-    this.#host.requestUpdate();
-    if (returnFocus) this.#options.focus(`#report-toggle-${domId(id)}`);
+    this.host.requestUpdate();
+    if (returnFocus) this.options.focus(`#report-toggle-${domId(id)}`);
   }
 
-  #onKeydown = (e: KeyboardEvent): void => {
-    if (e.key !== 'Escape') return;
-    e.preventDefault();
-    e.stopPropagation();
-    this.close(true);
-  };
-
-  #onCancel = (): void => this.close(true);
-
-  #onSubmit = async (e: SubmitEvent): Promise<void> => {
-    e.preventDefault();
-    const id = this.open;
-    const to = this.#options.context();
-    if (!id || !to || this.busy) return;
-    const form = e.currentTarget as HTMLFormElement;
-    const reason = form.querySelector<HTMLSelectElement>('select')!.value as ReportReason;
-    const details = form.querySelector<HTMLTextAreaElement>('textarea')!.value.trim();
-    this.busy = true;
-    this.error = undefined;
-    this.#host.requestUpdate();
-    this.#key ??= randomKey();
-    const { api, community, token } = to;
-    const kind = this.#options.kind;
-    const body = { target: { kind, id }, reason, ...(details ? { details } : {}) };
-    try {
-      try {
-        await api.report(community, body, {
-          idempotencyKey: this.#key,
-          ...(token ? { token } : {}),
-        });
-      } catch (error) {
-        // Anyone may report: a token the backend refuses is forgotten, the report sent without.
-        if (!token || !isUnauthorized(error)) throw error;
-        this.#options.forgetToken(token);
-        await api.report(community, body, { idempotencyKey: randomKey() });
-      }
-      this.reset();
-      this.#key = undefined;
-      this.reported = new Set([...this.reported, id]);
-      this.#host.requestUpdate();
-      this.#options.announce(this.#options.terms().reportThanks);
-      this.#host.dispatchEvent(
-        new CercleReportEvent({ community, targetKind: kind, targetId: id, reason }),
-      );
-      this.#options.focus(`#reported-${domId(id)}`);
-    } catch (error) {
-      this.busy = false;
-      this.error = this.#options.message(error);
-      this.#host.requestUpdate();
-      this.#options.announce(this.error);
-      this.#options.failed?.(error);
-    }
-  };
-
   /** The form under the open item (`key` is `domId` of its id); `title` heads it. */
-  render(t: CommonTerms, key: string, title: string): TemplateResult {
-    return html`<form
-      part="report-form"
-      class="report"
-      id="report-${key}"
-      aria-labelledby="report-title-${key}"
-      novalidate
-      @submit=${this.#onSubmit}
-      @keydown=${this.#onKeydown}
-    >
-      <p class="report-title" id="report-title-${key}">${title}</p>
-      <div class="field">
-        <label part="label" class="label" for="reason-${key}">${t.reportReason}</label>
-        <select part="select" class="select" id="reason-${key}" name="reason">
-          ${REPORT_REASONS.map((r) => html`<option value=${r}>${t.reportReasonLabel(r)}</option>`)}
-        </select>
-      </div>
-      <div class="field">
-        <label part="label" class="label" for="details-${key}"
-          >${t.reportDetails} <span class="optional">(${t.optional})</span></label
-        >
-        <textarea
-          part="textarea"
-          class="textarea"
-          id="details-${key}"
-          name="details"
-          rows="2"
-          maxlength="1000"
-        ></textarea>
-      </div>
-      ${this.error ? renderFormError(this.error) : nothing}
-      <div class="actions">
-        <button
-          part="button send-button"
-          class="button button-primary"
-          type="submit"
-          aria-disabled=${this.busy ? 'true' : 'false'}
-        >
-          ${busyLabel(this.busy, t.reportSend, t.reportSending)}
-        </button>
-        <button
-          part="button cancel-button"
-          class="button button-secondary"
-          type="button"
-          @click=${this.#onCancel}
-        >
-          ${t.cancel}
-        </button>
-      </div>
-    </form>`;
+  render(t: CommonTerms, key: string, title: string): TemplateResult | typeof nothing {
+    return this.#module ? this.#module.renderReportForm(this, t, key, title) : nothing;
   }
 }
 
 /**
- * The toggle, the thanks and the form, for the widgets that adopt it after `widgetStyles`
- * (the fields inside the form are the widget's own: `.field`, `.label`, `.select`…). Reads
- * the widget-level values `--_cercle-widget-color` and `--_cercle-widget-accent`.
+ * The toggle and the thanks, for the widgets that adopt it after `widgetStyles` (the form's
+ * own rules load with it, report-form.ts). Reads the widget-level values
+ * `--_cercle-widget-color` and `--_cercle-widget-accent`.
  */
 export const reportStyles = css`
   .report-toggle {
@@ -257,21 +181,5 @@ export const reportStyles = css`
     gap: var(--_cercle-space-xs);
     font-size: var(--_cercle-font-size-small);
     color: var(--_cercle-widget-accent);
-  }
-
-  .report {
-    align-self: stretch;
-    display: flex;
-    flex-direction: column;
-    gap: var(--_cercle-space-s);
-    margin-block-start: var(--_cercle-space-xs);
-    padding: var(--_cercle-space-m);
-    background: var(--_cercle-color-surface-alt);
-    border: 1px solid var(--_cercle-color-border);
-    border-radius: var(--_cercle-radius-medium);
-  }
-
-  .report-title {
-    font-weight: var(--_cercle-font-weight-strong);
   }
 `;

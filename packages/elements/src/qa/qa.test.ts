@@ -1,6 +1,6 @@
 import '../test/setup.js';
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import type { ReportList } from '@cercle/client/contract';
 import './cercle-qa.js';
@@ -482,7 +482,10 @@ describe('<cercle-qa>', () => {
       await becomeMember();
       const el = await mount();
       const button = voteButton(el, q2);
-      await tabTo((a) => a === button);
+      // One tab stop per list (roving focus): Tab reaches the first question, ArrowDown the next.
+      await tabTo((a) => a === voteButton(el, q1));
+      await press('ArrowDown');
+      expect(deepActiveElement()).to.equal(button);
       const voted = await expectEvent('cercle-vote', () => press('Enter'));
       expect(voted).to.be.instanceOf(CercleVoteEvent);
       expect(voted.bubbles && voted.composed).to.equal(true);
@@ -899,7 +902,11 @@ describe('<cercle-qa>', () => {
       const el = await mount();
       const key = domId(q2);
       const toggle = item(el, q2).querySelector<HTMLButtonElement>('.report-toggle')!;
-      await tabTo((a) => a === toggle);
+      // Roving focus: Tab to the list, ArrowDown to the question, ArrowRight to its "Report".
+      await tabTo((a) => a === voteButton(el, q1));
+      await press('ArrowDown');
+      await press('ArrowRight');
+      expect(deepActiveElement()).to.equal(toggle);
       await press('Enter');
       await waitUntil(() => deepActiveElement()?.id === `reason-${key}`, 'focus not in the form');
       expect(toggle.getAttribute('aria-expanded')).to.equal('true');
@@ -1076,6 +1083,127 @@ describe('<cercle-qa>', () => {
       expect(after.every((li, i) => li === before[i])).to.equal(true);
       expect(elapsed).to.be.below(500);
       expect(getComputedStyle(after[0]!).contentVisibility).to.equal('auto');
+    });
+  });
+
+  describe('keyboard: one tab stop per list', () => {
+    const inList = (el: CercleQa): HTMLElement[] => [
+      ...el.shadowRoot!.querySelectorAll<HTMLElement>('.list [data-focus]'),
+    ];
+    const shiftTab = async (): Promise<void> => {
+      await sendKeys({ down: 'Shift' });
+      await press('Tab');
+      await sendKeys({ up: 'Shift' });
+    };
+    const reportButton = (el: CercleQa, id: string): HTMLButtonElement =>
+      item(el, id).querySelector<HTMLButtonElement>('.report-toggle')!;
+
+    it('Tab lands on one question of the list, and one more Tab leaves it', async () => {
+      const el = await mount();
+      const after = document.createElement('button');
+      after.textContent = 'after';
+      el.after(after);
+      expect(inList(el).filter((b) => b.tabIndex === 0)).to.deep.equal([voteButton(el, q1)]);
+      await tabTo((a) => a === q(el, '#tab-top'));
+      await press('Tab');
+      expect(deepActiveElement()).to.equal(voteButton(el, q1));
+      await press('Tab');
+      expect(document.activeElement).to.equal(after);
+      after.remove();
+    });
+
+    it('moves between questions with the arrows, Home and End, and to Report with ArrowRight', async () => {
+      const el = await mount();
+      await tabTo((a) => a === voteButton(el, q1));
+      await press('ArrowDown');
+      expect(deepActiveElement()).to.equal(voteButton(el, q2));
+      expect(inList(el).filter((b) => b.tabIndex === 0)).to.deep.equal([voteButton(el, q2)]);
+      await press('End');
+      expect(deepActiveElement()).to.equal(voteButton(el, q3));
+      await press('ArrowDown'); // the last one: stays
+      expect(deepActiveElement()).to.equal(voteButton(el, q3));
+      await press('Home');
+      expect(deepActiveElement()).to.equal(voteButton(el, q1));
+      await press('ArrowRight');
+      expect(deepActiveElement()).to.equal(reportButton(el, q1));
+      await press('ArrowDown'); // the same control of the next question
+      expect(deepActiveElement()).to.equal(reportButton(el, q2));
+      await press('ArrowLeft');
+      expect(deepActiveElement()).to.equal(voteButton(el, q2));
+      // Leaving and coming back: Tab returns to the question focused last.
+      await shiftTab();
+      expect(deepActiveElement()?.id).to.equal('tab-top');
+      await press('Tab');
+      expect(deepActiveElement()).to.equal(voteButton(el, q2));
+    });
+
+    it('keeps its tab stop on the same question through a live re-order', async () => {
+      await becomeMember();
+      const el = await mount();
+      await streaming();
+      await tabTo((a) => a === voteButton(el, q1));
+      await press('ArrowDown');
+      expect(deepActiveElement()).to.equal(voteButton(el, q2));
+      await shiftTab(); // out of the list: changes apply at once
+      await live.otherVotes(q3, 30);
+      await until(() => ids(el)[0] === q3, 'the list never reordered');
+      expect(ids(el)).to.deep.equal([q3, q1, q2]);
+      await press('Tab');
+      expect(deepActiveElement()).to.equal(voteButton(el, q2));
+      // While focus is in the list, a re-order waits, and focus stays where it is.
+      await live.otherVotes(q2, 30);
+      await until(() => voteButton(el, q2).textContent!.includes('37'), 'the votes never came');
+      expect(ids(el)).to.deep.equal([q3, q1, q2]);
+      expect(deepActiveElement()).to.equal(voteButton(el, q2));
+    });
+  });
+
+  describe('on a phone, and among the page’s landmarks', () => {
+    afterEach(() => setViewport({ width: 800, height: 600 }));
+
+    it('lets the page scroll, not the list, at 390 px; keeps the list box on a wide screen', async () => {
+      await live.seedQuestions(30);
+      await setViewport({ width: 390, height: 844 });
+      const phone = await mount();
+      const scroller = q(phone, '.scroller')!;
+      expect(getComputedStyle(scroller).overflowY).to.equal('visible');
+      expect(scroller.scrollHeight).to.be.at.most(scroller.clientHeight + 1);
+      expect(scroller.getBoundingClientRect().height).to.be.above(576);
+      expect(document.documentElement.scrollWidth).to.be.at.most(390);
+      fixtureCleanup();
+
+      await setViewport({ width: 1000, height: 800 });
+      const desktop = await mount();
+      const box = q(desktop, '.scroller')!;
+      expect(getComputedStyle(box).overflowY).to.equal('auto');
+      expect(box.getBoundingClientRect().height).to.be.at.most(576 + 1);
+      expect(box.scrollHeight).to.be.above(box.clientHeight);
+    });
+
+    it('adds no banner landmark to the page (axe)', async function () {
+      this.timeout(10000);
+      const page = await fixture(
+        html`<div>
+          <header><p>The brand’s own header</p></header>
+          <main>
+            <cercle-qa community="maison-verte" session="dimanche-live"></cercle-qa>
+          </main>
+        </div>`,
+      );
+      const el = page.querySelector('cercle-qa') as CercleQa;
+      await settle(el);
+      expect(el.shadowRoot!.querySelector('header')).to.equal(null);
+      expect(q(el, '[part="header"]')!.tagName).to.equal('DIV');
+      await expect(page).to.be.accessible();
+      const { axe } = window as unknown as {
+        axe: {
+          run: (context: Element, options: object) => Promise<{ violations: { id: string }[] }>;
+        };
+      };
+      const result = await axe.run(page, {
+        runOnly: ['landmark-no-duplicate-banner', 'landmark-banner-is-top-level'],
+      });
+      expect(result.violations.map((v) => v.id)).to.deep.equal([]);
     });
   });
 

@@ -35,91 +35,10 @@ import type {
 import type { ResolvedApi } from '../internal/config.js';
 import { hasCode, isUnauthorized } from '../internal/errors.js';
 import { cercleGlobal, sessionKey, sessionStore, type MemberSession } from '../internal/stores.js';
+import { Ledger, type PendingVote } from './board-events.js';
+import { emptyBoard, PAGE_SIZE, type BoardSnapshot, type VoteOutcome } from './board.js';
 
-/** Questions per page. */
-export const PAGE_SIZE = 100;
-
-export type BoardPhase = 'initial' | 'pending' | 'complete' | 'error';
-
-export interface BoardSnapshot {
-  /** `pending` while the first load runs; `error` when it failed (see `error`). */
-  readonly phase: BoardPhase;
-  /** Why the load failed. */
-  readonly error: unknown;
-  readonly session: LiveSession | undefined;
-  /** The visible questions (open and answered), by id. Unchanged questions keep their object. */
-  readonly questions: ReadonlyMap<string, Question>;
-  /** Per sort: the cursor of the next page, `null` at the end, absent before the first page. */
-  readonly cursors: Readonly<Partial<Record<QuestionSort, string | null>>>;
-  /** Visible questions on the backend, following events (exact once every page is loaded). */
-  readonly total: number;
-  /** The sort whose next page is loading. */
-  readonly loadingMore: QuestionSort | undefined;
-  /** The last page loaded after the first (by "load more", or for another sort). */
-  readonly page: { readonly sort: QuestionSort; readonly ids: ReadonlySet<string> } | undefined;
-  /** Questions with a vote or unvote in flight. */
-  readonly voting: ReadonlySet<string>;
-  readonly stream: StreamState;
-  /** While `reconnecting`: the wait before the next attempt, in ms. */
-  readonly retryInMs: number | undefined;
-  readonly online: boolean;
-}
-
-/** `error` is undefined when there was nothing to do (not a member, already in that state). */
-export type VoteOutcome = { ok: true } | { ok: false; error: unknown };
-
-interface PendingVote {
-  voted: boolean;
-  delta: number;
-  /** The count of the last event received while the vote was in flight. */
-  eventVotes?: number;
-}
-
-const sameQuestion = (a: Question, b: Question): boolean =>
-  a.id === b.id &&
-  a.text === b.text &&
-  a.author === b.author &&
-  a.votes === b.votes &&
-  a.votedByMe === b.votedByMe &&
-  a.mine === b.mine &&
-  a.state === b.state &&
-  a.pinned === b.pinned &&
-  a.createdAt === b.createdAt &&
-  a.answer?.text === b.answer?.text &&
-  a.answer?.answeredAt === b.answer?.answeredAt;
-
-export const isVisible = (q: Question): boolean => q.state === 'open' || q.state === 'answered';
-
-/** `top`: pinned first, then most votes, then oldest first. */
-export const compareTop = (a: Question, b: Question): number =>
-  Number(b.pinned) - Number(a.pinned) ||
-  b.votes - a.votes ||
-  a.createdAt.localeCompare(b.createdAt) ||
-  a.id.localeCompare(b.id);
-
-/** `new`: newest first. */
-export const compareNew = (a: Question, b: Question): number =>
-  b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id);
-
-/** Whether event `id` comes after `last`: as integers when both are, else when it differs. */
-export const isNewer = (id: string, last: string | undefined): boolean =>
-  last === undefined ||
-  (/^\d+$/.test(id) && /^\d+$/.test(last) ? BigInt(id) > BigInt(last) : id !== last);
-
-const views = new WeakMap<
-  ReadonlyMap<string, Question>,
-  Partial<Record<QuestionSort, Question[]>>
->();
-
-/** The questions in `sort` order; computed once per board state and shared by every widget. */
-export function sortedQuestions(
-  questions: ReadonlyMap<string, Question>,
-  sort: QuestionSort,
-): readonly Question[] {
-  let cached = views.get(questions);
-  if (!cached) views.set(questions, (cached = {}));
-  return (cached[sort] ??= [...questions.values()].sort(sort === 'new' ? compareNew : compareTop));
-}
+export { compareNew, compareTop } from './board.js';
 
 const online = (): boolean => typeof navigator === 'undefined' || navigator.onLine !== false;
 
@@ -132,37 +51,17 @@ export class QaBoard {
   /** The id `next` stood for, once loaded. */
   #resolved: string | undefined;
 
-  readonly #board = atom<BoardSnapshot>({
-    phase: 'initial',
-    error: undefined,
-    session: undefined,
-    questions: new Map(),
-    cursors: {},
-    total: 0,
-    loadingMore: undefined,
-    page: undefined,
-    voting: new Set(),
-    stream: 'connecting',
-    retryInMs: undefined,
-    online: online(),
-  });
+  readonly #board = atom<BoardSnapshot>(emptyBoard(online()));
 
   #users = 0;
   #teardown = false;
   #subscription: Subscription | undefined;
-  /** The id of the last event applied (or of the page the board was loaded from). */
-  #lastEventId: string | undefined;
   /** Events that arrived while the board was (re)loading. */
   #buffer: SessionEvent[] | undefined;
   #loadAbort: AbortController | undefined;
   #loads = 0;
-  #votes = new Map<string, PendingVote>();
-  /** Questions the member asked from this page (their `mine` survives events). */
-  #mine = new Set<string>();
-  /** Questions removed since the last full load (a later page must not bring them back). */
-  #removed = new Set<string>();
-  /** Change of the visible count since `session.questionCount` was read. */
-  #countDelta = 0;
+  /** The member's own answers over the board, and the event reducer. */
+  readonly #ledger = new Ledger();
   #token: string | undefined;
   #stopSession: (() => void) | undefined;
   /** The sorts widgets show: each has its first page loaded. */
@@ -310,7 +209,9 @@ export class QaBoard {
     this.#subscription = this.api.subscribe(
       this.community,
       this.session,
-      this.#lastEventId === undefined ? options : { ...options, lastEventId: this.#lastEventId },
+      this.#ledger.lastEventId === undefined
+        ? options
+        : { ...options, lastEventId: this.#ledger.lastEventId },
     );
   }
 
@@ -392,26 +293,8 @@ export class QaBoard {
   }
 
   #replace(session: LiveSession, sorts: QuestionSort[], pages: QuestionPage[]): void {
-    const before = this.#state.questions;
-    const questions = new Map<string, Question>();
-    const cursors: Partial<Record<QuestionSort, string | null>> = {};
-    let lastEventId: string | undefined;
-    pages.forEach((page, i) => {
-      cursors[sorts[i]!] = page.nextCursor;
-      if (lastEventId === undefined || isNewer(page.lastEventId, lastEventId)) {
-        lastEventId = page.lastEventId;
-      }
-      for (const q of page.questions) {
-        if (!isVisible(q)) continue;
-        const next = this.#overlay(q, q.votedByMe, q.mine);
-        const old = before.get(q.id);
-        questions.set(q.id, old && sameQuestion(old, next) ? old : next);
-      }
-    });
-    this.#lastEventId = lastEventId;
+    const { questions, cursors } = this.#ledger.loaded(this.#state.questions, sorts, pages);
     this.#retries = 0;
-    this.#removed.clear();
-    this.#countDelta = 0;
     const buffered = this.#buffer ?? [];
     this.#buffer = undefined;
     this.#set({
@@ -451,14 +334,7 @@ export class QaBoard {
     try {
       const page = await this.#page(sort, cursor, this.#token);
       if (load !== this.#loads) return [];
-      const questions = new Map(this.#state.questions);
-      const ids: string[] = [];
-      for (const q of page.questions) {
-        if (!isVisible(q) || this.#removed.has(q.id)) continue;
-        ids.push(q.id);
-        // What the board has is at least as recent as the page (events keep it current).
-        if (!questions.has(q.id)) questions.set(q.id, this.#overlay(q, q.votedByMe, q.mine));
-      }
+      const { questions, ids } = this.#ledger.addPage(this.#state.questions, page);
       this.#set({
         questions,
         cursors: { ...this.#state.cursors, [sort]: page.nextCursor },
@@ -488,77 +364,13 @@ export class QaBoard {
       void this.reload({ quiet: true }); // always: the board may be missing anything
       return;
     }
-    if (event.id && !isNewer(event.id, this.#lastEventId)) return; // a duplicate, or older than the page
-    if (event.id) this.#lastEventId = event.id;
-    switch (event.type) {
-      case 'session.updated':
-        this.#countDelta = 0;
-        this.#set({ session: event.session, total: event.session.questionCount });
-        return;
-      case 'question.removed':
-        this.#remove(event.questionId, true);
-        return;
-      case 'question.created':
-      case 'question.updated': {
-        const q = event.question;
-        if (!isVisible(q)) {
-          this.#remove(q.id, false);
-          return;
-        }
-        const questions = new Map(this.#state.questions);
-        const old = questions.get(q.id);
-        const vote = this.#votes.get(q.id);
-        if (vote) vote.eventVotes = q.votes;
-        const next = this.#overlay(q, old?.votedByMe ?? false, old?.mine ?? false);
-        questions.set(q.id, old && sameQuestion(old, next) ? old : next);
-        this.#removed.delete(q.id);
-        // Only news counts: an update may be about a question on a page not loaded yet.
-        if (!old && event.type === 'question.created') this.#countDelta++;
-        this.#set({ questions, total: this.#total() });
-        return;
-      }
-    }
-  }
-
-  #total(): number {
-    return Math.max(0, (this.#state.session?.questionCount ?? 0) + this.#countDelta);
-  }
-
-  /** `visibleBefore`: the event says a visible question went, loaded or not. */
-  #remove(id: string, visibleBefore: boolean): void {
-    const loaded = this.#state.questions.has(id);
-    const gone = this.#removed.has(id);
-    this.#removed.add(id);
-    if (!loaded && (gone || !visibleBefore)) return;
-    this.#countDelta--;
-    if (!loaded) {
-      this.#set({ total: this.#total() });
-      return;
-    }
-    const questions = new Map(this.#state.questions);
-    questions.delete(id);
-    this.#set({ questions, total: this.#total() });
-  }
-
-  /** `q` with the member's own answers: their pending vote, `votedByMe`, `mine`. */
-  #overlay(q: Question, votedByMe: boolean, mine: boolean): Question {
-    const vote = this.#votes.get(q.id);
-    return {
-      ...q,
-      votes: vote ? Math.max(0, q.votes + vote.delta) : q.votes,
-      votedByMe: vote ? vote.voted : votedByMe,
-      mine: mine || this.#mine.has(q.id),
-    };
+    const patch = this.#ledger.apply(this.#state, event);
+    if (patch) this.#set(patch);
   }
 
   /** The member left: nothing on the board is theirs any more. */
   #forgetMember(): void {
-    this.#mine.clear();
-    const questions = new Map<string, Question>();
-    for (const [id, q] of this.#state.questions) {
-      questions.set(id, q.votedByMe || q.mine ? { ...q, votedByMe: false, mine: false } : q);
-    }
-    this.#set({ questions });
+    this.#set({ questions: this.#ledger.forgetMember(this.#state.questions) });
   }
 
   #patch(id: string, patch: Partial<Question>): void {
@@ -580,18 +392,19 @@ export class QaBoard {
   async vote(id: string, voted: boolean): Promise<VoteOutcome> {
     const token = this.token;
     const q = this.#state.questions.get(id);
-    if (!token || !q || this.#votes.has(id) || q.votedByMe === voted) {
+    if (!token || !q || this.#ledger.votes.has(id) || q.votedByMe === voted) {
       return { ok: false, error: undefined }; // nothing to do
     }
     const delta = voted ? 1 : -1;
     const pending: PendingVote = { voted, delta };
-    this.#votes.set(id, pending);
+    this.#ledger.votes.set(id, pending);
     this.#patch(id, { votes: Math.max(0, q.votes + delta), votedByMe: voted });
-    this.#set({ voting: new Set(this.#votes.keys()) });
+    this.#set({ voting: new Set(this.#ledger.votes.keys()) });
     try {
-      const call = voted ? this.api.vote : this.api.unvote;
-      const result = await call.call(this.api, this.community, this.session, id, { token });
-      this.#votes.delete(id);
+      const result = voted
+        ? await this.api.vote(this.community, this.session, id, { token })
+        : await this.api.unvote(this.community, this.session, id, { token });
+      this.#ledger.votes.delete(id);
       // The stream is ordered; a response is not: an event seen meanwhile has the count.
       this.#patch(id, {
         votes: pending.eventVotes ?? result.votes,
@@ -599,7 +412,7 @@ export class QaBoard {
       });
       return { ok: true };
     } catch (error) {
-      this.#votes.delete(id);
+      this.#ledger.votes.delete(id);
       const now = this.#state.questions.get(id);
       if (now) {
         this.#patch(id, {
@@ -610,7 +423,7 @@ export class QaBoard {
       this.#refused(error);
       return { ok: false, error };
     } finally {
-      this.#set({ voting: new Set(this.#votes.keys()) });
+      this.#set({ voting: new Set(this.#ledger.votes.keys()) });
     }
   }
 
@@ -625,14 +438,8 @@ export class QaBoard {
         { text, anonymous },
         { token, idempotencyKey },
       );
-      this.#mine.add(q.id);
-      if (isVisible(q) && !this.#removed.has(q.id)) {
-        const questions = new Map(this.#state.questions);
-        const old = questions.get(q.id);
-        questions.set(q.id, this.#overlay(q, old?.votedByMe ?? false, true));
-        if (!old) this.#countDelta++;
-        this.#set({ questions, total: this.#total() });
-      }
+      const patch = this.#ledger.asked(this.#state, q);
+      if (patch) this.#set(patch);
       return q;
     } catch (error) {
       this.#refused(error);
@@ -667,7 +474,8 @@ type Boards = Map<string, QaBoard>;
 
 const boardsOf = (): Boards => {
   const root = cercleGlobal() as ReturnType<typeof cercleGlobal> & { boards?: Boards };
-  return (root.boards ??= new Map());
+  root.boards ??= new Map<string, QaBoard>();
+  return root.boards;
 };
 
 /** The board of one session on one API, shared by every widget of the page. */
