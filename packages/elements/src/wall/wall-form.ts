@@ -236,7 +236,7 @@ export class CercleWallForm extends LitElement {
           this.#upload = { file: photo.file, result };
           this.#uploadKey = undefined;
         }
-        upload = this.#upload!.result;
+        upload = this.#upload.result;
       }
       const body: TestimonialRequest = {
         rating: this._rating,

@@ -456,19 +456,18 @@ export const styles = css`
     border-radius: var(--_cercle-wall-radius);
   }
 
-  .bone-cards {
-    display: grid;
-    grid-template-columns: repeat(
-      auto-fill,
-      minmax(min(100%, var(--_cercle-wall-card-width)), 1fr)
-    );
-    gap: var(--_cercle-wall-gap);
-    margin-block-start: var(--_cercle-space-m);
+  /* The skeleton lays out as the wall: its header, share row and grid are the wall's own. */
+  .base > .skeleton {
+    display: contents;
+  }
+
+  .ghost {
+    visibility: hidden;
   }
 
   .bone-card {
     box-sizing: border-box;
-    min-block-size: min(var(--_cercle-wall-card-height), 60vh);
+    block-size: var(--_cercle-wall-card-height);
     display: flex;
     flex-direction: column;
     gap: var(--_cercle-space-s);

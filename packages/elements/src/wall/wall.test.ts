@@ -230,6 +230,61 @@ describe('<cercle-wall>', () => {
       });
     });
 
+    it('reserves the first page while loading: nothing under the wall moves (CLS 0), at 1280 and 390 px', async () => {
+      await api.wall.seed(12);
+      for (const width of [1280, 390]) {
+        await setViewport({ width, height: 800 });
+        const asked = api.count('listTestimonials');
+        const release = api.hold('listTestimonials');
+        const page = await fixture<HTMLElement>(
+          html`<div>
+            <cercle-wall community="maison-verte"></cercle-wall>
+            <p id="below">Text under the wall.</p>
+          </div>`,
+        );
+        const el = page.querySelector<CercleWall>('cercle-wall')!;
+        await waitUntil(() => api.count('listTestimonials') > asked);
+        await el.updateComplete;
+        await frame();
+        const top = (n: Element) => n.getBoundingClientRect().top - el.getBoundingClientRect().top;
+        const bone = q(el, '.bone-card')!;
+        const skeleton = {
+          firstRow: top(bone),
+          reserved: top(bone) + bone.getBoundingClientRect().height,
+          height: el.getBoundingClientRect().height,
+        };
+        const shifts: number[] = [];
+        const observer = new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as (PerformanceEntry & { value: number })[]) {
+            shifts.push(e.value);
+          }
+        });
+        observer.observe({ type: 'layout-shift' });
+        release();
+        await settle(el);
+        await frame();
+        await frame();
+        observer.disconnect();
+        const loaded = { firstRow: top(cards(el)[0]!), height: el.getBoundingClientRect().height };
+        const bottom = (h: number) => el.getBoundingClientRect().top + h;
+        // The first row starts where the skeleton's did.
+        expect(Math.abs(loaded.firstRow - skeleton.firstRow), `${width}px`).to.be.at.most(1);
+        // The same height, or both end below the fold (the text under the wall stays out of view).
+        if (Math.abs(loaded.height - skeleton.height) > 1) {
+          expect(Math.min(bottom(loaded.height), bottom(skeleton.height))).to.be.above(innerHeight);
+        }
+        expect(
+          shifts.reduce((a, b) => a + b, 0),
+          `CLS at ${width}px`,
+        ).to.equal(0);
+        // What docs/widgets/wall.md reserves before the element is defined: header, share row, first row.
+        console.log(
+          `wall ${width}px: first row at ${skeleton.firstRow}px, reserve ${skeleton.reserved}px`,
+        );
+        fixtureCleanup();
+      }
+    });
+
     it('says when there is no review yet', async () => {
       const el = await mount();
       expect(el.matches(':state(empty)')).to.equal(true);
