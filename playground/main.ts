@@ -99,6 +99,7 @@ function applyLang() {
   toggle.textContent = lang === 'en' ? 'Français' : 'English';
   toggle.lang = lang === 'en' ? 'fr' : 'en';
   applyTheme();
+  document.documentElement.removeAttribute('data-translating'); // set by early.js
 }
 
 function applyTheme() {
