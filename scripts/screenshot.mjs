@@ -2,7 +2,9 @@
 // light and dark, English and French, from the built dist/cercle.js (run
 // `npm run build --workspace @cercle/elements` first).
 //
-//   node scripts/screenshot.mjs [outDir] [--only join|qa|promo|wall]   (default /tmp/cercle-shots)
+//   node scripts/screenshot.mjs [outDir] [--only join|qa|promo|wall] [--phone]
+//   (default /tmp/cercle-shots; --phone: a 390 px wide phone viewport, every shot 390 px wide,
+//   files named `…-phone.png`)
 //
 // Serves a static page per widget on 127.0.0.1 (free port) where every widget gets its own
 // fake adapter (the documented way to plug any backend; the Q&A one with a stream the page
@@ -23,6 +25,8 @@ const dist = process.env.CERCLE_DIST ?? join(root, 'packages/elements/dist');
 const args = process.argv.slice(2);
 const onlyAt = args.indexOf('--only');
 const only = onlyAt >= 0 ? args.splice(onlyAt, 2)[1] : undefined;
+const phoneAt = args.indexOf('--phone');
+const phone = phoneAt >= 0 && args.splice(phoneAt, 1).length > 0;
 const outDir = args[0] ?? '/tmp/cercle-shots';
 if (!existsSync(join(dist, 'cercle.js'))) {
   console.error(
@@ -660,7 +664,7 @@ const written = [];
 async function shoot(widget, theme, locale) {
   const { prefix, animations = 'disabled', prepare, before } = widgets[widget];
   const context = await browser.newContext({
-    viewport: { width: 1400, height: 1000 },
+    viewport: phone ? { width: 390, height: 844 } : { width: 1400, height: 1000 },
     colorScheme: theme,
     reducedMotion: 'reduce',
     locale,
@@ -671,13 +675,18 @@ async function shoot(widget, theme, locale) {
   tab.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await tab.goto(`${server.base}/?widget=${widget}&theme=${theme}&locale=${locale}`);
   await tab.waitForFunction(() => window.ready === true);
+  if (phone) {
+    await tab.addStyleTag({
+      content: '.shot, .narrow { inline-size: 390px !important; max-inline-size: 390px; }',
+    });
+  }
   await tab.waitForTimeout(300);
   await prepare?.(tab);
   await tab.mouse.move(0, 0);
   for (const shot of await tab.locator('.shot').all()) {
     const name = (await shot.getAttribute('id')).replace('shot-', '');
     const after = await before?.(tab, shot);
-    const path = join(outDir, `${prefix}${name}-${theme}-${locale}.png`);
+    const path = join(outDir, `${prefix}${name}-${theme}-${locale}${phone ? '-phone' : ''}.png`);
     await shot.screenshot({ path, animations });
     written.push(path);
     await after?.();

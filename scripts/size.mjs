@@ -39,7 +39,7 @@ const entries = [
     name: '<cercle-join> alone',
     file: 'packages/elements/src/join/cercle-join.ts',
     budget: WIDGET_BUDGET,
-    ceiling: 24.3 * KB,
+    ceiling: 24.5 * KB,
   },
   // The board, its store and the live client; host paths, the report dialog and the join
   // card it opens for visitors are lazy.
@@ -62,7 +62,7 @@ const entries = [
     name: '<cercle-wall> alone',
     file: 'packages/elements/src/wall/cercle-wall.ts',
     budget: WIDGET_BUDGET,
-    ceiling: 32.3 * KB,
+    ceiling: 32.6 * KB,
   },
   // The script-tag entry: the autoloader, configure() and the page store. "all" is every
   // widget chunk it may load.
@@ -74,7 +74,7 @@ const entries = [
       (w) => `packages/elements/src/${w}.ts`,
     ),
     budget: 40 * KB,
-    ceiling: 58.0 * KB,
+    ceiling: 58.8 * KB,
   },
 ];
 

@@ -117,9 +117,13 @@ export class JoinPopover implements ReactiveController {
         @focus=${this.prefetch}
       >
         ${icon}<span class="trigger-label">${label}</span>${
-          community && !member
-            ? html`<span class="trigger-count">${t.membersCount(community.memberCount)}</span>`
-            : nothing
+          // A visitor's count has its room from the first frame, so the button keeps its
+          // width when the community arrives (no layout shift in the page's header).
+          member
+            ? nothing
+            : html`<span class="trigger-count"
+                >${community ? t.membersCount(community.memberCount) : ''}</span
+              >`
         }
       </button>
       <div

@@ -350,8 +350,10 @@ export const styles = css`
     padding-block: 0.15lh;
   }
 
+  /* The tagline's second line: no gap inside one paragraph. */
   .bone-short {
     inline-size: 70%;
+    margin-block-start: calc(-1 * var(--_cercle-space-xs));
   }
 
   .bone-stats {
@@ -372,14 +374,48 @@ export const styles = css`
     inline-size: 65%;
   }
 
-  /* The consent: three lines and the privacy link (two lines in a wider card). */
+  /*
+   * The consent: its label's lines and the privacy link. The label is the locale's wording,
+   * known before the community is: 3 lines in English in a 20–26rem card, fewer wider, more
+   * narrower; French wraps one line more. The tagline takes a third line in a narrow card.
+   */
   .bone-consent {
-    block-size: calc(4lh + var(--_cercle-space-s));
+    --_cercle-join-consent-lines: 4;
+    block-size: calc(var(--_cercle-join-consent-lines) * 1lh + var(--_cercle-space-s));
+  }
+
+  :host(:lang(fr)) .bone-consent {
+    --_cercle-join-consent-lines: 5;
   }
 
   @container (min-width: 26rem) {
     .bone-consent {
-      block-size: calc(3lh + var(--_cercle-space-s));
+      --_cercle-join-consent-lines: 3;
+    }
+  }
+
+  @container (max-width: 20rem) {
+    .bone-consent {
+      --_cercle-join-consent-lines: 5;
+    }
+
+    :host(:lang(fr)) .bone-consent {
+      --_cercle-join-consent-lines: 6;
+    }
+  }
+
+  @container (max-width: 17.5rem) {
+    .bone-consent {
+      --_cercle-join-consent-lines: 6;
+    }
+
+    :host(:lang(fr)) .bone-consent {
+      --_cercle-join-consent-lines: 7;
+    }
+
+    .bone-short {
+      block-size: 2lh;
+      padding-block: 0.3lh 1.3lh;
     }
   }
 
@@ -400,35 +436,54 @@ export const styles = css`
 
   /* ------------------------------------------------------------------------- banner */
 
+  /* The skeleton has the banner's layout too: the header beside a two-column form. */
   @container (min-width: 44rem) {
-    :host([variant='banner']) .content {
+    :host([variant='banner']) :is(.content, .skeleton) {
       flex-direction: row;
       align-items: flex-start;
       gap: var(--_cercle-space-xl);
     }
 
-    :host([variant='banner']) .header {
+    :host([variant='banner']) :is(.header, .bone-head) {
       flex: 1 1 16rem;
     }
 
-    :host([variant='banner']) .body {
+    :host([variant='banner']) :is(.body, .bone-form) {
       flex: 1.4 1 22rem;
     }
 
-    :host([variant='banner']) .form {
+    :host([variant='banner']) :is(.form, .bone-form) {
+      display: grid;
       grid-template-columns: 1fr 1fr;
       column-gap: var(--_cercle-space-m);
     }
 
-    :host([variant='banner']) .field-consent,
-    :host([variant='banner']) .form-error,
-    :host([variant='banner']) .submit {
+    :host([variant='banner']) :is(.field-consent, .form-error, .submit, .bone-consent) {
       grid-column: 1 / -1;
     }
 
     :host([variant='banner']) .submit {
       inline-size: auto;
       justify-self: start;
+    }
+
+    /* Stable whatever the text: two lines for each hint, three for the consent. */
+    :host([variant='banner']) :is(.hint, .consent-label) {
+      min-block-size: 2lh;
+    }
+
+    :host([variant='banner']) .bone-hint {
+      block-size: 2lh;
+      padding-block: 0.3lh 1.3lh;
+    }
+
+    :host([variant='banner']) .bone-consent {
+      --_cercle-join-consent-lines: 3;
+    }
+
+    :host([variant='banner']) .bone-button {
+      grid-column: 1;
+      inline-size: 12rem;
     }
   }
 `;

@@ -621,6 +621,27 @@ describe('<cercle-join>', () => {
       return tops.size;
     };
 
+    for (const variant of ['card', 'banner'] as const) {
+      it(`keeps its loading height once loaded (no layout shift), at 1280 and 390 px (${variant})`, async () => {
+        for (const width of [1280, 390]) {
+          await setViewport({ width, height: 800 });
+          api = await freshApi(); // nothing cached: a first load
+          const release = api.hold('getCommunity');
+          const el = await fixture<CercleJoin>(
+            html`<cercle-join community="maison-verte" variant=${variant}></cercle-join>`,
+          );
+          await el.updateComplete;
+          expect(el.matches(':state(loading)')).to.equal(true);
+          const loading = el.getBoundingClientRect().height;
+          release();
+          await settle(el);
+          const loaded = el.getBoundingClientRect().height;
+          expect(Math.abs(loaded - loading), `${width}px: ${loading} → ${loaded}`).to.be.at.most(2);
+          fixtureCleanup();
+        }
+      });
+    }
+
     for (const locale of ['en', 'fr'] as const) {
       it(`keeps the join labels on one line at 390 px, inside the viewport (${locale})`, async () => {
         await setViewport({ width: 390, height: 844 });

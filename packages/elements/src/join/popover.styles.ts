@@ -7,6 +7,9 @@ import { css } from 'lit';
 export const popoverStyles = css`
   /* A .button: a pill, on one line (the label shortens with an ellipsis, never wraps). */
   .trigger {
+    /* fills the host's width when the page reserves one (reserve.css) */
+    inline-size: 100%;
+    justify-content: center;
     max-inline-size: 100%;
     white-space: nowrap;
     border-radius: var(--_cercle-radius-pill);
@@ -21,6 +24,8 @@ export const popoverStyles = css`
 
   .trigger-count {
     flex: none;
+    min-inline-size: 9em;
+    text-align: center;
     padding: 0 var(--_cercle-space-s);
     font-size: var(--_cercle-font-size-small);
     border-inline-start: 1px solid color-mix(in srgb, currentColor 40%, transparent);

@@ -101,7 +101,7 @@ export function renderCard(item: Testimonial, index: number, c: CardContext): Te
   const photo = item.photo ? imageUrl(item.photo.url) : undefined;
   return html`<div
     part="card"
-    class="card"
+    class="card ${c.expanded ? 'open' : ''}"
     id="card-${key}"
     data-id=${item.id}
     tabindex="-1"

@@ -120,23 +120,38 @@ export function renderSkeleton(
   count: number,
   header: TemplateResult,
   share: TemplateResult,
+  carousel = false,
+  policy: TemplateResult | typeof nothing = nothing,
 ): TemplateResult {
+  const bones = html`<div
+    class="list bone-cards ${carousel ? 'bone-track' : ''}"
+    aria-hidden="true"
+  >
+    ${Array.from(
+      { length: count },
+      () =>
+        html`<div class="bone-card">
+          <div class="bone bone-avatar"></div>
+          <div class="bone"></div>
+          <div class="bone"></div>
+          <div class="bone bone-short"></div>
+        </div>`,
+    )}
+  </div>`;
+  // The carousel's first frame: its controls' row, then one row of slides.
   return html`
     <div part="skeleton" class="skeleton">
       <span class="sr-only">${t.wallLoading}</span>
       ${header} ${share}
-      <div class="list bone-cards" aria-hidden="true">
-        ${Array.from(
-          { length: count },
-          () =>
-            html`<div class="bone-card">
-              <div class="bone bone-avatar"></div>
-              <div class="bone"></div>
-              <div class="bone"></div>
-              <div class="bone bone-short"></div>
-            </div>`,
-        )}
-      </div>
+      ${
+        carousel
+          ? html`<div class="bone-carousel" aria-hidden="true">
+              <div class="bone-controls"></div>
+              ${bones}
+            </div>`
+          : bones
+      }
+      ${policy}
     </div>
   `;
 }

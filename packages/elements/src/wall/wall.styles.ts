@@ -21,7 +21,7 @@ export const styles = css`
     --_cercle-wall-shadow: var(--cercle-wall-shadow, var(--_cercle-shadow));
     --_cercle-wall-gap: var(--cercle-wall-gap, var(--_cercle-space-l));
     --_cercle-wall-card-width: var(--cercle-wall-card-width, 17rem);
-    --_cercle-wall-card-height: var(--cercle-wall-card-height, 22rem);
+    --_cercle-wall-card-height: var(--cercle-wall-card-height, 30rem);
 
     /* what the shared widget styles read (internal/widget.styles.ts) */
     --_cercle-widget-background: var(--_cercle-wall-background);
@@ -382,6 +382,51 @@ export const styles = css`
     color: var(--_cercle-wall-accent);
   }
 
+  /*
+   * Grid and carousel cards are all as tall as the skeleton's (--cercle-wall-card-height): the
+   * text takes what is left, clamped, and the photo sits in a box of fixed height. Whatever
+   * the texts and photos, the first page is as tall as its skeleton (CLS 0). A card whose
+   * long text is opened ("Read more") grows.
+   */
+  .layout-grid .card:not(.open),
+  .layout-carousel .card:not(.open) {
+    box-sizing: border-box;
+    block-size: var(--_cercle-wall-card-height);
+    overflow: hidden;
+  }
+
+  .layout-grid .card:not(.open) > .inner,
+  .layout-carousel .card:not(.open) > .inner,
+  .layout-grid .card:not(.open) .body,
+  .layout-carousel .card:not(.open) .body {
+    block-size: 100%;
+    min-block-size: 0;
+  }
+
+  .layout-grid .card:not(.open) .body,
+  .layout-carousel .card:not(.open) .body {
+    flex: 1 1 0;
+    flex-wrap: nowrap;
+  }
+
+  .layout-grid .card:not(.open) .body > *,
+  .layout-carousel .card:not(.open) .body > * {
+    flex: none;
+  }
+
+  .layout-grid .card:not(.open) .text,
+  .layout-carousel .card:not(.open) .text {
+    flex: 0 1 auto;
+    min-block-size: 1.5em;
+    overflow: hidden;
+  }
+
+  .layout-grid .card:not(.open) .photo,
+  .layout-carousel .card:not(.open) .photo {
+    block-size: 7rem;
+    flex: none;
+  }
+
   .text.clamped {
     display: -webkit-box;
     -webkit-box-orient: vertical;
@@ -475,6 +520,28 @@ export const styles = css`
     border: var(--_cercle-wall-border);
     border-radius: var(--_cercle-wall-radius);
     background: var(--_cercle-wall-background);
+  }
+
+  /* The carousel's first frame (carousel.styles.ts), before its module is loaded. */
+  .bone-carousel {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_cercle-space-s);
+  }
+
+  .bone-controls {
+    block-size: 2.75rem;
+  }
+
+  .bone-track {
+    display: flex;
+    overflow: hidden;
+    gap: var(--_cercle-space-m);
+    padding: 2px 2px var(--_cercle-space-s);
+  }
+
+  .bone-track > .bone-card {
+    flex: 0 0 min(var(--_cercle-wall-card-width), 85%);
   }
 
   .bone-avatar {

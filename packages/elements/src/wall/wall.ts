@@ -141,7 +141,7 @@ const cardId = (e: Event): string | undefined =>
  * @cssproperty [--cercle-wall-shadow=var(--cercle-shadow)] - Card shadow.
  * @cssproperty [--cercle-wall-gap=var(--cercle-space-l)] - Space between cards.
  * @cssproperty [--cercle-wall-card-width=17rem] - Narrowest card of the grid and masonry, width of a carousel slide.
- * @cssproperty [--cercle-wall-card-height=22rem] - Height reserved for a card not rendered yet (off screen).
+ * @cssproperty [--cercle-wall-card-height=30rem] - Height of every card of the grid and carousel (and of the skeleton's), the text clamped to fit; reserved for cards off screen.
  *
  * @cssstate loading - The wall is loading (or waiting to come near the viewport).
  * @cssstate error - Loading failed, or the widget is misconfigured.
@@ -415,6 +415,14 @@ export class CercleWall extends CercleElement<WallTerms> {
           layoutOf(this) === 'carousel' ? 3 : limitOf(this),
           renderHeader(t, this.#data.state.aggregate, true),
           this.#renderShare(t),
+          layoutOf(this) === 'carousel',
+          // A first page is mostly a full one: "Show more reviews" and the policy, kept inert.
+          html`<div class="ghost" inert aria-hidden="true">
+              ${renderMore(t, false, this.#onMore)}
+            </div>
+            <div inert aria-hidden="true">
+              ${renderPolicy(t, this.#data.state.policyUrl ?? '#')}
+            </div>`,
         );
       default:
         return this.#renderWall(t);
