@@ -54,7 +54,7 @@ const entries = [
     name: '<cercle-promo> alone',
     file: 'packages/elements/src/promo/cercle-promo.ts',
     budget: WIDGET_BUDGET,
-    ceiling: 23.5 * KB,
+    ceiling: 23.8 * KB,
   },
   // The wall's first page of cards; the form, the photo viewer, the member's own
   // testimonials, the report dialog and the join card are lazy.

@@ -75,6 +75,20 @@ export class CercleElement<T extends object = object> extends LitElement {
     } catch {
       this.#internals = undefined; // no ElementInternals (old browser, server render)
     }
+    // Until the first render (reserve.css keeps the widget's place meanwhile).
+    this.setState('unrendered', true);
+  }
+
+  /**
+   * The first render waits for the widget's language (a lazy chunk, but for English), so a
+   * French page never shows English words that then change length under the visitor (a
+   * layout shift). A chunk that fails to load falls back to English.
+   */
+  protected override async scheduleUpdate(): Promise<unknown> {
+    if (!this.hasUpdated && !this.localize.ready) await this.localize.load();
+    const result = super.scheduleUpdate();
+    if (this.hasUpdated) this.setState('unrendered', false);
+    return result;
   }
 
   /** Dispatches `event` from the host; returns false when a listener cancelled it. */

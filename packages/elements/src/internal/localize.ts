@@ -154,6 +154,17 @@ export class LocalizeController<T extends object = object> implements ReactiveCo
     return english(bundle);
   }
 
+  /** Whether the host's locale has loaded (English always has): `term` is then its own. */
+  get ready(): boolean {
+    const locale = this.locale;
+    return locale === 'en' || cache(this.#bundle).has(locale);
+  }
+
+  /** Loads the host's locale (at once for English, or when loaded already). */
+  load(): Promise<void> {
+    return loadLocale(this.locale, this.#bundle);
+  }
+
   /** Resolves once the host's locale is loaded (the host's `updateComplete` waits for it). */
   get pending(): Promise<void> | undefined {
     return this.#pending;

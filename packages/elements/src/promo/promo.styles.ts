@@ -285,24 +285,63 @@ export const styles = css`
 
   /* ------------------------------------------------------------------------ loading */
 
-  .bone-label {
-    inline-size: 6.5rem;
-    block-size: 1.25rem;
+  /*
+   * The skeleton has the card's layout, with the teaser's classes: a text bone is one line
+   * box tall, its bar drawn in the middle; the lock and the buttons are the real ones with
+   * their text hidden under the bones. The benefit and the conditions keep two lines at
+   * least once loaded, so their height does not depend on the offer's text (up to two lines).
+   */
+  .skeleton {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_cercle-space-m);
   }
 
-  .bone-benefit {
-    inline-size: 75%;
-    block-size: 1.75rem;
+  .benefit,
+  .conditions {
+    min-block-size: 2lh;
+  }
+
+  .bone-text {
+    inline-size: auto;
+    block-size: 1lh;
+    padding-block: 0.3lh;
+    background-clip: content-box;
+  }
+
+  .bone-eyebrow {
+    inline-size: 8rem;
+  }
+
+  .bone-title {
+    inline-size: 70%;
   }
 
   .bone-short {
-    inline-size: 40%;
+    inline-size: 55%;
+  }
+
+  .bone-countdown {
+    inline-size: 7.5rem;
+  }
+
+  .skeleton .disclosure,
+  .bone-button,
+  .bone-inline {
+    color: transparent;
+    border-color: transparent;
+    background-color: var(--_cercle-color-skeleton);
   }
 
   .bone-button {
-    block-size: 2.75rem;
-    margin-block-start: var(--_cercle-space-s);
-    border-radius: var(--_cercle-radius-medium);
+    block-size: auto;
+    cursor: auto;
+  }
+
+  .bone-inline {
+    block-size: auto;
+    box-decoration-break: clone;
+    -webkit-box-decoration-break: clone;
   }
 
   @media (prefers-reduced-motion: reduce) {

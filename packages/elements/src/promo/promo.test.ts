@@ -1,6 +1,6 @@
 import '../test/setup.js';
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
+import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import './cercle-promo.js';
 import '../join/cercle-join.js';
@@ -130,6 +130,61 @@ describe('<cercle-promo>', () => {
       expect(text(el, '[part="benefit"]')).to.equal('-10 % sur votre première commande');
       expect(text(el, '[part="conditions"]')).to.contain('Un code par membre');
       expect(text(el, '[part="countdown"] time')).to.match(/^Ends in (29|30) days$/);
+    });
+
+    it('keeps its height from skeleton to offer: nothing under it moves, at 1280 and 390 px', async () => {
+      const cases: [string, TemplateResult, () => Promise<unknown>][] = [
+        ['visitor', html`<cercle-promo community=${C} offer=${O}></cercle-promo>`, async () => {}],
+        [
+          'visitor fr',
+          html`<cercle-promo community=${C} offer=${O} locale="fr"></cercle-promo>`,
+          async () => {},
+        ],
+        [
+          'waitlisted',
+          html`<cercle-promo community="le-fournil" offer="pain"></cercle-promo>`,
+          () => becomeMember('le-fournil'),
+        ],
+        [
+          'member',
+          html`<cercle-promo community=${C} offer=${O}></cercle-promo>`,
+          () => becomeMember(),
+        ],
+      ];
+      try {
+        for (const width of [1280, 390]) {
+          await setViewport({ width, height: 800 });
+          for (const [name, template, before] of cases) {
+            api = await freshApi(); // a new page, no session
+            await api.offers.add('le-fournil', 'pain', { kind: 'shared' });
+            await before();
+            const release = api.hold('getOffer');
+            const page = await fixture<HTMLElement>(
+              html`<div>
+                ${template}
+                <p id="below">Text under the offer.</p>
+              </div>`,
+            );
+            const el = page.querySelector<CerclePromo>('cercle-promo')!;
+            await el.updateComplete;
+            await el.updateComplete; // the locale's terms
+            expect(el.matches(':state(loading)'), name).to.equal(true);
+            const below = page.querySelector('#below')!;
+            const loading = el.getBoundingClientRect().height;
+            const belowTop = below.getBoundingClientRect().top;
+            release();
+            await settle(el);
+            await el.updateComplete;
+            const ready = el.getBoundingClientRect().height;
+            const label = `${name} at ${width}px: loading ${loading}, ready ${ready}`;
+            expect(Math.abs(ready - loading), label).to.be.at.most(2);
+            expect(Math.abs(below.getBoundingClientRect().top - belowTop), label).to.be.at.most(2);
+            fixtureCleanup();
+          }
+        }
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
     });
 
     it('counts down every second under a day, and stops its timer when removed', async () => {

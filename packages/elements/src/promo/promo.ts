@@ -467,7 +467,7 @@ export class CerclePromo extends CercleElement<PromoTerms> {
               onClick: () => void this.#retry(),
             });
       case 'loading':
-        return renderSkeleton(t);
+        return renderSkeleton(t, this.#access());
       default: {
         const ended = this.#expired();
         const teaser = this._teaser!;

@@ -33,17 +33,56 @@ export const tagIcon = (): TemplateResult =>
     svg`<path d="M3.5 12.6V4.5a1 1 0 0 1 1-1h8.1a1 1 0 0 1 .7.3l7.2 7.2a1 1 0 0 1 0 1.4l-8.1 8.1a1 1 0 0 1-1.4 0l-7.2-7.2a1 1 0 0 1-.3-.7z"></path><circle cx="8" cy="8" r="1.5"></circle>`,
   );
 
-/** The placeholder while the offer loads: the teaser's shape, so nothing moves once it shows. */
-export const renderSkeleton = (t: Terms): TemplateResult =>
+/** A bone shaped like `text`: one bar per line it takes, so it wraps as the text will. */
+const boneText = (text: string): TemplateResult =>
+  html`<span class="bone bone-inline">${text}</span>`;
+
+/**
+ * The placeholder while the offer loads: the teaser's layout with the same classes, a bone
+ * one line box tall for each line the loaded card takes (the benefit and the conditions
+ * keep at least two lines, see promo.styles.ts), and what is known before the offer (the
+ * lock, its wording and the join button for a visitor; the reveal button for a member) with
+ * the real text under its bones, so the card takes its place without moving anything.
+ */
+export const renderSkeleton = (
+  t: Terms,
+  access: 'visitor' | 'waitlisted' | 'member',
+): TemplateResult =>
   html`<div part="skeleton" class="skeleton">
     <span class="sr-only">${t.promoLoading}</span>
-    <div class="bone bone-label"></div>
-    <div class="bone bone-text bone-small bone-eyebrow"></div>
-    <div class="bone bone-text bone-title"></div>
-    <div class="bone bone-text bone-benefit"></div>
-    <div class="bone bone-text bone-small"></div>
-    <div class="bone bone-text bone-small bone-short"></div>
-    <div class="bone bone-button"></div>
+    <div class="disclosure bone" aria-hidden="true">${t.promoDisclosure('publicite')}</div>
+    <div class="header" aria-hidden="true">
+      <p class="eyebrow"><span class="bone bone-text bone-eyebrow"></span></p>
+      <div class="title"><div class="bone bone-text bone-title"></div></div>
+    </div>
+    <div class="benefit" aria-hidden="true">
+      <div class="bone bone-text"></div>
+      <div class="bone bone-text bone-short"></div>
+    </div>
+    <div class="conditions" aria-hidden="true">
+      <div class="bone bone-text"></div>
+      <div class="bone bone-text bone-short"></div>
+    </div>
+    <p class="countdown" aria-hidden="true"><span class="bone bone-text bone-countdown"></span></p>
+    <div class="action" aria-hidden="true">
+      ${
+        access === 'member'
+          ? html`<span class="button bone bone-button">${t.promoReveal}</span>`
+          : html`<div class="call">
+              <p class="placeholder">${lockIcon()}<span class="placeholder-dots">••••••••</span></p>
+              <div class="call-row">
+                <p class="lock-text">
+                  ${boneText(access === 'waitlisted' ? t.promoWaitlisted : t.promoLocked)}
+                </p>
+                ${
+                  access === 'waitlisted'
+                    ? nothing
+                    : html`<span class="button bone bone-button">${t.promoJoin}</span>`
+                }
+              </div>
+            </div>`
+      }
+    </div>
   </div>`;
 
 /**
