@@ -64,6 +64,23 @@ export class JoinInPlace {
     );
   };
 
+  /** The button that opens and closes the panel (`#join-toggle`), labelled `label`. */
+  renderToggle(label: string): TemplateResult {
+    return html`<button
+      part="button join-button"
+      class="button button-primary join-toggle"
+      id="join-toggle"
+      type="button"
+      aria-expanded=${this.open ? 'true' : 'false'}
+      aria-controls="join-panel"
+      @click=${this.toggle}
+      @pointerenter=${this.prefetch}
+      @focus=${this.prefetch}
+    >
+      ${label}
+    </button>`;
+  }
+
   /** The panel; the card in it while open, with `loading` shown until it is defined. */
   renderPanel(loading: string): TemplateResult {
     const host = this.#host;

@@ -137,23 +137,7 @@ export function renderLock(waitlisted: boolean, join: JoinInPlace, t: Terms): Te
       </p>
       <div class="call-row">
         <p class="lock-text">${waitlisted ? t.promoWaitlisted : t.promoLocked}</p>
-        ${
-          waitlisted
-            ? nothing
-            : html`<button
-                part="button join-button"
-                class="button button-primary join-toggle"
-                id="join-toggle"
-                type="button"
-                aria-expanded=${join.open ? 'true' : 'false'}
-                aria-controls="join-panel"
-                @click=${join.toggle}
-                @pointerenter=${join.prefetch}
-                @focus=${join.prefetch}
-              >
-                ${t.promoJoin}
-              </button>`
-        }
+        ${waitlisted ? nothing : join.renderToggle(t.promoJoin)}
       </div>
       ${join.renderPanel(t.loading)}
     </div>

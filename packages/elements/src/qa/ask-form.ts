@@ -136,19 +136,7 @@ export function renderJoinCall(join: JoinInPlace, waitlisted: boolean, t: Terms)
         <p class="call-text">
           ${lockIcon()}<span>${waitlisted ? t.waitlistCall : t.joinCall}</span>
         </p>
-        <button
-          part="button join-button"
-          class="button button-primary join-toggle"
-          id="join-toggle"
-          type="button"
-          aria-expanded=${join.open ? 'true' : 'false'}
-          aria-controls="join-panel"
-          @click=${join.toggle}
-          @pointerenter=${join.prefetch}
-          @focus=${join.prefetch}
-        >
-          ${t.joinToAsk}
-        </button>
+        ${join.renderToggle(t.joinToAsk)}
       </div>
       ${join.renderPanel(t.loading)}
     </div>
