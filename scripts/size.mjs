@@ -16,11 +16,11 @@
 // Writes the table into README.md (between the size markers); `--check` writes nothing and
 // exits 1 when an entry is over its ceiling (or its budget, when it has no ceiling) or the
 // README's figures are more than 0.5 KB off what it measures.
-import { build } from 'esbuild';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { minifyTemplate } from '../packages/elements/build/minify-templates.mjs';
+import { firstLoad } from './lib/first-load.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const check = process.argv.includes('--check');
@@ -90,27 +90,16 @@ for (const entry of entries) {
   const missing = (entry.imports ?? []).filter((f) => !existsSync(`${root}/${f}`));
   const imports = (entry.imports ?? []).filter((f) => !missing.includes(f));
   if (missing.length) entry.name += ` (missing: ${missing.join(', ')})`;
-  const result = await build({
+  const { chunks } = await firstLoad({
+    root,
     ...(entry.file
-      ? { entryPoints: { entry: `${root}/${entry.file}` } }
+      ? { entry: `${root}/${entry.file}` }
       : {
           stdin: {
             contents: imports.map((f) => `import './${f}';`).join('\n'),
-            resolveDir: root,
             sourcefile: 'all-widgets.js',
           },
         }),
-    bundle: true,
-    splitting: true,
-    minify: true,
-    format: 'esm',
-    target: 'es2022',
-    conditions: ['source'],
-    outdir: `${root}/.size`,
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-    define: { __CERCLE_DEV__: 'false', 'process.env.NODE_ENV': '"production"' },
     // The build's template minifier (CSS and HTML white space), as vite applies it.
     plugins: [
       {
@@ -124,31 +113,14 @@ for (const entry of entries) {
       },
     ],
   });
-  const files = new Map(
-    result.outputFiles.filter((f) => f.path.endsWith('.js')).map((f) => [f.path, f.contents]),
-  );
-  const outputs = result.metafile.outputs;
-  const abs = (p) => (p.startsWith('/') ? p : `${root}/${p}`).replace(/\/+/g, '/');
-  // The entry and what it imports statically, transitively.
-  const firstLoad = new Set();
-  const visit = (path) => {
-    if (firstLoad.has(path)) return;
-    firstLoad.add(path);
-    const meta = Object.entries(outputs).find(([p]) => abs(p) === path)?.[1];
-    for (const imp of meta?.imports ?? [])
-      if (imp.kind === 'import-statement') visit(abs(imp.path));
-  };
-  // The entry's own output, named after it (lazy chunks are entry points too, of their own
-  // `import()`, so `entryPoint` alone does not tell).
-  visit(abs(Object.keys(outputs).find((p) => /\/(entry|stdin)\.js$/.test(p))));
   let firstGz = 0;
   let allGz = 0;
   let allBr = 0;
-  for (const [path, bytes] of files) {
-    const gz = gzip(bytes);
+  for (const chunk of chunks) {
+    const gz = gzip(chunk.contents);
     allGz += gz;
-    allBr += brotli(bytes);
-    if (firstLoad.has(abs(path))) firstGz += gz;
+    allBr += brotli(chunk.contents);
+    if (chunk.first) firstGz += gz;
   }
   const limit = entry.ceiling ?? entry.budget;
   const ok = firstGz <= limit;

@@ -3,10 +3,8 @@
  * check when development builds load it, the assumptions the shape check rests on (held
  * against the schemas), and a bundle of it with no valibot inside.
  */
-import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import * as v from 'valibot';
 import { describe, expect, it, vi } from 'vitest';
 import {
@@ -20,6 +18,7 @@ import {
 } from '@cercle/client';
 import { createBrowserClient, REPORT_REASONS, type BrowserClientOptions } from '../src/browser.ts';
 import { isErrorBody } from '../src/http.ts';
+import { firstLoad } from '../../../scripts/lib/first-load.mjs';
 
 const API = 'https://api.cercle.test';
 const community: Community = {
@@ -232,42 +231,16 @@ describe('what the shape check rests on', () => {
 
 describe('the browser bundle', () => {
   const root = fileURLToPath(new URL('../../..', import.meta.url));
-  /** What a page loads for `entry`: its file and what that imports, statically or not. */
+  /** What a page loads first for `entry` (scripts/lib/first-load.mjs, as `npm run size`). */
   const bundle = async (entry: string) => {
-    const result = await build({
-      entryPoints: { entry: fileURLToPath(new URL(entry, import.meta.url)) },
-      bundle: true,
-      splitting: true,
-      minify: true,
-      format: 'esm',
-      target: 'es2022',
-      conditions: ['source'],
-      absWorkingDir: root,
-      outdir: `${root}/.bundle`, // not written
-      write: false,
-      metafile: true,
-      logLevel: 'silent',
-      define: { __CERCLE_DEV__: 'false', 'process.env.NODE_ENV': '"production"' },
+    const { chunks, inputs } = await firstLoad({
+      root,
+      entry: fileURLToPath(new URL(entry, import.meta.url)),
     });
-    const { outputs } = result.metafile;
-    const loaded = new Set<string>();
-    const visit = (path: string) => {
-      if (loaded.has(path)) return;
-      loaded.add(path);
-      // What a page loads first: the static imports (the event stream is a lazy chunk).
-      for (const i of outputs[path]!.imports) {
-        if (!i.external && i.kind === 'import-statement') visit(i.path);
-      }
-    };
-    visit(Object.keys(outputs).find((p) => p.endsWith('/entry.js'))!);
-    const inside = [...loaded].flatMap((out) =>
-      Object.entries(outputs[out]!.inputs)
-        .filter(([, input]) => input.bytesInOutput > 0)
-        .map(([path]) => path),
-    );
-    const bytes = result.outputFiles.filter((f) => loaded.has(relative(root, f.path)));
-    const gzip = bytes.reduce((n, f) => n + gzipSync(f.contents, { level: 9 }).length, 0);
-    return { inside, gzip };
+    const gzip = chunks
+      .filter((c) => c.first)
+      .reduce((n, c) => n + gzipSync(c.contents, { level: 9 }).length, 0);
+    return { inside: inputs, gzip };
   };
 
   it('has no valibot and no schema', async () => {
