@@ -39,7 +39,7 @@ const entries = [
     name: '<cercle-join> alone',
     file: 'packages/elements/src/join/cercle-join.ts',
     budget: WIDGET_BUDGET,
-    ceiling: 24.5 * KB,
+    ceiling: 24.0 * KB,
   },
   // The board, its store and the live client; host paths, the report dialog and the join
   // card it opens for visitors are lazy.
@@ -47,14 +47,14 @@ const entries = [
     name: '<cercle-qa> alone',
     file: 'packages/elements/src/qa/cercle-qa.ts',
     budget: WIDGET_BUDGET,
-    ceiling: 34.0 * KB,
+    ceiling: 33.6 * KB,
   },
   // The teaser, reveal and copy; the join card it opens for visitors is lazy.
   {
     name: '<cercle-promo> alone',
     file: 'packages/elements/src/promo/cercle-promo.ts',
     budget: WIDGET_BUDGET,
-    ceiling: 23.8 * KB,
+    ceiling: 23.3 * KB,
   },
   // The wall's first page of cards; the form, the photo viewer, the member's own
   // testimonials, the report dialog and the join card are lazy.
@@ -62,7 +62,7 @@ const entries = [
     name: '<cercle-wall> alone',
     file: 'packages/elements/src/wall/cercle-wall.ts',
     budget: WIDGET_BUDGET,
-    ceiling: 32.6 * KB,
+    ceiling: 32.4 * KB,
   },
   // The script-tag entry: the autoloader, configure() and the page store. "all" is every
   // widget chunk it may load.
@@ -74,7 +74,7 @@ const entries = [
       (w) => `packages/elements/src/${w}.ts`,
     ),
     budget: 40 * KB,
-    ceiling: 58.8 * KB,
+    ceiling: 58.5 * KB,
   },
 ];
 

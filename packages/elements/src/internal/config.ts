@@ -5,8 +5,9 @@
  * needs it, so the tag may come after the script).
  */
 import { createBrowserClient, type CercleApi } from '@cercle/client/browser';
-import { DEV } from './dev.js';
 import { cercleGlobal, configStore } from './stores.js';
+
+declare const __CERCLE_DEV__: boolean | undefined;
 
 export { configure, type CercleConfig } from './configure.js';
 
@@ -50,7 +51,12 @@ export function clientFor(baseUrl: string): ResolvedApi {
   if (!api) {
     api = createBrowserClient({
       baseUrl: key,
-      loadFullChecks: DEV ? () => import('@cercle/client/check') : undefined,
+      // `DEV` written out (dev.ts): the bundler must see the constant at the `import()`, or
+      // it emits the schemas' chunk (valibot and the contract) into every production build.
+      loadFullChecks:
+        typeof __CERCLE_DEV__ === 'undefined' || __CERCLE_DEV__
+          ? () => import('@cercle/client/check')
+          : undefined,
     });
     clients.set(key, api);
   }
